@@ -1,0 +1,116 @@
+"""The ``station`` command: the GUI by default, and headless subcommands for integrators.
+
+Each subcommand lives in the package it belongs to and is imported only when it is used, so
+``station --help`` and ``station print`` do not pay for Qt or the simulator. A command module
+exposes two functions::
+
+    def add_arguments(command: str, parser: argparse.ArgumentParser) -> None: ...
+    def run(command: str, args: argparse.Namespace) -> int: ...
+
+and is listed in ``COMMANDS`` below with its one-line help.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from typing import Protocol, cast
+
+from station import __version__
+from station.errors import StationError
+
+# Exit codes shared by every command (documented in the README).
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_QUEUED = 3  # the work is recorded and will be sent when the network returns
+EXIT_INTERRUPTED = 130
+
+
+class CommandModule(Protocol):
+    def add_arguments(self, command: str, parser: argparse.ArgumentParser) -> None: ...
+
+    def run(self, command: str, args: argparse.Namespace) -> int: ...
+
+
+# name -> (module, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "simulator": ("station.simulator.cli", "run the Vendor DF simulator on loopback"),
+    "print": ("station.printing.cli", "print a PNG, ZPL or PDF file on a printer URI"),
+    "printers": ("station.printing.cli", "list the printers this machine can see, with state"),
+    "render": ("station.zpl.cli", "render a ZPL label to a PNG image, offline"),
+}
+
+
+def _load(command: str) -> CommandModule:
+    module_name = COMMANDS[command][0]
+    return cast(CommandModule, importlib.import_module(module_name))
+
+
+def build_parser(chosen: str | None) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="station",
+        description=(
+            "Packing Station for Amazon Vendor Direct Fulfillment. Without a command it opens the "
+            "packing screen."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="run on the embedded simulator with file printers: no account, no setup",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation (imports, Qt plugins, simulator round trip) and exit",
+    )
+    parser.add_argument("--label-printer", metavar="URI", help="label printer for this run")
+    parser.add_argument("--slip-printer", metavar="URI", help="packing-slip printer for this run")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (_module, help_text) in COMMANDS.items():
+        command_parser = sub.add_parser(name, help=help_text, description=help_text)
+        if name == chosen:
+            _load(name).add_arguments(name, command_parser)
+    return parser
+
+
+def _chosen_command(argv: Sequence[str]) -> str | None:
+    for token in argv:
+        if token in COMMANDS:
+            return token
+        if not token.startswith("-"):
+            return None
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    chosen = _chosen_command(args_list)
+    parser = build_parser(chosen)
+    args = parser.parse_args(args_list)
+    try:
+        if args.command:
+            return _load(args.command).run(args.command, args)
+        return _run_default(args)
+    except StationError as exc:
+        print(f"station: {exc}", file=sys.stderr)
+        if exc.hint:
+            print(f"  what to do: {exc.hint}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+
+
+def _run_default(args: argparse.Namespace) -> int:
+    """No subcommand: the packing screen (or the self-test)."""
+    from station import app
+
+    if args.self_test:
+        return app.self_test(args)
+
+    return app.run(args)

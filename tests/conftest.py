@@ -1,0 +1,37 @@
+"""Per-test isolation: every path, the environment and the keyring are the test's own."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Qt must never try to open a display in tests.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def isolated_station(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point every station directory at the test's temporary folder and clear station variables.
+
+    The real OS keyring is never touched: the 'fail' backend makes any accidental use loud.
+    """
+    for name in list(os.environ):
+        if name.startswith("STATION_") and name != "STATION_SPAPI_MODELS":
+            monkeypatch.delenv(name)
+    home = tmp_path / "station-home"
+    monkeypatch.setenv("STATION_HOME", str(home))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    yield home
+
+
+@pytest.fixture
+def samples_dir() -> Path:
+    from tests.helpers.contract import REPO_ROOT
+
+    path = REPO_ROOT.parent / "shared" / "samples"
+    if not path.is_dir():
+        pytest.skip("../shared/samples not found beside the checkout")
+    return path
