@@ -22,5 +22,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def self_test(args: argparse.Namespace) -> int:
-    print("The installation self-test is not part of this build yet.", file=sys.stderr)
-    return 2
+    from station import selftest
+
+    return selftest.run(verbose=bool(args.verbose))
