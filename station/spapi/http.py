@@ -1,0 +1,263 @@
+"""The one request path every SP-API operation takes.
+
+It adds the access token (LWA, or a Restricted Data Token for restricted operations), the
+User-Agent and explicit timeouts; waits on the client-side rate limiter; retries what is safe to
+retry; and turns every failure into a ``station.errors`` exception that carries the operation, the
+HTTP status, Amazon's error list and the ``x-amzn-RequestId``.
+
+What is safe to retry:
+
+* 429 QuotaExceeded, any method: Amazon did not process the request. Exponential backoff with
+  jitter, bounded by attempts and by total wait.
+* Connect errors, any method: the request provably never left the station.
+* 5xx, read timeouts and dropped connections: only for GET. A POST that may have reached Amazon is
+  never resent blindly; the caller gets UnknownOutcomeError and must reconcile first.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import random
+import time
+from collections.abc import Callable, Generator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from station import __version__
+from station.errors import ApiError, NetworkError, UnknownOutcomeError
+from station.spapi.ratelimit import RateLimiter
+from station.spapi.responses import decode_json, error_for_status, parse_errors
+
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "USER_AGENT",
+    "ApiResponse",
+    "RetryPolicy",
+    "SpApiHttp",
+    "StaticTokenAuth",
+]
+
+log = logging.getLogger("station.spapi")
+
+USER_AGENT = f"PackingStation/{__version__} (Language=Python)"
+DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=30.0, write=30.0, pool=10.0)
+REQUEST_ID_HEADER = "x-amzn-RequestId"
+RATE_LIMIT_HEADER = "x-amzn-RateLimit-Limit"
+ACCESS_TOKEN_HEADER = "x-amz-access-token"  # noqa: S105 - a header name, not a secret
+
+# Errors raised before a single byte of the request could have reached the server.
+_NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """Bounds on retrying: attempts in total (first try included) and total seconds of backoff."""
+
+    max_attempts: int = 5
+    base_delay: float = 0.5
+    max_delay: float = 16.0
+    max_total_wait: float = 30.0
+
+    def delay(self, attempt: int, rng: random.Random, floor: float = 0.0) -> float:
+        """Backoff before retry number ``attempt`` (1-based): exponential, half of it jittered."""
+        ceiling = min(self.max_delay, self.base_delay * (2.0 ** (attempt - 1)))
+        ceiling = max(ceiling, floor)
+        return ceiling / 2 + rng.uniform(0.0, ceiling / 2)
+
+
+@dataclass(frozen=True)
+class ApiResponse:
+    status: int
+    body: Any
+    request_id: str | None
+    headers: Mapping[str, str] = field(repr=False)
+
+
+class StaticTokenAuth(httpx.Auth):
+    """Sends a fixed token (a Restricted Data Token) in ``x-amz-access-token``."""
+
+    def __init__(self, token: str) -> None:
+        self._token = token
+
+    def __repr__(self) -> str:
+        return "StaticTokenAuth(<hidden>)"
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        request.headers[ACCESS_TOKEN_HEADER] = self._token
+        yield request
+
+
+def parse_rate_limit(value: str | None) -> float | None:
+    """``x-amzn-RateLimit-Limit`` as requests per second; None when absent or malformed."""
+    if value is None:
+        return None
+    try:
+        rate = float(value.strip())
+    except ValueError:
+        return None
+    if not math.isfinite(rate) or rate <= 0:
+        return None
+    return rate
+
+
+class SpApiHttp:
+    """Sends SP-API requests through an injected ``httpx.Client`` (MockTransport in tests)."""
+
+    def __init__(
+        self,
+        client: httpx.Client,
+        base_url: str,
+        *,
+        auth: httpx.Auth | None = None,
+        rate_limiter: RateLimiter | None = None,
+        retry: RetryPolicy | None = None,
+        timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        user_agent: str = USER_AGENT,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+        rng: random.Random | None = None,
+    ) -> None:
+        self._client = client
+        self.base_url = base_url.rstrip("/")
+        self._auth = auth
+        self._sleep = sleep
+        self.rate_limiter = rate_limiter or RateLimiter(clock=clock, sleep=sleep)
+        self.retry = retry or RetryPolicy()
+        self._timeout = timeout
+        self._user_agent = user_agent
+        self._rng = rng or random.Random()  # jitter, not cryptography
+
+    def request(
+        self,
+        operation: str,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        json_body: Any = None,
+        access_token: str | None = None,
+        restricted: bool = False,
+    ) -> ApiResponse:
+        """Send one operation, retrying only where safe; return the 2xx answer or raise."""
+        method = method.upper()
+        auth: httpx.Auth | None = (
+            StaticTokenAuth(access_token) if access_token is not None else self._auth
+        )
+        content = None if json_body is None else json.dumps(json_body).encode("utf-8")
+        headers = {"User-Agent": self._user_agent, "Accept": "application/json"}
+        if content is not None:
+            headers["Content-Type"] = "application/json"
+        waited = 0.0
+        attempt = 0
+        while True:
+            attempt += 1
+            self.rate_limiter.acquire(operation)
+            request = self._client.build_request(
+                method,
+                self.base_url + path,
+                params={k: v for k, v in (params or {}).items() if v is not None} or None,
+                content=content,
+                headers=headers,
+                timeout=self._timeout,
+            )
+            try:
+                response = (
+                    self._client.send(request, auth=auth)
+                    if auth is not None
+                    else self._client.send(request)
+                )
+            except _NEVER_SENT as exc:
+                failure: ApiError = NetworkError(
+                    f"{operation}: cannot reach Amazon ({type(exc).__name__})", operation=operation
+                )
+                retryable = True
+            except httpx.TransportError as exc:
+                if method == "GET":
+                    failure = NetworkError(
+                        f"{operation}: the connection failed ({type(exc).__name__})",
+                        operation=operation,
+                    )
+                    retryable = True
+                else:
+                    failure = UnknownOutcomeError(
+                        f"{operation}: no answer after the request was sent "
+                        f"({type(exc).__name__}); it may or may not have been accepted",
+                        operation=operation,
+                    )
+                    retryable = False
+            else:
+                result = self._classify(operation, method, response, restricted)
+                if isinstance(result, ApiResponse):
+                    return result
+                failure, retryable = result
+                floor = 0.0
+                if failure.status == 429:
+                    rate = parse_rate_limit(response.headers.get(RATE_LIMIT_HEADER))
+                    floor = 1.0 / rate if rate else 0.0
+                    if rate is None and RATE_LIMIT_HEADER in response.headers:
+                        log.debug("%s: ignoring malformed %s header", operation, RATE_LIMIT_HEADER)
+            if not retryable or attempt >= self.retry.max_attempts:
+                self._log_failure(failure, method, attempt, final=True)
+                raise failure
+            delay = self.retry.delay(attempt, self._rng, floor if failure.status == 429 else 0.0)
+            if waited + delay > self.retry.max_total_wait:
+                self._log_failure(failure, method, attempt, final=True)
+                raise failure
+            self._log_failure(failure, method, attempt, final=False)
+            self._sleep(delay)
+            waited += delay
+
+    def _classify(
+        self, operation: str, method: str, response: httpx.Response, restricted: bool
+    ) -> ApiResponse | tuple[ApiError, bool]:
+        status = response.status_code
+        request_id = response.headers.get(REQUEST_ID_HEADER)
+        if 200 <= status < 300:
+            body = decode_json(
+                response.content, operation=operation, status=status, request_id=request_id
+            )
+            return ApiResponse(status, body, request_id, dict(response.headers))
+        try:
+            body = decode_json(
+                response.content, operation=operation, status=status, request_id=request_id
+            )
+        except ApiError:
+            body = None  # an HTML error page from a proxy: the status still says enough
+        errors = parse_errors(body)
+        error = error_for_status(
+            status, errors, operation=operation, request_id=request_id, restricted=restricted
+        )
+        if status == 429:
+            return error, True
+        if status >= 500:
+            if method == "GET":
+                return error, True
+            return (
+                UnknownOutcomeError(
+                    f"{operation}: Amazon answered {status}; the request may or may not have "
+                    "been processed",
+                    status=status,
+                    errors=errors,
+                    operation=operation,
+                    request_id=request_id,
+                ),
+                False,
+            )
+        return error, False
+
+    def _log_failure(self, error: ApiError, method: str, attempt: int, *, final: bool) -> None:
+        # Codes and the request id only: Amazon's messages may echo request data.
+        log.warning(
+            "%s (%s) %s: HTTP %s, request id %s, codes %s, attempt %d",
+            error.operation,
+            method,
+            "failed" if final else "will be retried",
+            error.status if error.status is not None else "-",
+            error.request_id or "-",
+            ",".join(error.codes) or "-",
+            attempt,
+        )
