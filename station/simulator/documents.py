@@ -72,20 +72,40 @@ class OrderDocumentSpec:
 
 def label_png(spec: LabelSpec) -> bytes:
     """A 812×1218 1-bit-clean PNG (pure black and white, 203 dpi in its pHYs) whose Code 128
-    tracking barcode decodes to ``spec.tracking_number``."""
-    raise NotImplementedError
+    tracking barcode decodes to ``spec.tracking_number``.
+
+    Raises ContentError when the tracking or PO number cannot be printed as a barcode."""
+    from station.simulator.doc_label import layout
+    from station.simulator.doc_png import render_png
+
+    return render_png(layout(spec))
 
 
 def label_zpl(spec: LabelSpec) -> bytes:
-    """The same label as ZPL II (``^XA … ^XZ``, ``^PW812 ^LL1218``), Code 128 via ``^BC``."""
-    raise NotImplementedError
+    """The same label as ZPL II (``^XA … ^XZ``, ``^PW812 ^LL1218``), Code 128 via ``^BC``; pure
+    ASCII, non-ASCII text as ``^FH`` escapes under ``^CI28``.
+
+    Raises ContentError when the tracking or PO number cannot be printed as a barcode."""
+    from station.simulator.doc_label import layout
+    from station.simulator.doc_zpl import render_zpl
+
+    return render_zpl(layout(spec))
 
 
 def packing_slip_pdf(spec: OrderDocumentSpec) -> bytes:
-    """A Letter-size PDF packing slip with the PO as a Code 128 barcode and one row per line."""
-    raise NotImplementedError
+    """A Letter-size PDF packing slip with the PO as a Code 128 barcode and one row per line.
+
+    Raises ContentError when the PO cannot be a barcode or the order has no lines."""
+    from station.simulator.doc_slip import render_slip
+
+    return render_slip(spec)
 
 
 def customer_invoice_pdf(spec: OrderDocumentSpec) -> bytes:
-    """A customer invoice PDF (India region) with the PO, invoice number, lines, tax and totals."""
-    raise NotImplementedError
+    """A customer invoice PDF (India region) with the PO, invoice number, lines, tax and totals.
+
+    ``spec.tax_rate`` is a fraction (0.18 is 18 %). Raises ContentError when the PO cannot be a
+    barcode, the order has no lines or the tax rate or a price is not usable."""
+    from station.simulator.doc_invoice import render_invoice
+
+    return render_invoice(spec)
