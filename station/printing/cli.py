@@ -1,0 +1,120 @@
+"""``station print FILE --printer URI`` and ``station printers``: the app's printing path,
+headless, for integrators and support."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from station.errors import ConfigError, ContentError
+from station.printing.content import DocumentKind
+from station.printing.factory import open_printer
+from station.printing.printer import PrintJob
+from station.printing.profile import Language, Media, PrinterProfile
+
+EXIT_OK = 0
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+
+def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
+    if command == "printers":
+        parser.add_argument(
+            "--qt", action="store_true", help="also list the printers Qt sees (loads Qt)"
+        )
+        return
+    parser.add_argument("file", type=Path, help="a PNG, ZPL or PDF file (recognised by content)")
+    parser.add_argument(
+        "--printer",
+        required=True,
+        metavar="URI",
+        help="tcp://HOST[:PORT], cups://QUEUE, windows://NAME, qt://NAME or file:///DIR",
+    )
+    parser.add_argument("--dpi", type=int, choices=(203, 300, 600), help="printer resolution")
+    parser.add_argument(
+        "--media", choices=[m.value for m in Media], help="media (default 4x6, or Letter for PDF)"
+    )
+    parser.add_argument("--copies", type=int, default=1, help="copies (1–99)")
+    parser.add_argument(
+        "--language",
+        choices=[lang.value for lang in Language],
+        help="zpl for label printers, driver for office printers (default: by scheme and file)",
+    )
+    parser.add_argument(
+        "--status-query",
+        choices=("none", "HQES", "HS"),
+        default="none",
+        help="ask a Zebra on tcp:// for its state before printing",
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="refuse labels that would need a non-integer scale"
+    )
+
+
+def _profile(args: argparse.Namespace, kind: DocumentKind) -> PrinterProfile:
+    printer = str(args.printer)
+    if args.language:
+        language = Language(args.language)
+    elif printer.startswith("tcp://") or kind is DocumentKind.ZPL:
+        language = Language.ZPL
+    elif printer.startswith(("qt://", "windows://", "cups://")):
+        language = Language.DRIVER
+    else:
+        language = Language.ZPL if kind is DocumentKind.PNG else Language.DRIVER
+    if args.media:
+        media = Media(args.media)
+    else:
+        media = (
+            Media.LETTER
+            if kind is DocumentKind.PDF and language is Language.DRIVER
+            else (Media.LABEL_4X6)
+        )
+    dpi = args.dpi or (300 if language is Language.DRIVER and media is not Media.LABEL_4X6 else 203)
+    return PrinterProfile.model_validate(
+        {
+            "language": language,
+            "dpi": dpi,
+            "media": media,
+            "status_query": args.status_query,
+            "strict_scaling": args.strict,
+        }
+    )
+
+
+def _run_print(args: argparse.Namespace) -> int:
+    path: Path = args.file
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ContentError(f"{path} is larger than {MAX_FILE_BYTES // 2**20} MiB.")
+        content = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(
+            f"Cannot read {path}: {exc.strerror or exc}", hint="Check the file name."
+        ) from exc
+    job = PrintJob.from_bytes(content, name=path.stem, copies=args.copies)
+    printer = open_printer(args.printer, _profile(args, job.kind))
+    result = printer.print_job(job)
+    for warning in result.warnings:
+        print(f"station: warning: {warning}", file=sys.stderr)
+    where = f" as {result.job_id}" if result.job_id else ""
+    print(f"printed {path.name} ({job.kind.value}) on {result.printer}{where}")
+    return EXIT_OK
+
+
+def _run_printers(args: argparse.Namespace) -> int:
+    from station.printing.discovery import discover_printers
+
+    printers = discover_printers(include_qt=args.qt)
+    if not printers:
+        print("no printers found (CUPS/Windows); file:///DIR and tcp://HOST always work")
+        return EXIT_OK
+    width = max(len(p.uri) for p in printers)
+    for found in printers:
+        print(f"{found.uri:<{width}}  {found.status}")
+    return EXIT_OK
+
+
+def run(command: str, args: argparse.Namespace) -> int:
+    if command == "printers":
+        return _run_printers(args)
+    return _run_print(args)
