@@ -1,0 +1,321 @@
+"""What the packing flow needs from Amazon, in its own terms, over either API version.
+
+The workflow never calls the SP-API client directly: it talks to a ``DfGateway``. The SP-API
+implementation below hides the differences between DF v1 (labels by asynchronous request and
+transaction polling, ``carton``) and 2021-12-28 (synchronous ``createShippingLabels``,
+``Carton``). Tests may substitute a hand-written fake with the same surface.
+
+Submissions (confirmations, status updates, acknowledgements) travel as their wire JSON: that is
+what the outbox stores durably, so a resend after a crash sends exactly the recorded bytes.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Literal, Protocol
+
+from station.errors import ApiErrorDetail, NotFoundError, ResponseFormatError, WorkflowError
+from station.spapi.client import SpApi
+from station.spapi.content import decode_document
+from station.spapi.models import orders_common as orders_models
+from station.spapi.models import shipping_2021 as s21
+from station.spapi.models import shipping_v1 as s1
+from station.spapi.models.common import to_wire
+from station.workflow.containers import Box
+from station.workflow.labels import LabelSet
+from station.workflow.order import PackOrder
+
+log = logging.getLogger("station.workflow.gateway")
+
+ApiVersion = Literal["v1", "2021-12-28"]
+TransactionState = Literal["Processing", "Success", "Failure"]
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class TransactionResult:
+    transaction_id: str
+    status: TransactionState
+    errors: tuple[ApiErrorDetail, ...] = ()
+
+
+@dataclass(frozen=True)
+class LabelPackage:
+    """A carton as it goes into a label request: its identifier, size, weight and contents."""
+
+    container_identifier: str
+    box: Box
+    contents: Mapping[int, int]
+
+
+class DfGateway(Protocol):
+    api_version: ApiVersion
+
+    def get_order(self, purchase_order_number: str) -> PackOrder: ...
+
+    def iter_orders(
+        self,
+        created_after: datetime,
+        created_before: datetime,
+        *,
+        ship_from_party_id: str | None = None,
+        status: str | None = None,
+    ) -> Iterator[PackOrder]: ...
+
+    def get_label(self, purchase_order_number: str) -> LabelSet | None: ...
+
+    def request_label(
+        self, order: PackOrder, packages: Sequence[LabelPackage], progress: Progress
+    ) -> LabelSet: ...
+
+    def get_packing_slip(self, purchase_order_number: str) -> bytes | None: ...
+
+    def get_customer_invoice(self, purchase_order_number: str) -> bytes | None: ...
+
+    def submit_confirmation(self, body: Mapping[str, Any]) -> str: ...
+
+    def submit_status_update(self, body: Mapping[str, Any]) -> str: ...
+
+    def submit_acknowledgement(self, body: Mapping[str, Any]) -> str: ...
+
+    def transaction_status(self, transaction_id: str) -> TransactionResult: ...
+
+    def authorise(self, purchase_orders: Sequence[str]) -> int: ...
+
+
+def _container_models(
+    order: PackOrder, packages: Sequence[LabelPackage], version: ApiVersion
+) -> list[Any]:
+    containers: list[Any] = []
+    for number, package in enumerate(packages, start=1):
+        box = package.box
+        packed = []
+        for seq, qty in sorted(package.contents.items()):
+            line = order.line(seq)
+            packed.append(
+                {
+                    "item_sequence_number": seq,
+                    "buyer_product_identifier": line.buyer_product_identifier,
+                    "vendor_product_identifier": line.vendor_product_identifier,
+                    "packed_quantity": {"amount": qty, "unit_of_measure": "Each"},
+                }
+            )
+        fields = {
+            "container_identifier": package.container_identifier,
+            "container_sequence_number": number,
+            "ship_method": order.ship_method,
+            "dimensions": {
+                "length": box.length,
+                "width": box.width,
+                "height": box.height,
+                "unit_of_measure": box.dimension_unit,
+            },
+            "weight": {"value": box.weight, "unit_of_measure": box.weight_unit},
+            "packed_items": packed,
+        }
+        if version == "v1":
+            containers.append(s1.Container.model_validate({**fields, "container_type": "carton"}))
+        else:
+            containers.append(s21.Container.model_validate({**fields, "container_type": "Carton"}))
+    return containers
+
+
+class SpApiGateway:
+    """``DfGateway`` over the station's SP-API client, for one API version."""
+
+    def __init__(
+        self,
+        api: SpApi,
+        api_version: ApiVersion,
+        *,
+        label_wait_seconds: float = 120.0,
+        poll_interval: float = 1.0,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.api = api
+        self.api_version = api_version
+        self._label_wait = label_wait_seconds
+        self._poll = poll_interval
+        self._clock = clock
+        self._sleep = sleep
+
+    def __repr__(self) -> str:
+        return f"SpApiGateway({self.api!r}, {self.api_version})"
+
+    @property
+    def _v1(self) -> bool:
+        return self.api_version == "v1"
+
+    def _orders(self) -> Any:
+        return self.api.orders_v1 if self._v1 else self.api.orders_2021
+
+    def _shipping(self) -> Any:
+        return self.api.shipping_v1 if self._v1 else self.api.shipping_2021
+
+    def get_order(self, purchase_order_number: str) -> PackOrder:
+        order: orders_models.Order = self._orders().get_order(purchase_order_number)
+        return PackOrder.from_api(order)
+
+    def iter_orders(
+        self,
+        created_after: datetime,
+        created_before: datetime,
+        *,
+        ship_from_party_id: str | None = None,
+        status: str | None = None,
+    ) -> Iterator[PackOrder]:
+        for order in self._orders().iter_orders(
+            created_after,
+            created_before,
+            ship_from_party_id=ship_from_party_id,
+            status=status,
+            include_details=True,
+        ):
+            yield PackOrder.from_api(order)
+
+    def get_label(self, purchase_order_number: str) -> LabelSet | None:
+        try:
+            label = self._shipping().get_shipping_label(purchase_order_number)
+        except NotFoundError:
+            return None
+        return LabelSet.from_api(label)
+
+    def request_label(
+        self, order: PackOrder, packages: Sequence[LabelPackage], progress: Progress
+    ) -> LabelSet:
+        containers = _container_models(order, packages, self.api_version) or None
+        selling = {"party_id": order.selling_party_id}
+        ship_from = {"party_id": order.ship_from_party_id}
+        po = order.purchase_order_number
+        if not self._v1:
+            progress(f"Creating the label for PO {po}")
+            request = s21.CreateShippingLabelsRequest.model_validate(
+                {"selling_party": selling, "ship_from_party": ship_from, "containers": containers}
+            )
+            label = self.api.shipping_2021.create_shipping_labels(po, request)
+            return LabelSet.from_api(label)
+        progress(f"Requesting the label for PO {po} from Amazon")
+        item = s1.ShippingLabelRequest.model_validate(
+            {
+                "purchase_order_number": po,
+                "selling_party": selling,
+                "ship_from_party": ship_from,
+                "containers": containers,
+            }
+        )
+        reference = self.api.shipping_v1.submit_shipping_label_request([item])
+        if not reference.transaction_id:
+            raise ResponseFormatError(
+                "Amazon accepted the label request without a transaction id",
+                operation="submitShippingLabelRequest",
+            )
+        result = self.wait_for_transaction(reference.transaction_id, progress, "label")
+        if result.status == "Failure":
+            reasons = "; ".join(f"{e.code}: {e.message}" for e in result.errors) or "no reason"
+            raise WorkflowError(
+                f"Amazon refused the label request for PO {po} ({reasons})",
+                hint="Check the order in Vendor Central; the warehouse lead can request it again.",
+            )
+        label_set = self.get_label(po)
+        if label_set is None:
+            raise WorkflowError(
+                f"Amazon processed the label request for PO {po} but has no label yet",
+                hint="Scan the PO again in a minute.",
+            )
+        return label_set
+
+    def wait_for_transaction(
+        self, transaction_id: str, progress: Progress, what: str
+    ) -> TransactionResult:
+        deadline = self._clock() + self._label_wait
+        waited = 0
+        while True:
+            result = self.transaction_status(transaction_id)
+            if result.status != "Processing":
+                return result
+            if self._clock() >= deadline:
+                raise WorkflowError(
+                    f"Amazon is still processing the {what} request after "
+                    f"{self._label_wait:.0f} s (transaction {transaction_id})",
+                    hint="Set the order aside and scan it again in a few minutes.",
+                )
+            waited += 1
+            progress(f"Waiting for Amazon to process the {what} request… ({waited})")
+            self._sleep(self._poll)
+
+    def get_packing_slip(self, purchase_order_number: str) -> bytes | None:
+        try:
+            slip = self._shipping().get_packing_slip(purchase_order_number)
+        except NotFoundError:
+            return None
+        return decode_document(slip.content, expected="pdf").data
+
+    def get_customer_invoice(self, purchase_order_number: str) -> bytes | None:
+        try:
+            invoice = self._shipping().get_customer_invoice(purchase_order_number)
+        except NotFoundError:
+            return None
+        return decode_document(invoice.content, expected="pdf").data
+
+    def submit_confirmation(self, body: Mapping[str, Any]) -> str:
+        if self._v1:
+            reference = self.api.shipping_v1.submit_shipment_confirmations(
+                s1.SubmitShipmentConfirmationsRequest.model_validate(dict(body))
+            )
+        else:
+            reference = self.api.shipping_2021.submit_shipment_confirmations(
+                s21.SubmitShipmentConfirmationsRequest.model_validate(dict(body))
+            )
+        return _transaction_id(reference.transaction_id, "submitShipmentConfirmations")
+
+    def submit_status_update(self, body: Mapping[str, Any]) -> str:
+        if self._v1:
+            reference = self.api.shipping_v1.submit_shipment_status_updates(
+                s1.SubmitShipmentStatusUpdatesRequest.model_validate(dict(body))
+            )
+        else:
+            reference = self.api.shipping_2021.submit_shipment_status_updates(
+                s21.SubmitShipmentStatusUpdatesRequest.model_validate(dict(body))
+            )
+        return _transaction_id(reference.transaction_id, "submitShipmentStatusUpdates")
+
+    def submit_acknowledgement(self, body: Mapping[str, Any]) -> str:
+        request = orders_models.SubmitAcknowledgementRequest.model_validate(dict(body))
+        reference = self._orders().submit_acknowledgement(request)
+        return _transaction_id(reference.transaction_id, "submitAcknowledgement")
+
+    def transaction_status(self, transaction_id: str) -> TransactionResult:
+        client = self.api.transactions_v1 if self._v1 else self.api.transactions_2021
+        transaction = client.transaction(transaction_id)
+        if transaction is None:
+            return TransactionResult(transaction_id, "Processing")
+        errors = tuple(
+            ApiErrorDetail(code=e.code, message=e.message, details=e.details)
+            for e in transaction.errors or ()
+        )
+        return TransactionResult(transaction.transaction_id, transaction.status, errors)
+
+    def authorise(self, purchase_orders: Sequence[str]) -> int:
+        return self.api.prefetch_purchase_orders(purchase_orders, v1=self._v1)
+
+
+def _transaction_id(value: str | None, operation: str) -> str:
+    if not value:
+        raise ResponseFormatError(
+            "Amazon accepted the submission without a transaction id", operation=operation
+        )
+    return value
+
+
+def wire(model: Any) -> dict[str, Any]:
+    """The wire JSON of a request model (what the outbox stores)."""
+    return to_wire(model)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
