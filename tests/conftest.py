@@ -7,9 +7,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 # Qt must never try to open a display in tests.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# In CI, property tests draw the same examples every run: a red CI run must be reproducible and
+# must not depend on luck. Locally they explore (and remember failures in .hypothesis/).
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(autouse=True)
