@@ -1,0 +1,272 @@
+"""The composition root: every long-lived object of a running station, built in one place.
+
+The GUI (``station``/``station --demo``) and the headless commands (``station ship``, ``station
+prefetch``, …) both call :func:`build_runtime` and get the same engine, so there is one packing
+path whatever the front end. Nothing is created at import; :meth:`Runtime.close` releases what
+was opened (journal, HTTP connections, the embedded simulator) in reverse order.
+
+Demo mode needs no setup at all: the embedded simulator on a free loopback port, file printers and
+every station file in a fresh temporary folder, with a throw-away data key so documents are still
+encrypted at rest.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+import os
+import secrets as pysecrets
+import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from station.config import PrinterSettings, Settings, WarehouseSettings, load_settings
+from station.errors import ConfigError, CredentialsError
+from station.journal import (
+    DocumentCache,
+    Journal,
+    Outbox,
+    RetentionPolicy,
+    open_document_cache,
+)
+from station.paths import StationPaths, default_paths
+from station.printing import Printer, PrinterProfile, open_printer
+from station.secrets import (
+    EnvironmentCredentialsProvider,
+    KeyringCredentialsProvider,
+    KeyringSecretStore,
+    LwaCredentials,
+    SecretStore,
+)
+from station.spapi.client import SpApi, build_client
+from station.workflow.gateway import SpApiGateway
+
+if TYPE_CHECKING:
+    from station.simulator.config import SimulatorConfig
+    from station.simulator.server import SimulatorServer
+
+log = logging.getLogger("station.runtime")
+
+DEMO_VENDOR_CODE = "999US"
+
+
+@dataclass
+class RuntimeOptions:
+    """What the command line (or a test) decides for this run, on top of the settings file."""
+
+    demo: bool = False
+    settings: Settings | None = None  # given: used as is; else loaded from the config file
+    paths: StationPaths | None = None
+    label_printer: str | None = None  # URI overriding the settings for this run
+    slip_printer: str | None = None
+    environ: Mapping[str, str] | None = None
+    secret_store: SecretStore | None = None  # default: the OS keyring
+    simulator: SimulatorConfig | None = None  # demo mode's simulator configuration
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    paths: StationPaths
+    journal: Journal
+    api: SpApi
+    gateway: SpApiGateway
+    documents: DocumentCache
+    outbox: Outbox
+    label_printer: Printer
+    slip_printer: Printer
+    simulator: SimulatorServer | None = None
+    demo_dir: Path | None = None
+    _closers: list[Callable[[], None]] = field(default_factory=list, repr=False)
+
+    def on_close(self, closer: Callable[[], None]) -> None:
+        """Run ``closer`` when the runtime closes (last registered, first run)."""
+        self._closers.append(closer)
+
+    def close(self) -> None:
+        while self._closers:
+            closer = self._closers.pop()
+            try:
+                closer()
+            except Exception:  # closing must go on whatever one part does
+                log.exception("error while shutting down")
+
+    def __enter__(self) -> Runtime:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def printer_profile(printer: PrinterSettings) -> PrinterProfile:
+    return PrinterProfile.model_validate(
+        {
+            "language": printer.language,
+            "dpi": printer.dpi,
+            "media": printer.media,
+            "darkness": printer.darkness,
+            "offset_x": printer.offset_x_dots,
+            "offset_y": printer.offset_y_dots,
+        }
+    )
+
+
+def demo_settings(base: Settings, folder: Path) -> Settings:
+    """The settings of demo mode: the simulator's vendor and warehouses, file printers."""
+    from station.simulator.orderbook import WAREHOUSES
+
+    warehouses = [
+        WarehouseSettings(
+            code=w.party_id,
+            name=f"Demo warehouse {w.party_id}",
+            label_format="png" if w.label_format == "PNG" else "zpl",
+            vendor_own_carrier=w.voc,
+            scac_code=w.scac_code or None,
+        )
+        for w in WAREHOUSES
+    ]
+    label = base.printers.label.model_copy(update={"uri": (folder / "labels").as_uri()})
+    slip = base.printers.slip.model_copy(update={"uri": (folder / "slips").as_uri()})
+    return base.model_copy(
+        update={
+            "environment": "simulator",
+            "vendor_code": DEMO_VENDOR_CODE,
+            "warehouses": warehouses,
+            "printers": base.printers.model_copy(update={"label": label, "slip": slip}),
+        }
+    )
+
+
+def _credentials(
+    settings: Settings, environ: Mapping[str, str], store: SecretStore | None
+) -> LwaCredentials | EnvironmentCredentialsProvider | KeyringCredentialsProvider:
+    if settings.environment == "simulator":
+        # The simulator accepts any credentials, as it should; nothing secret is involved.
+        return LwaCredentials(
+            client_id="demo",
+            client_secret="demo",  # noqa: S106 - the simulator's placeholder, not a secret
+            refresh_token="demo",  # noqa: S106
+        )
+    if environ.get("STATION_LWA_REFRESH_TOKEN"):
+        return EnvironmentCredentialsProvider(environ)
+    if store is None:
+        raise CredentialsError(
+            "No SP-API credentials: the system keyring is not available on this computer",
+        )
+    return KeyringCredentialsProvider(store)
+
+
+def _keyring_store() -> SecretStore | None:
+    try:
+        return KeyringSecretStore()
+    except CredentialsError as exc:
+        log.warning("no OS keyring: %s", exc.message)
+        return None
+
+
+def build_runtime(options: RuntimeOptions | None = None) -> Runtime:
+    """Open everything a station needs. Raises StationError subclasses with what to fix."""
+    options = options or RuntimeOptions()
+    environ: dict[str, str] = dict(os.environ if options.environ is None else options.environ)
+    closers: list[Callable[[], None]] = []
+    try:
+        return _build(options, environ, closers)
+    except BaseException:
+        for closer in reversed(closers):
+            try:
+                closer()
+            except Exception:
+                log.exception("error while cleaning up a failed start")
+        raise
+
+
+def _build(
+    options: RuntimeOptions, environ: dict[str, str], closers: list[Callable[[], None]]
+) -> Runtime:
+    demo_dir: Path | None = None
+    simulator: SimulatorServer | None = None
+    if options.demo:
+        scratch = tempfile.TemporaryDirectory(prefix="packing-station-demo-")
+        closers.append(scratch.cleanup)
+        demo_dir = Path(scratch.name)
+        paths = options.paths or StationPaths.under(demo_dir / "station")
+        settings = demo_settings(options.settings or Settings(), demo_dir / "printers")
+        # A throw-away data key: demo documents are encrypted at rest like real ones.
+        environ.setdefault(
+            "STATION_DATA_KEY", base64.urlsafe_b64encode(pysecrets.token_bytes(32)).decode()
+        )
+        from station.simulator.server import SimulatorServer
+
+        simulator = SimulatorServer(options.simulator)
+        simulator.start()
+        closers.append(simulator.stop)
+        environ["STATION_SPAPI_URL"] = simulator.base_url
+        environ["STATION_LWA_URL"] = simulator.lwa_url
+    else:
+        paths = options.paths or default_paths(environ)
+        settings = options.settings or load_settings(paths.config_file)
+        if settings.environment == "simulator" and not environ.get("STATION_SPAPI_URL"):
+            raise ConfigError(
+                "The environment is 'simulator' but no simulator address is set",
+                hint="Run `station --demo`, or start `station simulator` and set "
+                "STATION_SPAPI_URL and STATION_LWA_URL as it prints.",
+            )
+
+    if options.label_printer or options.slip_printer:
+        printers = settings.printers.model_copy(
+            update={
+                "label": settings.printers.label.model_copy(
+                    update={"uri": options.label_printer or settings.printers.label.uri}
+                ),
+                "slip": settings.printers.slip.model_copy(
+                    update={"uri": options.slip_printer or settings.printers.slip.uri}
+                ),
+            }
+        )
+        settings = settings.model_copy(update={"printers": printers})
+
+    label_printer = open_printer(
+        settings.printers.label.uri, printer_profile(settings.printers.label)
+    )
+    slip_printer = open_printer(settings.printers.slip.uri, printer_profile(settings.printers.slip))
+
+    store = options.secret_store if options.secret_store is not None else _keyring_store()
+    credentials = _credentials(settings, environ, store)
+    api = build_client(
+        credentials,
+        region=settings.region,
+        sandbox=settings.environment == "sandbox",
+        environ=environ,
+    )
+    closers.append(api.close)
+    gateway = SpApiGateway(api, settings.api_version)
+
+    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    journal = Journal.open(paths.journal_file, station_id=settings.station_id)
+    closers.append(journal.close)
+    documents = open_document_cache(
+        journal,
+        keystore=store,
+        environ=environ,
+        retention=RetentionPolicy(
+            settings.document_retention_days, settings.unshipped_document_retention_days
+        ),
+        warn=lambda message: log.warning("%s", message),
+    )
+    outbox = Outbox(journal)
+    return Runtime(
+        settings=settings,
+        paths=paths,
+        journal=journal,
+        api=api,
+        gateway=gateway,
+        documents=documents,
+        outbox=outbox,
+        label_printer=label_printer,
+        slip_printer=slip_printer,
+        simulator=simulator,
+        demo_dir=demo_dir,
+        _closers=closers,
+    )
