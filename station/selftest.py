@@ -125,6 +125,59 @@ def _check_qt_printing() -> str:
     return f"QtPrintSupport works; {len(printers)} system printer(s) visible"
 
 
+def _check_simulator_round_trip() -> str:
+    """The whole SP-API path on loopback: LWA token, Restricted Data Token, getOrder."""
+    from station.secrets import LwaCredentials
+    from station.simulator.config import SimulatorConfig
+    from station.simulator.server import SimulatorServer
+    from station.spapi import build_client
+
+    config = SimulatorConfig(orders=4, processing_delay=0, rate_limits=False)
+    with SimulatorServer(config) as server:
+        environ = {"STATION_SPAPI_URL": server.base_url, "STATION_LWA_URL": server.lwa_url}
+        credentials = LwaCredentials(
+            client_id="self-test",
+            client_secret="self-test",  # noqa: S106 - the simulator accepts anything
+            refresh_token="self-test",  # noqa: S106
+        )
+        with build_client(credentials, environ=environ) as api:
+            po = server.scannable_pos(1)[0]
+            order = api.orders_2021.get_order(po)
+            if order.purchase_order_number != po:
+                raise CheckFailed("the simulator answered with another order")
+    return f"LWA, RDT and getOrder against the embedded simulator ({po})"
+
+
+def _check_documents() -> str:
+    """Label rendering and conversion: barcodes (zint), fonts, ZPL, ^GF, PDF rasterising."""
+    from station.printing.convert import png_to_zpl, render_pdf_pages
+    from station.printing.profile import PrinterProfile
+    from station.simulator import documents as docs
+    from station.zpl import render
+
+    ship_to = docs.Address("Self Test", "1 Main St", "Seattle", "98101", "US", "WA")
+    spec = docs.LabelSpec(
+        "SELFTEST1",
+        "PKG1",
+        "1Z999AA10123456784",
+        "UPS_GR_RES",
+        "UPS Ground",
+        "UPS",
+        ship_to,
+        ship_to,
+    )
+    rendered = render(docs.label_zpl(spec))
+    if rendered.image.size != docs.LABEL_SIZE:
+        raise CheckFailed(f"a ZPL label rendered at {rendered.image.size}")
+    converted = png_to_zpl(docs.label_png(spec), PrinterProfile.label(203))
+    if b"^GFA" not in converted.content:
+        raise CheckFailed("PNG to ^GF conversion produced no graphic field")
+    pages = list(render_pdf_pages(_sample_pdf(), dpi=150))
+    if not pages:
+        raise CheckFailed("PDF rasterising produced no page")
+    return "ZPL rendering, PNG→^GF and PDF rasterising work"
+
+
 def _check_keyring() -> str:
     import keyring
     from keyring.backends import fail
@@ -152,6 +205,8 @@ def checks() -> list[Check]:
         Check("qt widgets", _check_qt_widgets),
         Check("qt pdf", _check_qt_pdf),
         Check("qt printing", _check_qt_printing),
+        Check("documents", _check_documents),
+        Check("simulator round trip", _check_simulator_round_trip),
         Check("keyring", _check_keyring, required=keyring_required),
     ]
 
