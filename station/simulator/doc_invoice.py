@@ -21,6 +21,7 @@ from station.simulator.doc_pdf import (
     check,
     long_date,
     money,
+    needs_unicode_font,
     output,
     text,
 )
@@ -70,7 +71,12 @@ def render_invoice(spec: OrderDocumentSpec) -> bytes:
     currency = text(spec.currency).upper() or "INR"
     tax_name = "IGST" if currency == "INR" else "Tax"
     invoice_number = text(spec.invoice_number) or f"INV-{po}"
-    pdf = DocumentPdf("A4", f"Tax Invoice {invoice_number} for PO {po}", spec.order_date)
+    pdf = DocumentPdf(
+        "A4",
+        f"Tax Invoice {invoice_number} for PO {po}",
+        spec.order_date,
+        unicode_text=needs_unicode_font(spec),
+    )
     pdf.add_page()
     width = pdf.w - pdf.l_margin - pdf.r_margin
 

@@ -21,6 +21,7 @@ from station.simulator.doc_text import clean
 from station.simulator.documents import Address, OrderDocumentSpec
 
 FAMILY = "DejaVu"
+CORE_FAMILY = "helvetica"
 REGULAR = "DejaVuSansCondensed.ttf"
 MONTHS = (
     "January",
@@ -39,18 +40,54 @@ MONTHS = (
 CENT = Decimal("0.01")
 
 
+def needs_unicode_font(spec: OrderDocumentSpec) -> bool:
+    """Whether any text of ``spec`` falls outside what the core PDF font can show."""
+    texts = [spec.purchase_order_number, spec.gift_message, spec.invoice_number, spec.currency]
+    for address in (spec.ship_to, spec.ship_from):
+        texts += [
+            address.name,
+            address.address_line1,
+            address.address_line2,
+            address.city,
+            address.state_or_region,
+            address.postal_code,
+            address.country_code,
+            address.phone,
+        ]
+    for line in spec.lines:
+        texts += [line.buyer_product_identifier, line.vendor_product_identifier, line.title]
+    texts += [*spec.extra.keys(), *spec.extra.values()]
+    try:
+        "\n".join(clean(t) for t in texts).encode("cp1252")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 class DocumentPdf(FPDF):
     """An FPDF with the DejaVu fonts loaded and a footer naming the PO and the page."""
 
-    def __init__(self, page_format: str, footer_text: str, created: datetime) -> None:
+    def __init__(
+        self, page_format: str, footer_text: str, created: datetime, *, unicode_text: bool = True
+    ) -> None:
         super().__init__(orientation="portrait", unit="mm", format=page_format)
         self.footer_text = footer_text
-        self.add_font(FAMILY, "", str(font_path(REGULAR)))
-        self.add_font(FAMILY, "B", str(font_path("DejaVuSansCondensed-Bold.ttf")))
+        # Parsing the two TrueType fonts costs ~0.2 s a document; text that the PDF core font
+        # (Helvetica, Windows-1252) can show is drawn with it instead, so a page of 100 slips
+        # in a list answer is served in time. Anything else embeds DejaVu.
+        self.unicode_text = unicode_text
+        if unicode_text:
+            self.add_font(FAMILY, "", str(font_path(REGULAR)))
+            self.add_font(FAMILY, "B", str(font_path("DejaVuSansCondensed-Bold.ttf")))
         self.set_creation_date(created if created.tzinfo else created.replace(tzinfo=UTC))
         self.set_auto_page_break(auto=True, margin=18)
         self.set_margins(15, 15, 15)
         self.alias_nb_pages()
+
+    def set_font(self, family: str | None = None, style: str = "", size: float = 0) -> None:  # type: ignore[override]
+        if not self.unicode_text and family == FAMILY:
+            family = CORE_FAMILY
+        super().set_font(family, style, size)
 
     def footer(self) -> None:
         self.set_y(-13)

@@ -14,6 +14,7 @@ from station.simulator.doc_pdf import (
     barcode,
     check,
     long_date,
+    needs_unicode_font,
     output,
     paragraph,
     text,
@@ -23,7 +24,12 @@ from station.simulator.documents import OrderDocumentSpec
 
 def render_slip(spec: OrderDocumentSpec) -> bytes:
     po = check(spec, "packing slip")
-    pdf = DocumentPdf("Letter", f"Packing slip for PO {po}", spec.order_date)
+    pdf = DocumentPdf(
+        "Letter",
+        f"Packing slip for PO {po}",
+        spec.order_date,
+        unicode_text=needs_unicode_font(spec),
+    )
     pdf.add_page()
     width = pdf.w - pdf.l_margin - pdf.r_margin
 
