@@ -11,7 +11,15 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-__all__ = ["DEFAULT_LIMITS", "DF_LIMIT", "RateLimit", "RateLimiter", "TokenBucket"]
+__all__ = [
+    "DEFAULT_LIMITS",
+    "DF_LIMIT",
+    "RATE_HEADROOM",
+    "RateLimit",
+    "RateLimiter",
+    "TokenBucket",
+    "with_headroom",
+]
 
 
 @dataclass(frozen=True)
@@ -51,8 +59,22 @@ class TokenBucket:
             return -self._tokens / self.limit.rate
 
 
+#: The client keeps a little under each quota: its bucket measures when a request leaves, Amazon's
+#: when it arrives, and network jitter can bring two requests closer together on the way. Pacing at
+#: exactly the quota earns an occasional 429, and each one costs a back-off of seconds.
+RATE_HEADROOM = 0.95
+BURST_HEADROOM = 1
+
+
+def with_headroom(limit: RateLimit) -> RateLimit:
+    return RateLimit(limit.rate * RATE_HEADROOM, max(1, limit.burst - BURST_HEADROOM))
+
+
 class RateLimiter:
-    """Per-operation buckets; operations not listed get ``default`` (DF: 10 rps, burst 10)."""
+    """Per-operation buckets; operations not listed get ``default`` (DF: 10 rps, burst 10).
+
+    The buckets run with a little headroom under the documented limits (see ``with_headroom``).
+    """
 
     def __init__(
         self,
@@ -81,7 +103,8 @@ class RateLimiter:
         with self._lock:
             bucket = self._buckets.get(operation)
             if bucket is None:
-                bucket = TokenBucket(self.limit_for(operation), clock=self._clock)
+                limit = with_headroom(self.limit_for(operation))
+                bucket = TokenBucket(limit, clock=self._clock)
                 self._buckets[operation] = bucket
         wait = bucket.reserve()
         if wait > 0:

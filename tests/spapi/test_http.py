@@ -316,11 +316,25 @@ def test_the_bucket_lets_a_burst_through_then_paces() -> None:
     clock = FakeClock()
     sleep = FakeSleep(clock)
     limiter = RateLimiter(clock=clock, sleep=sleep)
+    # The client keeps one token and 5 % of the rate in hand under Amazon's 10 rps / burst 10.
     waits = [limiter.acquire("getShippingLabel") for _ in range(12)]
-    assert waits[:10] == [0.0] * 10
-    assert waits[10] == pytest.approx(0.1)
+    assert waits[:9] == [0.0] * 9
+    assert waits[9] == pytest.approx(1 / 9.5)
     tokens = [limiter.acquire("createRestrictedDataToken") for _ in range(11)]
-    assert tokens[10] == pytest.approx(1.0)
+    assert tokens[:9] == [0.0] * 9
+    assert tokens[9] == pytest.approx(1 / 0.95)
+
+
+def test_the_client_never_paces_above_the_quota() -> None:
+    clock = FakeClock()
+    sleep = FakeSleep(clock)
+    limiter = RateLimiter(clock=clock, sleep=sleep)
+    start = clock.now
+    for _ in range(200):
+        limiter.acquire("getShippingLabel")
+    # 200 calls at 10 rps with a burst of 10 need at least 19 s; the client takes a little more.
+    assert clock.now - start >= 19.0
+    assert clock.now - start == pytest.approx((200 - 9) / 9.5)
 
 
 def test_limits_are_configurable_and_can_be_switched_off() -> None:
@@ -328,7 +342,7 @@ def test_limits_are_configurable_and_can_be_switched_off() -> None:
     sleep = FakeSleep(clock)
     custom = RateLimiter({"getOrder": RateLimit(2.0, 1)}, clock=clock, sleep=sleep)
     assert custom.acquire("getOrder") == 0.0
-    assert custom.acquire("getOrder") == pytest.approx(0.5)
+    assert custom.acquire("getOrder") == pytest.approx(1 / 1.9)
     off = RateLimiter(enabled=False, clock=clock, sleep=sleep)
     assert all(off.acquire("getOrder") == 0.0 for _ in range(100))
 
@@ -339,6 +353,6 @@ def test_the_client_waits_on_its_bucket() -> None:
         rig.amazon.always("GET", LABEL, reply(200, {"payload": LABEL_BODY}))
         for _ in range(11):
             rig.api.shipping_v1.get_shipping_label("PO1")
-        assert rig.sleep.calls == [pytest.approx(0.1)]
+        assert rig.sleep.calls == [pytest.approx(1 / 9.5), pytest.approx(1 / 9.5)]
     finally:
         rig.client.close()
