@@ -41,6 +41,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "print": ("station.printing.cli", "print a PNG, ZPL or PDF file on a printer URI"),
     "printers": ("station.printing.cli", "list the printers this machine can see, with state"),
     "render": ("station.zpl.cli", "render a ZPL label to a PNG image, offline"),
+    "ship": ("station.workflow.cli_ship", "pack one PO headless: label, print, confirm"),
+    "outbox": ("station.workflow.cli_ship", "list or send the confirmations waiting to go out"),
+    "prefetch": ("station.workflow.cli_ops", "shift preparation: cache the day's labels and slips"),
+    "status-update": ("station.workflow.cli_ops", "send vendor-own-carrier package status events"),
+    "history": ("station.workflow.cli_ops", "today's shipments and the end-of-day summary"),
+    "purge": ("station.workflow.cli_ops", "delete stored documents past their retention period"),
 }
 
 

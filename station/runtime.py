@@ -28,7 +28,9 @@ from station.journal import (
     DocumentCache,
     Journal,
     Outbox,
+    OutboxWorker,
     RetentionPolicy,
+    RetryPolicy,
     open_document_cache,
 )
 from station.paths import StationPaths, default_paths
@@ -41,11 +43,13 @@ from station.secrets import (
     SecretStore,
 )
 from station.spapi.client import SpApi, build_client
+from station.spapi.http import RetryPolicy as HttpRetryPolicy
 from station.workflow.gateway import SpApiGateway
 
 if TYPE_CHECKING:
     from station.simulator.config import SimulatorConfig
     from station.simulator.server import SimulatorServer
+    from station.workflow.engine import PackingEngine
 
 log = logging.getLogger("station.runtime")
 
@@ -64,6 +68,7 @@ class RuntimeOptions:
     environ: Mapping[str, str] | None = None
     secret_store: SecretStore | None = None  # default: the OS keyring
     simulator: SimulatorConfig | None = None  # demo mode's simulator configuration
+    http_retry: HttpRetryPolicy | None = None  # the SP-API client's retries (default: its own)
 
 
 @dataclass
@@ -80,6 +85,60 @@ class Runtime:
     simulator: SimulatorServer | None = None
     demo_dir: Path | None = None
     _closers: list[Callable[[], None]] = field(default_factory=list, repr=False)
+
+    _engine: PackingEngine | None = field(default=None, repr=False)
+
+    def engine(self) -> PackingEngine:
+        """The packing engine over this runtime's gateway, journal, cache and printers (one per
+        runtime; closed with it)."""
+        if self._engine is None:
+            from station.workflow.engine import PackingEngine
+
+            engine = PackingEngine(
+                gateway=self.gateway,
+                journal=self.journal,
+                outbox=self.outbox,
+                documents=self.documents,
+                label_printer=self.label_printer,
+                slip_printer=self.slip_printer,
+                settings=self.settings,
+            )
+            self._engine = engine
+            self.on_close(engine.close)
+        return self._engine
+
+    def outbox_worker(
+        self,
+        *,
+        policy: RetryPolicy | None = None,
+        settle_seconds: float | None = None,
+    ) -> OutboxWorker:
+        """A (not yet started) outbox worker sending through this runtime's gateway.
+
+        ``start()`` raises JournalError when another process owns the outbox (its lock); the
+        caller decides what that means (``station ship``: the confirmation is queued). A started
+        worker is stopped when the runtime closes.
+        """
+        from station.workflow.delivery import (
+            DEFAULT_SETTLE_SECONDS,
+            GatewaySender,
+            GatewayTransactionChecker,
+            OrderStatusReconciler,
+        )
+
+        worker = OutboxWorker(
+            self.outbox,
+            GatewaySender(self.gateway),
+            GatewayTransactionChecker(self.gateway),
+            OrderStatusReconciler(
+                self.gateway,
+                self.journal,
+                settle_seconds=DEFAULT_SETTLE_SECONDS if settle_seconds is None else settle_seconds,
+            ),
+            policy=policy,
+        )
+        self.on_close(lambda: worker.stop() if worker.running else None)
+        return worker
 
     def on_close(self, closer: Callable[[], None]) -> None:
         """Run ``closer`` when the runtime closes (last registered, first run)."""
@@ -239,6 +298,7 @@ def _build(
         region=settings.region,
         sandbox=settings.environment == "sandbox",
         environ=environ,
+        retry=options.http_retry,
     )
     closers.append(api.close)
     gateway = SpApiGateway(api, settings.api_version)

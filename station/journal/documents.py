@@ -85,12 +85,14 @@ class DocumentKind(StrEnum):
     LABEL = "label"
     SLIP = "slip"
     INVOICE = "invoice"
+    ORDER = "order"  # the order snapshot and label metadata (station.workflow.order_cache)
 
 
 class DocumentFormat(StrEnum):
     PNG = "PNG"
     ZPL = "ZPL"
     PDF = "PDF"
+    JSON = "JSON"
 
 
 @dataclass(frozen=True)

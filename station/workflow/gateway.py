@@ -26,7 +26,7 @@ from station.spapi.models import shipping_2021 as s21
 from station.spapi.models import shipping_v1 as s1
 from station.spapi.models.common import to_wire
 from station.workflow.containers import Box
-from station.workflow.labels import LabelSet
+from station.workflow.labels import LabelExpiredError, LabelSet
 from station.workflow.order import PackOrder
 
 log = logging.getLogger("station.workflow.gateway")
@@ -181,7 +181,13 @@ class SpApiGateway:
     def get_label(self, purchase_order_number: str) -> LabelSet | None:
         try:
             label = self._shipping().get_shipping_label(purchase_order_number)
-        except NotFoundError:
+        except NotFoundError as exc:
+            said = " ".join([exc.message, *(f"{e.message} {e.details}" for e in exc.errors)])
+            if "expired" in said.lower():
+                raise LabelExpiredError(
+                    f"The label of PO {purchase_order_number} has expired (labels are valid for "
+                    f"90 days). Amazon said: {exc.message}"
+                ) from None
             return None
         return LabelSet.from_api(label)
 

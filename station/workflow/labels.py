@@ -74,10 +74,16 @@ class LabelSet:
         )
 
 
+class LabelExpiredError(WorkflowError):
+    """The PO's label is past Amazon's 90-day lifetime: it must not be used."""
+
+    default_hint = "Do not ship with it. Ask the warehouse lead to contact Amazon Vendor Central."
+
+
 def check_not_expired(created_at: datetime, now: datetime, purchase_order_number: str) -> None:
     """Refuse a label older than Amazon's 90-day lifetime, saying why."""
     if now - created_at > LABEL_LIFETIME:
-        raise WorkflowError(
+        raise LabelExpiredError(
             f"The label of PO {purchase_order_number} was created on {created_at:%Y-%m-%d} and "
             "has expired (labels are valid for 90 days)",
             hint="Do not ship with it. Ask the warehouse lead to contact Amazon Vendor Central.",

@@ -1,0 +1,339 @@
+"""Acknowledging NEW orders for vendors that have no order system of their own.
+
+Amazon expects every DF purchase order to be acknowledged within 24 hours, completely: every
+line, accepted or rejected as a whole (no partial acknowledgement). Amazon refuses label requests
+and confirmations for orders never acknowledged, so a vendor without an ERP lets shift
+preparation acknowledge the day's NEW orders (``station prefetch --acknowledge``).
+
+Acknowledgement codes (``acknowledgementStatus.code``; Amazon's DF Orders use case guide, "codes
+that may be used", agreed between Amazon and the vendor):
+
+====  =================================================================
+code  meaning
+====  =================================================================
+00    Shipping 100 percent of ordered product (accepted)
+02    Canceled due to missing/invalid SKU
+03    Canceled out of stock
+04    Canceled due to duplicate Amazon Ship ID
+05    Canceled due to missing/invalid Bill To Location Code
+06    Canceled due to missing/invalid Ship From Location Code
+07    Canceled due to missing/invalid Customer Ship to Name
+08    Canceled due to missing/invalid Customer Ship to Address Line 1
+09    Canceled due to missing/invalid Customer Ship to City
+10    Canceled due to missing/invalid Customer Ship to State
+11    Canceled due to missing/invalid Customer Ship to Postal Code
+12    Canceled due to missing/invalid Customer Ship to Country Code
+13    Canceled due to missing/invalid Shipping Carrier/Shipping Method
+====  =================================================================
+
+What the station decides by itself (:func:`default_decision`): a ship-from warehouse that is not
+configured here -> 06; an order without a ship method -> 13; a line with neither ASIN nor vendor
+SKU -> 02; otherwise 00. Stock is not known to the station: a caller that knows it passes its own
+``decide`` (e.g. returning 03). A rejected order acknowledges every line with quantity 0 (nothing
+will ship); an accepted one with the ordered quantity.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from station.config import Settings
+from station.errors import ApiErrorDetail, StationError, WorkflowError
+from station.journal import Journal
+from station.spapi.models import orders_common as orders_models
+from station.spapi.models.common import to_wire
+from station.workflow.gateway import DfGateway, TransactionResult
+from station.workflow.order import OrderStatus, PackOrder
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "ACCEPTED",
+    "ACK_CODES",
+    "AckDecision",
+    "AckReport",
+    "Acknowledger",
+    "acknowledgement_body",
+    "attribute_errors",
+    "await_transactions",
+    "default_decision",
+]
+
+ACK_CODES: Mapping[str, str] = {
+    "00": "Shipping 100 percent of ordered product",
+    "02": "Canceled due to missing/invalid SKU",
+    "03": "Canceled out of stock",
+    "04": "Canceled due to duplicate Amazon Ship ID",
+    "05": "Canceled due to missing/invalid Bill To Location Code",
+    "06": "Canceled due to missing/invalid Ship From Location Code",
+    "07": "Canceled due to missing/invalid Customer Ship to Name",
+    "08": "Canceled due to missing/invalid Customer Ship to Address Line 1",
+    "09": "Canceled due to missing/invalid Customer Ship to City",
+    "10": "Canceled due to missing/invalid Customer Ship to State",
+    "11": "Canceled due to missing/invalid Customer Ship to Postal Code",
+    "12": "Canceled due to missing/invalid Customer Ship to Country Code",
+    "13": "Canceled due to missing/invalid Shipping Carrier/Shipping Method",
+}
+ACCEPTED = "00"
+#: Amazon names no limit. 200 keeps a request well under 100 kB, and a shift's acknowledgements
+#: within the burst of 10 calls: sending at the edge of the rate risks a 429 and its back-off.
+BATCH_SIZE = 200
+_PO_IN_DETAILS = re.compile(r"purchaseOrderNumber=([A-Za-z0-9]+)")
+
+
+@dataclass(frozen=True)
+class AckDecision:
+    code: str
+
+    def __post_init__(self) -> None:
+        if self.code not in ACK_CODES:
+            raise WorkflowError(
+                f"{self.code!r} is not an acknowledgement code",
+                hint=f"Use one of {', '.join(ACK_CODES)}.",
+            )
+
+    @property
+    def accepted(self) -> bool:
+        return self.code == ACCEPTED
+
+    @property
+    def description(self) -> str:
+        return ACK_CODES[self.code]
+
+
+Decide = Callable[[PackOrder], AckDecision]
+
+
+def default_decision(settings: Settings) -> Decide:
+    """Accept unless the order itself makes shipping impossible from this station."""
+
+    def decide(order: PackOrder) -> AckDecision:
+        if settings.warehouses and settings.warehouse(order.ship_from_party_id) is None:
+            return AckDecision("06")
+        if not order.ship_method.strip():
+            return AckDecision("13")
+        if any(not line.identifiers for line in order.lines):
+            return AckDecision("02")
+        return AckDecision(ACCEPTED)
+
+    return decide
+
+
+def acknowledgement_body(
+    decisions: Sequence[tuple[PackOrder, AckDecision]], at: datetime
+) -> dict[str, Any]:
+    """The submitAcknowledgement wire body: every line of every order, nothing partial."""
+    items = []
+    for order, decision in decisions:
+        items.append(
+            {
+                "purchase_order_number": order.purchase_order_number,
+                # Vendors without an order system have no order number of their own: the PO is it.
+                "vendor_order_number": order.purchase_order_number,
+                "acknowledgement_date": at.astimezone(UTC),
+                "acknowledgement_status": {
+                    "code": decision.code,
+                    "description": decision.description,
+                },
+                "selling_party": {"party_id": order.selling_party_id},
+                "ship_from_party": {"party_id": order.ship_from_party_id},
+                "item_acknowledgements": [
+                    {
+                        "item_sequence_number": line.order_item_sequence_number,
+                        "buyer_product_identifier": line.buyer_product_identifier,
+                        "vendor_product_identifier": line.vendor_product_identifier,
+                        "acknowledged_quantity": {
+                            "amount": line.quantity if decision.accepted else 0,
+                            "unit_of_measure": "Each",
+                        },
+                    }
+                    for line in order.lines
+                ],
+            }
+        )
+    request = orders_models.SubmitAcknowledgementRequest.model_validate(
+        {"order_acknowledgements": items}
+    )
+    return to_wire(request)
+
+
+@dataclass
+class AckReport:
+    accepted: list[str] = field(default_factory=list)
+    rejected: list[tuple[str, str]] = field(default_factory=list)  # (PO, code)
+    failed: dict[str, str] = field(default_factory=dict)  # PO -> reason
+    transactions: list[str] = field(default_factory=list)
+
+
+class Acknowledger:
+    """Acknowledges NEW orders in batches and waits for Amazon's verdict on each batch."""
+
+    def __init__(
+        self,
+        gateway: DfGateway,
+        settings: Settings,
+        *,
+        journal: Journal | None = None,
+        decide: Decide | None = None,
+        batch_size: int = BATCH_SIZE,
+        wait_seconds: float = 120.0,
+        poll_interval: float = 0.25,
+        clock: Callable[[], float] = time.monotonic,
+        now: Callable[[], datetime] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> None:
+        self.gateway = gateway
+        self.journal = journal
+        self.decide = decide or default_decision(settings)
+        self.batch_size = max(1, batch_size)
+        self._wait = wait_seconds
+        self._poll = poll_interval
+        self._clock = clock
+        self._now = now or (lambda: datetime.now(UTC))
+        self._cancel = cancel or threading.Event()
+
+    def acknowledge(
+        self, orders: Iterable[PackOrder], progress: Callable[[str], None] | None = None
+    ) -> AckReport:
+        """Acknowledge the NEW ones among ``orders``; failures are per PO, never raised.
+
+        Every batch is submitted first and the transactions are then polled together, so the
+        wait for Amazon's verdict is paid once, not once per batch.
+        """
+        report = AckReport()
+        pending = [o for o in orders if o.status is OrderStatus.NEW]
+        submitted: dict[str, list[tuple[PackOrder, AckDecision]]] = {}
+        for start in range(0, len(pending), self.batch_size):
+            if self._cancel.is_set():
+                return report
+            batch = pending[start : start + self.batch_size]
+            if progress is not None:
+                progress(f"Acknowledging orders {start + 1}-{start + len(batch)} of {len(pending)}")
+            decisions = [(order, self.decide(order)) for order in batch]
+            try:
+                body = acknowledgement_body(decisions, self._now())
+                transaction_id = self.gateway.submit_acknowledgement(body)
+            except StationError as exc:
+                self._fail(report, [o.purchase_order_number for o in batch], str(exc))
+                continue
+            report.transactions.append(transaction_id)
+            submitted[transaction_id] = decisions
+        results = await_transactions(
+            self.gateway,
+            list(submitted),
+            wait_seconds=self._wait,
+            poll_interval=self._poll,
+            clock=self._clock,
+            cancel=self._cancel,
+        )
+        for transaction_id, decisions in submitted.items():
+            self._settle(report, transaction_id, decisions, results.get(transaction_id))
+        return report
+
+    def _settle(
+        self,
+        report: AckReport,
+        transaction_id: str,
+        decisions: Sequence[tuple[PackOrder, AckDecision]],
+        result: TransactionResult | None,
+    ) -> None:
+        pos = [order.purchase_order_number for order, _ in decisions]
+        if result is None:
+            self._fail(
+                report,
+                pos,
+                f"Amazon is still processing acknowledgement transaction {transaction_id}; "
+                "run shift preparation again later",
+            )
+            return
+        if self.journal is not None:
+            self.journal.record_transaction(
+                transaction_id,
+                result.status,
+                errors=[f"{e.code}: {e.message}" for e in result.errors],
+            )
+        failed_pos = {} if result.status == "Success" else attribute_errors(result.errors, pos)
+        for order, decision in decisions:
+            po = order.purchase_order_number
+            if po in failed_pos:
+                self._fail(report, [po], failed_pos[po])
+            elif decision.accepted:
+                report.accepted.append(po)
+            else:
+                report.rejected.append((po, decision.code))
+
+    def _fail(self, report: AckReport, pos: Sequence[str], reason: str) -> None:
+        for po in pos:
+            report.failed[po] = reason
+        self._record_failure(pos, reason)
+
+    def _record_failure(self, pos: Sequence[str], reason: str) -> None:
+        if self.journal is None:
+            return
+        for po in pos:
+            self.journal.record_error(
+                f"acknowledgement failed: {reason}", po=po, code="acknowledgement"
+            )
+
+
+def attribute_errors(errors: Sequence[ApiErrorDetail], pos: Sequence[str]) -> dict[str, str]:
+    """Which POs a failed transaction's errors name (all of them when none is named)."""
+    named: dict[str, str] = {}
+    for error in errors:
+        found = _PO_IN_DETAILS.search(error.details or "") or _PO_IN_DETAILS.search(error.message)
+        text = f"{error.code}: {error.message}".rstrip(": ")
+        if found and found.group(1) in pos:
+            named.setdefault(found.group(1), text)
+    if named:
+        return named
+    reason = "; ".join(f"{e.code}: {e.message}".rstrip(": ") for e in errors) or "no reason given"
+    return dict.fromkeys(pos, reason)
+
+
+def await_transactions(
+    gateway: DfGateway,
+    transaction_ids: Sequence[str],
+    *,
+    wait_seconds: float,
+    poll_interval: float,
+    clock: Callable[[], float] = time.monotonic,
+    cancel: threading.Event | None = None,
+) -> dict[str, TransactionResult]:
+    """Wait for Amazon's verdict on several transactions; the undecided ones (deadline passed,
+    or ``cancel`` set) are missing from the answer.
+
+    Amazon decides transactions roughly in the order they arrived, and every status poll spends
+    the operation's quota (10/s), so only the oldest open transaction is polled: while it is
+    still processing, the younger ones almost surely are too. A decided one is followed at once
+    by the next. A poll that fails (network, throttling after retries) is tried again later.
+    """
+    cancel = cancel or threading.Event()
+    open_ids = list(dict.fromkeys(transaction_ids))
+    decided: dict[str, TransactionResult] = {}
+    deadline = clock() + wait_seconds
+    delay = poll_interval
+    if open_ids and cancel.wait(poll_interval):  # nothing is decided the instant it is sent
+        return decided
+    while open_ids and not cancel.is_set():
+        transaction_id = open_ids[0]
+        try:
+            result: TransactionResult | None = gateway.transaction_status(transaction_id)
+        except StationError as exc:
+            log.warning("transaction %s: %s", transaction_id, exc)
+            result = None
+        if result is not None and result.status != "Processing":
+            decided[transaction_id] = result
+            open_ids.pop(0)
+            delay = poll_interval
+            continue
+        if clock() >= deadline or cancel.wait(delay):
+            break
+        delay = min(delay * 2, 2.0)
+    return decided

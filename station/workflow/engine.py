@@ -1,0 +1,719 @@
+"""The packing engine: from "a PO was scanned" to "Amazon accepted the confirmation".
+
+Pure Python, no Qt. Every method blocks (HTTP, printing, SQLite) and is meant for one worker
+thread (the GUI's task thread, or the main thread of ``station ship``); listeners receive the
+events of ``station.workflow.events`` on whatever thread produced them.
+
+One :class:`PackSession` per scanned PO holds where it stands (``session.step``)::
+
+    scan_po ─> LOOKING_UP ─┬─ cancelled ──────────────────────────────> FAILED
+                           ├─ already shipped: warn, offer reprint ───> (stays; no confirm)
+                           ├─ label cached / at Amazon ─> PRINTING ─> BOXES
+                           └─ no label ─> NEEDS_BOXES ─ set_boxes ─> LABEL ─> PRINTING ─> BOXES
+    BOXES ─ set_boxes / scan_item ─ confirm ─> CONFIRMING ─┬─> CONFIRMED
+                                                           ├─> QUEUED (offline; goes out later)
+                                                           └─> FAILED (Amazon's reasons)
+
+The confirmation is recorded in the outbox (durably) before anything is sent; the outbox worker
+sends it and polls its transaction, and the engine turns the outbox's changes into events.
+Nothing here logs a customer address: orders carry none, documents are never logged.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from station.config import Settings, WarehouseSettings
+from station.errors import (
+    NotFoundError,
+    PrinterError,
+    ScanError,
+    StationError,
+    WorkflowError,
+)
+from station.journal.documents import DocumentCache
+from station.journal.outbox import Outbox, OutboxConflictError, OutboxItem, OutboxKind, OutboxState
+from station.journal.records import ShipmentStatus
+from station.journal.store import Journal
+from station.printing import DocumentKind as PrintKind
+from station.printing import Printer, PrintJob
+from station.workflow.confirmation import build_confirmation, container_identifier
+from station.workflow.containers import Box, allocate
+from station.workflow.events import (
+    ConfirmationAccepted,
+    ConfirmationQueued,
+    ConfirmationRejected,
+    DocumentKind,
+    DocumentPrinted,
+    Event,
+    FlowFailed,
+    ItemVerified,
+    LabelReady,
+    Listener,
+    OrderLoaded,
+    PrintFailed,
+    ProgressReported,
+    ScanRejected,
+    Step,
+    StepChanged,
+)
+from station.workflow.gateway import DfGateway, LabelPackage
+from station.workflow.labels import LabelSet, check_not_expired
+from station.workflow.order import OrderStatus, PackOrder
+from station.workflow.order_cache import load_prefetched, store_prefetched
+from station.workflow.scan import normalise_item_code, validate_po
+
+log = logging.getLogger(__name__)
+
+__all__ = ["ConfirmationOutcome", "PackSession", "PackingEngine"]
+
+
+@dataclass
+class PackSession:
+    """One PO being packed. Mutated only by the engine; read it freely (e.g. for the screen)."""
+
+    po: str
+    step: Step = Step.LOOKING_UP
+    order: PackOrder | None = None
+    from_cache: bool = False
+    labels: LabelSet | None = None
+    label_source: str = ""
+    slip: bytes | None = None
+    invoice: bytes | None = None
+    boxes: tuple[Box, ...] = ()
+    contents: tuple[Mapping[int, int], ...] = ()
+    printed: set[DocumentKind] = field(default_factory=set)
+    print_errors: dict[DocumentKind, StationError] = field(default_factory=dict)
+    verified: dict[int, int] = field(default_factory=dict)
+    already_shipped_at: datetime | None = None
+    already_shipped_by: str | None = None
+    outbox_id: int | None = None
+    transaction_id: str | None = None
+    error: StationError | None = None
+
+    @property
+    def already_shipped(self) -> bool:
+        return self.already_shipped_by is not None
+
+    @property
+    def needs_slip(self) -> bool:
+        return self.order is not None and self.order.is_pslip_required
+
+    @property
+    def needs_invoice(self) -> bool:
+        return self.order is not None and self.order.needs_customer_invoice
+
+    @property
+    def verification_complete(self) -> bool:
+        if self.order is None:
+            return False
+        return all(
+            self.verified.get(line.item_sequence_number, 0) >= line.quantity
+            for line in self.order.lines
+        )
+
+    def __repr__(self) -> str:
+        return f"PackSession({self.po!r}, step={self.step.value}, order={self.order!r})"
+
+
+@dataclass(frozen=True)
+class ConfirmationOutcome:
+    """Where a confirmation stands after waiting: ``step`` is CONFIRMED, QUEUED or FAILED."""
+
+    step: Step
+    item: OutboxItem
+
+    @property
+    def accepted(self) -> bool:
+        return self.step is Step.CONFIRMED
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class PackingEngine:
+    """The one packing path of the GUI and the headless commands (see the module docstring)."""
+
+    def __init__(
+        self,
+        *,
+        gateway: DfGateway,
+        journal: Journal,
+        outbox: Outbox,
+        documents: DocumentCache,
+        label_printer: Printer,
+        slip_printer: Printer,
+        settings: Settings,
+        clock: Callable[[], datetime] = _now,
+    ) -> None:
+        self.gateway = gateway
+        self.journal = journal
+        self.outbox = outbox
+        self.documents = documents
+        self.label_printer = label_printer
+        self.slip_printer = slip_printer
+        self.settings = settings
+        self._clock = clock
+        self._listeners: list[Listener] = []
+        self._lock = threading.Lock()
+        self._sessions: dict[str, PackSession] = {}
+        self._unsubscribe = outbox.add_listener(self._on_outbox_change)
+        #: Called with a NEW order before its label is requested, for vendors without an order
+        #: system (``station.workflow.acknowledgements``); returns the order as it is now.
+        #: ``None``: NEW orders go on as they are (the vendor's system acknowledges them).
+        self.acknowledge: Callable[[PackOrder], PackOrder] | None = None
+
+    def close(self) -> None:
+        self._unsubscribe()
+
+    # -- listeners --------------------------------------------------------------------------
+
+    def add_listener(self, listener: Listener) -> Callable[[], None]:
+        with self._lock:
+            self._listeners.append(listener)
+
+        def remove() -> None:
+            with self._lock:
+                if listener in self._listeners:
+                    self._listeners.remove(listener)
+
+        return remove
+
+    def _emit(self, event: Event) -> None:
+        with self._lock:
+            listeners = list(self._listeners)
+        for listener in listeners:
+            try:
+                listener(event)
+            except Exception:
+                log.exception("engine listener failed on %s", type(event).__name__)
+
+    def _step(self, session: PackSession, step: Step, message: str = "") -> None:
+        session.step = step
+        self._emit(StepChanged(session.po, self._clock(), step, message))
+
+    def _fail(self, session: PackSession, step: Step, error: StationError) -> StationError:
+        session.error = error
+        session.step = Step.FAILED
+        self.journal.record_error(error.message, po=session.po, code=type(error).__name__)
+        self._emit(FlowFailed(session.po, self._clock(), step, error))
+        self._emit(StepChanged(session.po, self._clock(), Step.FAILED, error.message))
+        return error
+
+    # -- scanning a PO ----------------------------------------------------------------------
+
+    def scan_po(self, text: str, *, source: str = "scanner") -> PackSession:
+        """Validate a scan, load the order, and print its documents when the label exists.
+
+        Raises ScanError for a scan that is not a PO, and the StationError that stopped the flow
+        otherwise (also emitted as FlowFailed). An already shipped PO returns a session with
+        ``already_shipped`` set and prints nothing (offer :meth:`reprint`).
+        """
+        try:
+            po = validate_po(text)
+        except ScanError as exc:
+            self._emit(ScanRejected(None, self._clock(), text[:40], exc))
+            raise
+        self.journal.record_scan(po, source=source)
+        session = PackSession(po)
+        with self._lock:
+            self._sessions[po] = session
+        self._step(session, Step.LOOKING_UP, f"Looking up PO {po}")
+        cached = None
+        try:
+            cached = load_prefetched(self.documents, po)
+            if cached is not None:
+                order = cached.order
+                session.from_cache = True
+            else:
+                order = self.gateway.get_order(po)
+        except NotFoundError as exc:
+            raise self._fail(
+                session,
+                Step.LOOKING_UP,
+                WorkflowError(
+                    f"PO {po} was not found at Amazon",
+                    hint=f"Check the PO number; Amazon said: {exc.message}",
+                ),
+            ) from exc
+        except StationError as exc:
+            raise self._fail(session, Step.LOOKING_UP, exc) from exc
+        session.order = order
+        if order.status is OrderStatus.CANCELLED:
+            self._emit(OrderLoaded(po, self._clock(), order, session.from_cache))
+            raise self._fail(
+                session,
+                Step.LOOKING_UP,
+                WorkflowError(
+                    f"PO {po} is CANCELLED: do not ship it",
+                    hint="Put the items back; the order was cancelled by Amazon or the customer.",
+                ),
+            )
+        if order.status is OrderStatus.NEW and self.acknowledge is not None:
+            self._step(session, Step.LOOKING_UP, f"Acknowledging PO {po}")
+            try:
+                order = session.order = self.acknowledge(order)
+            except StationError as exc:
+                raise self._fail(session, Step.LOOKING_UP, exc) from exc
+        self._check_already_shipped(session)
+        self._emit(
+            OrderLoaded(
+                po,
+                self._clock(),
+                order,
+                session.from_cache,
+                session.already_shipped_at,
+                session.already_shipped_by,
+            )
+        )
+        if cached is not None:
+            session.slip, session.invoice = cached.slip, cached.invoice
+            if cached.labels is not None:
+                if cached.labels_obtained_at is not None:
+                    try:
+                        check_not_expired(cached.labels_obtained_at, self._clock(), po)
+                    except StationError as exc:
+                        raise self._fail(session, Step.LABEL, exc) from exc
+                session.labels, session.label_source = cached.labels, "cache"
+        if session.already_shipped:
+            self._step(
+                session,
+                session.step,
+                f"PO {po} was already shipped"
+                + (f" by {session.already_shipped_by}" if session.already_shipped_by else ""),
+            )
+            return session
+        if session.labels is None:
+            self._step(session, Step.LABEL, f"Fetching the label of PO {po}")
+            try:
+                session.labels = self.gateway.get_label(po)
+            except StationError as exc:
+                raise self._fail(session, Step.LABEL, exc) from exc
+            if session.labels is not None:
+                session.label_source = "amazon"
+                self.journal.record_label(
+                    po, outcome="ok", source="get", packages=len(session.labels.packages)
+                )
+        if session.labels is None:
+            self._step(
+                session,
+                Step.NEEDS_BOXES,
+                f"PO {po} has no label yet: enter the cartons to request it",
+            )
+            return session
+        self._label_ready(session)
+        return session
+
+    def _check_already_shipped(self, session: PackSession) -> None:
+        po = session.po
+        record = self.journal.shipment(po)
+        if record is not None and record.status in (
+            ShipmentStatus.CONFIRMED,
+            ShipmentStatus.QUEUED,
+        ):
+            session.already_shipped_at = record.at
+            session.already_shipped_by = record.station_id
+            open_or_done = self.outbox.list(states=(*_OPEN, OutboxState.SUCCEEDED), po=po)
+            confirmations = [i for i in open_or_done if i.kind is OutboxKind.CONFIRMATION]
+            if confirmations:
+                session.outbox_id = confirmations[-1].id
+                session.transaction_id = confirmations[-1].transaction_id
+            return
+        assert session.order is not None
+        if session.order.status is OrderStatus.SHIPPED:
+            session.already_shipped_by = "another station (Amazon shows the PO shipped)"
+
+    def _label_ready(self, session: PackSession) -> None:
+        assert session.labels is not None and session.order is not None
+        self._emit(LabelReady(session.po, self._clock(), session.labels, session.label_source))
+        self._fetch_paperwork(session)
+        self._cache(session)
+        self.print_documents(session)
+
+    def _fetch_paperwork(self, session: PackSession) -> None:
+        po = session.po
+        try:
+            if session.needs_slip and session.slip is None:
+                session.slip = self.gateway.get_packing_slip(po)
+            if session.needs_invoice and session.invoice is None:
+                session.invoice = self.gateway.get_customer_invoice(po)
+        except StationError as exc:
+            raise self._fail(session, Step.PRINTING, exc) from exc
+
+    def _cache(self, session: PackSession) -> None:
+        """Keep what was fetched for reprints (and a re-scan with no round trip)."""
+        if session.from_cache and session.label_source == "cache":
+            return
+        assert session.order is not None
+        try:
+            store_prefetched(
+                self.documents, session.order, session.labels, session.slip, session.invoice
+            )
+        except StationError as exc:  # the cache is a convenience: packing goes on without it
+            log.warning("could not cache the documents of %s: %s", session.po, exc.message)
+
+    # -- labels -----------------------------------------------------------------------------
+
+    def set_boxes(self, session: PackSession, boxes: Sequence[Box]) -> PackSession:
+        """Declare the cartons (with their contents, one open box by default).
+
+        Without a label yet, this requests it with one container per carton, then prints.
+        """
+        order = self._require_order(session)
+        contents = allocate(boxes, {ln.item_sequence_number: ln.quantity for ln in order.lines})
+        if session.labels is not None and len(session.labels.packages) != len(boxes):
+            count = len(session.labels.packages)
+            raise ScanError(
+                f"PO {session.po} has {count} label(s) but {len(boxes)} carton(s) were entered",
+                hint=f"Pack it in {count} carton(s), one per label: each carton carries the "
+                "tracking number of its label",
+            )
+        session.boxes = tuple(boxes)
+        session.contents = tuple(contents)
+        if session.already_shipped:
+            return session
+        if session.labels is None:
+            self._request_label(session)
+            self._label_ready(session)
+        elif session.step is not Step.FAILED:
+            self._step(session, Step.BOXES, f"{len(boxes)} carton(s) entered")
+        return session
+
+    def _request_label(self, session: PackSession) -> None:
+        order = self._require_order(session)
+        po = session.po
+        packages = [
+            LabelPackage(container_identifier(po, n), box, held)
+            for n, (box, held) in enumerate(zip(session.boxes, session.contents, strict=True), 1)
+        ]
+        self._step(session, Step.LABEL, f"Requesting the label of PO {po} ({len(packages)} box)")
+
+        def progress(message: str) -> None:
+            self._emit(ProgressReported(po, self._clock(), message))
+
+        try:
+            session.labels = self.gateway.request_label(order, packages, progress)
+        except StationError as exc:
+            self.journal.record_label(po, outcome="failed", source="create", packages=len(packages))
+            raise self._fail(session, Step.LABEL, exc) from exc
+        session.label_source = "requested"
+        self.journal.record_label(
+            po, outcome="ok", source="create", packages=len(session.labels.packages)
+        )
+
+    # -- printing ---------------------------------------------------------------------------
+
+    def print_documents(self, session: PackSession) -> bool:
+        """Print the label(s), and the slip/invoice when needed; True when everything printed."""
+        self._step(session, Step.PRINTING, f"Printing the documents of PO {session.po}")
+        ok = self._print_labels(session)
+        if session.needs_slip:
+            ok = self._print_pdf(session, DocumentKind.SLIP, session.slip) and ok
+        if session.needs_invoice:
+            ok = self._print_pdf(session, DocumentKind.INVOICE, session.invoice) and ok
+        if ok:
+            self._step(session, Step.BOXES, "Printed: pack the items and enter the cartons")
+        else:
+            self._step(
+                session, Step.PRINTING, "A document did not print: fix the printer and reprint"
+            )
+        return ok
+
+    def reprint(self, session: PackSession, document: DocumentKind | None = None) -> bool:
+        """Print again (all documents, or one); the labels are fetched when not at hand."""
+        po = session.po
+        if session.labels is None:
+            try:
+                session.labels = self.gateway.get_label(po)
+            except StationError as exc:
+                raise self._fail(session, Step.PRINTING, exc) from exc
+            if session.labels is None:
+                raise self._fail(
+                    session,
+                    Step.PRINTING,
+                    WorkflowError(f"PO {po} has no label to reprint", hint="Request the label."),
+                )
+            session.label_source = "amazon"
+        if document is None:
+            before = session.step
+            if session.already_shipped:
+                self._fetch_paperwork(session)
+                ok = self._print_labels(session)
+                if session.needs_slip:
+                    ok = self._print_pdf(session, DocumentKind.SLIP, session.slip) and ok
+                if session.needs_invoice:
+                    ok = self._print_pdf(session, DocumentKind.INVOICE, session.invoice) and ok
+                session.step = before
+                return ok
+            return self.print_documents(session)
+        if document is DocumentKind.LABEL:
+            return self._print_labels(session)
+        self._fetch_paperwork(session)
+        content = session.slip if document is DocumentKind.SLIP else session.invoice
+        return self._print_pdf(session, document, content)
+
+    def _print_labels(self, session: PackSession) -> bool:
+        assert session.labels is not None
+        packages = session.labels.packages
+        for index, package in enumerate(packages, start=1):
+            job = PrintJob(
+                content=package.document.data,
+                kind=PrintKind(package.document.kind),
+                name=f"{session.po} label {index} of {len(packages)}",
+            )
+            if not self._print(
+                session, DocumentKind.LABEL, self.label_printer, job, package.package_identifier
+            ):
+                return False
+        return True
+
+    def _print_pdf(self, session: PackSession, kind: DocumentKind, content: bytes | None) -> bool:
+        printer = self.slip_printer
+        if content is None:
+            error = WorkflowError(
+                f"Amazon has no {kind.value} for PO {session.po}",
+                hint="Reprint in a minute; Amazon may not have produced it yet.",
+            )
+            return self._print_failed(session, kind, printer, error)
+        job = PrintJob(content=content, kind=PrintKind.PDF, name=f"{session.po} {kind.value}")
+        return self._print(session, kind, printer, job, None)
+
+    def _print(
+        self,
+        session: PackSession,
+        kind: DocumentKind,
+        printer: Printer,
+        job: PrintJob,
+        package_id: str | None,
+    ) -> bool:
+        uri = printer.address.uri
+        try:
+            result = printer.print_job(job)
+        except StationError as exc:
+            return self._print_failed(session, kind, printer, exc, package_id)
+        self.journal.record_print(session.po, kind.value, uri, True, package_id=package_id)
+        session.printed.add(kind)
+        session.print_errors.pop(kind, None)
+        self._emit(DocumentPrinted(session.po, self._clock(), kind, uri, result.warnings))
+        return True
+
+    def _print_failed(
+        self,
+        session: PackSession,
+        kind: DocumentKind,
+        printer: Printer,
+        error: StationError,
+        package_id: str | None = None,
+    ) -> bool:
+        uri = printer.address.uri
+        session.printed.discard(kind)
+        session.print_errors[kind] = error
+        self.journal.record_print(
+            session.po, kind.value, uri, False, error.message, package_id=package_id
+        )
+        if isinstance(error, PrinterError):
+            log.warning("printing the %s of %s failed: %s", kind.value, session.po, error.message)
+        self._emit(PrintFailed(session.po, self._clock(), kind, uri, error))
+        return False
+
+    # -- item verification ------------------------------------------------------------------
+
+    def scan_item(self, session: PackSession, text: str) -> ItemVerified:
+        """Count one scanned item against its PO line; a wrong or extra item is a ScanError."""
+        order = self._require_order(session)
+        code = normalise_item_code(text)
+        matching = [line for line in order.lines if code in {i.upper() for i in line.identifiers}]
+        if not matching:
+            error = ScanError(
+                f"Item {code} is not on PO {session.po}",
+                hint="Take it out of the box: this order does not contain it",
+            )
+            self._emit(ScanRejected(session.po, self._clock(), text[:40], error))
+            raise error
+        for line in matching:
+            seq = line.item_sequence_number
+            if session.verified.get(seq, 0) < line.quantity:
+                session.verified[seq] = session.verified.get(seq, 0) + 1
+                event = ItemVerified(
+                    session.po, self._clock(), seq, session.verified[seq], line.quantity
+                )
+                self._emit(event)
+                return event
+        line = matching[0]
+        error = ScanError(
+            f"All {line.quantity} of item {code} are already scanned",
+            hint="Take the extra item out: the order has fewer",
+        )
+        self._emit(ScanRejected(session.po, self._clock(), text[:40], error))
+        raise error
+
+    # -- confirming -------------------------------------------------------------------------
+
+    def warehouse(self, party_id: str) -> WarehouseSettings | None:
+        for warehouse in self.settings.warehouses:
+            if warehouse.code == party_id:
+                return warehouse
+        return None
+
+    def confirm(
+        self,
+        session: PackSession,
+        boxes: Sequence[Box] | None = None,
+        *,
+        shipped_at: datetime | None = None,
+    ) -> OutboxItem:
+        """Check every rule, record the confirmation in the outbox, and return the item.
+
+        The outbox worker sends it; follow it with :meth:`wait_for_outcome` or the events.
+        """
+        order = self._require_order(session)
+        po = session.po
+        if session.already_shipped:
+            raise WorkflowError(
+                f"PO {po} was already shipped"
+                + (f" ({session.already_shipped_by})" if session.already_shipped_by else "")
+                + ": it is never confirmed twice",
+                hint="Reprint the label if needed; do not ship the order again.",
+            )
+        if boxes is not None:
+            self.set_boxes(session, boxes)
+        if not session.boxes:
+            self.set_boxes(session, self._default_boxes())
+        if session.labels is None:
+            raise WorkflowError(f"PO {po} has no label yet", hint="Enter the cartons first.")
+        if DocumentKind.LABEL not in session.printed:
+            raise WorkflowError(
+                f"The label of PO {po} has not printed",
+                hint="Fix the label printer and reprint before confirming.",
+            )
+        if self.settings.verify_items and not session.verification_complete:
+            missing = sum(
+                line.quantity - session.verified.get(line.item_sequence_number, 0)
+                for line in order.lines
+            )
+            raise WorkflowError(
+                f"{missing} item(s) of PO {po} are not scanned yet",
+                hint="Scan every item before closing the box.",
+            )
+        now = self._clock()
+        try:
+            body = build_confirmation(
+                order,
+                session.labels,
+                session.boxes,
+                session.contents,
+                api_version=self.gateway.api_version,
+                warehouse=self.warehouse(order.ship_from_party_id),
+                region=self.settings.region,
+                shipped_at=shipped_at or now,
+                now=now,
+            )
+        except StationError as exc:
+            self.journal.record_error(exc.message, po=po, code=type(exc).__name__)
+            self._emit(FlowFailed(po, self._clock(), Step.BOXES, exc))
+            raise
+        self._step(session, Step.CONFIRMING, f"Recording the confirmation of PO {po}")
+        try:
+            item = self.outbox.enqueue(
+                OutboxKind.CONFIRMATION, po, body, ship_method=order.ship_method
+            )
+        except OutboxConflictError as exc:
+            raise self._fail(session, Step.CONFIRMING, exc) from exc
+        session.outbox_id = item.id
+        try:
+            self.documents.mark_shipped(po)
+        except StationError as exc:
+            log.warning("could not start the retention clock of %s: %s", po, exc.message)
+        self._emit(ConfirmationQueued(po, self._clock(), item.id, offline=False))
+        return item
+
+    def _default_boxes(self) -> list[Box]:
+        raise WorkflowError(
+            "No carton was entered", hint="Enter the carton's dimensions and weight."
+        )
+
+    def wait_for_outcome(
+        self, outbox_id: int, timeout: float, *, until_settled: bool = False
+    ) -> ConfirmationOutcome:
+        """Wait up to ``timeout`` s for Amazon's decision on an outbox item.
+
+        Returns CONFIRMED or FAILED when decided, QUEUED when still open at the deadline.
+        """
+        done = threading.Event()
+
+        def changed(item: OutboxItem) -> None:
+            if item.id == outbox_id and not item.is_open:
+                done.set()
+
+        unsubscribe = self.outbox.add_listener(changed)
+        try:
+            deadline = time.monotonic() + timeout
+            while True:
+                item = self.outbox.get(outbox_id)
+                if item is None:
+                    raise WorkflowError(f"Outbox item {outbox_id} does not exist")
+                if not item.is_open:
+                    break
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                done.wait(min(left, 0.5))  # also re-read: another process may own the worker
+        finally:
+            unsubscribe()
+        if item.state is OutboxState.SUCCEEDED:
+            step = Step.CONFIRMED
+        elif item.state is OutboxState.FAILED:
+            step = Step.FAILED
+        else:
+            step = Step.QUEUED
+        return ConfirmationOutcome(step, item)
+
+    def _on_outbox_change(self, item: OutboxItem) -> None:
+        """Turn the outbox's progress into the engine's events (any thread)."""
+        if item.kind is not OutboxKind.CONFIRMATION:
+            return
+        with self._lock:
+            session = self._sessions.get(item.po)
+        now = self._clock()
+        if item.state is OutboxState.SUCCEEDED:
+            if session is not None:
+                session.transaction_id = item.transaction_id
+                session.step = Step.CONFIRMED
+            self._emit(ConfirmationAccepted(item.po, now, item.transaction_id or ""))
+            self._emit(StepChanged(item.po, now, Step.CONFIRMED, "Amazon accepted the shipment"))
+        elif item.state is OutboxState.FAILED:
+            if session is not None:
+                session.step = Step.FAILED
+            self._emit(
+                ConfirmationRejected(
+                    item.po, now, item.transaction_id, item.errors, item.last_error or ""
+                )
+            )
+            self._emit(StepChanged(item.po, now, Step.FAILED, item.last_error or "rejected"))
+        elif item.state is OutboxState.PENDING and item.attempts > 0 and item.last_error:
+            if session is not None:
+                session.step = Step.QUEUED
+            self._emit(ConfirmationQueued(item.po, now, item.id, offline=True))
+            self._emit(
+                StepChanged(item.po, now, Step.QUEUED, "Offline: the confirmation will go out")
+            )
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def _require_order(self, session: PackSession) -> PackOrder:
+        if session.order is None:
+            raise WorkflowError(f"PO {session.po} has not been looked up", hint="Scan it again.")
+        return session.order
+
+    def session(self, po: str) -> PackSession | None:
+        with self._lock:
+            return self._sessions.get(po)
+
+
+_OPEN = (OutboxState.PENDING, OutboxState.SENDING, OutboxState.UNKNOWN, OutboxState.SENT)
