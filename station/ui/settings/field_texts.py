@@ -1,0 +1,123 @@
+"""Field titles and descriptions of the settings model, marked for translation.
+
+The settings dialog shows :mod:`station.config`'s own ``title``/``description`` strings through
+``QCoreApplication.translate("Settings", ...)``; lupdate cannot see strings held in a model, so
+they are listed here. ``tests/ui/test_i18n.py`` fails when the model gains a text missing here.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+FIELD_TEXTS = (
+    QT_TRANSLATE_NOOP("Settings", "Settings format version"),
+    QT_TRANSLATE_NOOP("Settings", "Version of this file's format; written by the station."),
+    QT_TRANSLATE_NOOP("Settings", "Region"),
+    QT_TRANSLATE_NOOP("Settings", "SP-API region: na (North America), eu (Europe), fe (Far East)."),
+    QT_TRANSLATE_NOOP("Settings", "Environment"),
+    QT_TRANSLATE_NOOP(
+        "Settings", "production (real orders), sandbox (Amazon's test data) or the simulator."
+    ),
+    QT_TRANSLATE_NOOP("Settings", "API version"),
+    QT_TRANSLATE_NOOP("Settings", "Vendor Direct Fulfillment API version: v1 or 2021-12-28."),
+    QT_TRANSLATE_NOOP("Settings", "Vendor code"),
+    QT_TRANSLATE_NOOP("Settings", "The selling party id (vendor code) orders are placed with."),
+    QT_TRANSLATE_NOOP("Settings", "Warehouses"),
+    QT_TRANSLATE_NOOP("Settings", "The ship-from warehouses this station packs for."),
+    QT_TRANSLATE_NOOP("Settings", "Warehouse code"),
+    QT_TRANSLATE_NOOP("Settings", "The ship-from party id Amazon assigned to this warehouse."),
+    QT_TRANSLATE_NOOP("Settings", "Name"),
+    QT_TRANSLATE_NOOP("Settings", "A name for people (optional)."),
+    QT_TRANSLATE_NOOP("Settings", "Label format"),
+    QT_TRANSLATE_NOOP(
+        "Settings", "The label format Amazon sends for this warehouse, when known (auto: detect)."
+    ),
+    QT_TRANSLATE_NOOP("Settings", "Vendor-own carrier"),
+    QT_TRANSLATE_NOOP(
+        "Settings", "The vendor ships with its own carrier and sends shipment status updates."
+    ),
+    QT_TRANSLATE_NOOP("Settings", "Carrier SCAC code (NA)"),
+    QT_TRANSLATE_NOOP(
+        "Settings", "Standard Carrier Alpha Code of the vendor's own carrier (North America)."
+    ),
+    QT_TRANSLATE_NOOP("Settings", "Carrier (EU)"),
+    QT_TRANSLATE_NOOP("Settings", "Name of the vendor's own carrier (Europe)."),
+    QT_TRANSLATE_NOOP("Settings", "Station id"),
+    QT_TRANSLATE_NOOP(
+        "Settings", "Names this station in the journal and shipment history (default: host name)."
+    ),
+    QT_TRANSLATE_NOOP("Settings", "Printers"),
+    QT_TRANSLATE_NOOP("Settings", "Label and slip printers."),
+    QT_TRANSLATE_NOOP("Settings", "Label printer"),
+    QT_TRANSLATE_NOOP("Settings", "The thermal printer for shipping labels (4x6 in)."),
+    QT_TRANSLATE_NOOP("Settings", "Printer"),
+    QT_TRANSLATE_NOOP(
+        "Settings",
+        "Where to print: tcp://HOST:9100, cups://QUEUE, windows://PRINTER NAME, qt://NAME or file:///FOLDER. Empty means not configured.",  # noqa: E501
+    ),
+    QT_TRANSLATE_NOOP("Settings", "Printer language"),
+    QT_TRANSLATE_NOOP(
+        "Settings", "zpl: send ZPL to a thermal printer; driver: print through the driver."
+    ),
+    QT_TRANSLATE_NOOP("Settings", "Resolution (dpi)"),
+    QT_TRANSLATE_NOOP("Settings", "The printer's resolution in dots/inch."),
+    QT_TRANSLATE_NOOP("Settings", "Media"),
+    QT_TRANSLATE_NOOP("Settings", "The paper or label size loaded."),
+    QT_TRANSLATE_NOOP("Settings", "Darkness"),
+    QT_TRANSLATE_NOOP(
+        "Settings", "ZPL darkness (0-30, ~SD). Empty keeps the printer's own setting."
+    ),
+    QT_TRANSLATE_NOOP("Settings", "Horizontal offset (dots)"),
+    QT_TRANSLATE_NOOP("Settings", "Shifts the print right (positive) or left (negative)."),
+    QT_TRANSLATE_NOOP("Settings", "Vertical offset (dots)"),
+    QT_TRANSLATE_NOOP("Settings", "Shifts the print down (positive) or up (negative)."),
+    QT_TRANSLATE_NOOP("Settings", "Packing-slip printer"),
+    QT_TRANSLATE_NOOP("Settings", "The office printer for packing slips and invoices."),
+    QT_TRANSLATE_NOOP("Settings", "Box presets"),
+    QT_TRANSLATE_NOOP("Settings", "Carton sizes offered to the packer."),
+    QT_TRANSLATE_NOOP("Settings", "Preset id"),
+    QT_TRANSLATE_NOOP("Settings", "A short unique id (letters, digits, - and _)."),
+    QT_TRANSLATE_NOOP("Settings", "Shown to the packer."),
+    QT_TRANSLATE_NOOP("Settings", "Length"),
+    QT_TRANSLATE_NOOP("Settings", "Outer length of the box."),
+    QT_TRANSLATE_NOOP("Settings", "Width"),
+    QT_TRANSLATE_NOOP("Settings", "Outer width of the box."),
+    QT_TRANSLATE_NOOP("Settings", "Height"),
+    QT_TRANSLATE_NOOP("Settings", "Outer height of the box."),
+    QT_TRANSLATE_NOOP("Settings", "Dimension unit"),
+    QT_TRANSLATE_NOOP("Settings", "IN (inches) or CM (centimetres)."),
+    QT_TRANSLATE_NOOP("Settings", "Tare weight"),
+    QT_TRANSLATE_NOOP("Settings", "Weight of the empty box."),
+    QT_TRANSLATE_NOOP("Settings", "Weight unit"),
+    QT_TRANSLATE_NOOP("Settings", "KG (kilograms) or LB (pounds)."),
+    QT_TRANSLATE_NOOP("Settings", "Keep documents after shipment (days)"),
+    QT_TRANSLATE_NOOP(
+        "Settings", "Labels, slips and invoices are deleted this many days after shipment."
+    ),
+    QT_TRANSLATE_NOOP("Settings", "Keep unshipped documents (days)"),
+    QT_TRANSLATE_NOOP(
+        "Settings", "Documents of orders never shipped are deleted after this many days."
+    ),
+    QT_TRANSLATE_NOOP("Settings", "Scanner"),
+    QT_TRANSLATE_NOOP("Settings", "Barcode scanner input."),
+    QT_TRANSLATE_NOOP("Settings", "Prefix"),
+    QT_TRANSLATE_NOOP("Settings", "Characters the scanner sends before each barcode (removed)."),
+    QT_TRANSLATE_NOOP("Settings", "Suffix"),
+    QT_TRANSLATE_NOOP("Settings", "Characters the scanner sends after each barcode (removed)."),
+    QT_TRANSLATE_NOOP("Settings", "Max time between keys (ms)"),
+    QT_TRANSLATE_NOOP("Settings", "Keys arriving closer together than this belong to one scan."),
+    QT_TRANSLATE_NOOP("Settings", "Minimum length"),
+    QT_TRANSLATE_NOOP("Settings", "Shorter bursts are treated as typing, not scans."),
+    QT_TRANSLATE_NOOP("Settings", "Terminators"),
+    QT_TRANSLATE_NOOP("Settings", "Keys that end a scan: CR (Enter), LF, TAB."),
+    QT_TRANSLATE_NOOP("Settings", "Verify items"),
+    QT_TRANSLATE_NOOP("Settings", "Ask the packer to scan every item before the box is closed."),
+    QT_TRANSLATE_NOOP("Settings", "Auto-advance"),
+    QT_TRANSLATE_NOOP("Settings", "Move to the next step by itself when a step succeeds."),
+    QT_TRANSLATE_NOOP("Settings", "Language"),
+    QT_TRANSLATE_NOOP(
+        "Settings", "Language of the station: en, pt_BR, or system (follow the computer)."
+    ),
+    QT_TRANSLATE_NOOP("Settings", "Prefetch labels"),
+    QT_TRANSLATE_NOOP("Settings", "Fetch today's orders, labels and slips in the background."),
+)
