@@ -39,12 +39,37 @@ class AccessToken:
 
 
 def request_lwa_token(
-    client: httpx.Client, lwa_url: str, form: dict[str, str], *, purpose: str
+    client: httpx.Client,
+    lwa_url: str,
+    form: dict[str, str],
+    *,
+    purpose: str,
+    attempts: int = 1,
+    sleep: Callable[[float], None] = time.sleep,
 ) -> dict[str, Any]:
     """POST a form to LWA and return its JSON; errors become AuthError / NetworkError.
 
+    Up to ``attempts`` tries when LWA cannot be reached, answers 5xx or throttles (429): a token
+    request changes nothing at Amazon, so asking again is safe. A refusal (4xx) is final.
     Never logs the form: it holds the client secret and the refresh token or code.
     """
+    for attempt in range(1, attempts + 1):
+        try:
+            return _request_lwa_token_once(client, lwa_url, form, purpose=purpose)
+        except (NetworkError, _LwaBusyError) as exc:
+            if attempt >= attempts:
+                raise NetworkError(exc.message, status=exc.status, operation=purpose) from None
+            sleep(min(4.0, 0.5 * 2 ** (attempt - 1)))
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+class _LwaBusyError(NetworkError):
+    """LWA answered 429: retried like an outage."""
+
+
+def _request_lwa_token_once(
+    client: httpx.Client, lwa_url: str, form: dict[str, str], *, purpose: str
+) -> dict[str, Any]:
     try:
         response = client.post(
             lwa_url,
@@ -68,6 +93,12 @@ def request_lwa_token(
             raise NetworkError(
                 f"Login with Amazon failed (HTTP {response.status_code})",
                 status=response.status_code,
+                operation=purpose,
+            )
+        if response.status_code == 429:
+            raise _LwaBusyError(
+                "Login with Amazon is throttling this station (HTTP 429)",
+                status=429,
                 operation=purpose,
             )
         raise AuthError(
@@ -99,8 +130,12 @@ class LwaAuth(httpx.Auth):
         lwa_url: str = LWA_URL,
         clock: Callable[[], float] = time.monotonic,
         skew: float = DEFAULT_SKEW,
+        sleep: Callable[[float], None] = time.sleep,
+        attempts: int = 3,
     ) -> None:
         self._credentials = credentials
+        self._sleep = sleep
+        self._attempts = attempts
         self._client = token_client
         self.lwa_url = lwa_url
         self._clock = clock
@@ -144,6 +179,8 @@ class LwaAuth(httpx.Auth):
                 "client_secret": creds.client_secret.get_secret_value(),
             },
             purpose="access token refresh",
+            attempts=self._attempts,
+            sleep=self._sleep,
         )
         value = body.get("access_token")
         expires_in = body.get("expires_in", 3600)

@@ -119,7 +119,11 @@ def build_client(
         None
         if credentials is None
         else LwaAuth(
-            credentials, token_client=token_client or http_client, lwa_url=ends.lwa_url, clock=clock
+            credentials,
+            token_client=token_client or http_client,
+            lwa_url=ends.lwa_url,
+            clock=clock,
+            sleep=sleep,
         )
     )
     http = SpApiHttp(

@@ -43,6 +43,10 @@ __all__ = [
 
 log = logging.getLogger("station.spapi")
 
+#: POSTs that change nothing at Amazon: asking for a Restricted Data Token twice only yields two
+#: tokens, so after a 5xx or a dropped connection it is safe to ask again.
+IDEMPOTENT_POSTS = frozenset({"createRestrictedDataToken"})
+
 USER_AGENT = f"PackingStation/{__version__} (Language=Python)"
 DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=30.0, write=30.0, pool=10.0)
 REQUEST_ID_HEADER = "x-amzn-RequestId"
@@ -176,7 +180,7 @@ class SpApiHttp:
                 )
                 retryable = True
             except httpx.TransportError as exc:
-                if method == "GET":
+                if self._safe_to_repeat(operation, method):
                     failure = NetworkError(
                         f"{operation}: the connection failed ({type(exc).__name__})",
                         operation=operation,
@@ -211,6 +215,10 @@ class SpApiHttp:
             self._sleep(delay)
             waited += delay
 
+    @staticmethod
+    def _safe_to_repeat(operation: str, method: str) -> bool:
+        return method == "GET" or operation in IDEMPOTENT_POSTS
+
     def _classify(
         self, operation: str, method: str, response: httpx.Response, restricted: bool
     ) -> ApiResponse | tuple[ApiError, bool]:
@@ -234,7 +242,7 @@ class SpApiHttp:
         if status == 429:
             return error, True
         if status >= 500:
-            if method == "GET":
+            if self._safe_to_repeat(operation, method):
                 return error, True
             return (
                 UnknownOutcomeError(

@@ -155,3 +155,53 @@ def test_exchange_refused_is_auth_error() -> None:
             redirect_uri="https://e",
             lwa_url=LWA,
         )
+
+
+@pytest.mark.parametrize("failure", [503, 429, "drop"])
+def test_a_passing_lwa_outage_is_retried(failure: int | str) -> None:
+    """Asking LWA for a token changes nothing at Amazon, so a 5xx, a 429 or a dropped connection
+    is worth a second try before the packer sees an error."""
+    calls: list[httpx.Request] = []
+    slept: list[float] = []
+
+    def flaky(request: httpx.Request) -> httpx.Response:
+        calls.append(request)
+        if len(calls) < 3:
+            if failure == "drop":
+                raise httpx.RemoteProtocolError("dropped", request=request)
+            return httpx.Response(int(failure), json={"error": "busy"})
+        return httpx.Response(200, json={"access_token": "Atza|ok", "expires_in": 3600})
+
+    with httpx.Client(transport=httpx.MockTransport(flaky)) as client:
+        auth = LwaAuth(CREDENTIALS, token_client=client, lwa_url=LWA, sleep=slept.append)
+        assert auth.access_token() == "Atza|ok"
+    assert len(calls) == 3
+    assert len(slept) == 2
+
+
+def test_a_lasting_lwa_outage_ends_in_a_network_error() -> None:
+    calls: list[httpx.Request] = []
+
+    def down(request: httpx.Request) -> httpx.Response:
+        calls.append(request)
+        return httpx.Response(503)
+
+    with httpx.Client(transport=httpx.MockTransport(down)) as client:
+        auth = LwaAuth(CREDENTIALS, token_client=client, lwa_url=LWA, sleep=lambda _s: None)
+        with pytest.raises(NetworkError):
+            auth.access_token()
+    assert len(calls) == 3
+
+
+def test_refused_credentials_are_not_retried() -> None:
+    calls: list[httpx.Request] = []
+
+    def refuse(request: httpx.Request) -> httpx.Response:
+        calls.append(request)
+        return httpx.Response(400, json={"error": "invalid_grant"})
+
+    with httpx.Client(transport=httpx.MockTransport(refuse)) as client:
+        auth = LwaAuth(CREDENTIALS, token_client=client, lwa_url=LWA, sleep=lambda _s: None)
+        with pytest.raises(AuthError):
+            auth.access_token()
+    assert len(calls) == 1

@@ -158,3 +158,17 @@ def test_the_rdt_never_appears_in_reprs(rdt_rig: Rig) -> None:
 )
 def test_path_matches(pattern: str, path: str, expected: bool) -> None:
     assert path_matches(pattern, path) is expected
+
+
+def test_a_tokens_5xx_is_retried_because_asking_again_is_harmless(rdt_rig: Rig) -> None:
+    rdt_rig.amazon.queue(
+        "POST", TOKENS, reply(503, {"errors": [{"code": "ServiceUnavailable", "message": ""}]})
+    )
+    rdt_rig.amazon.queue(
+        "POST", TOKENS, reply(200, {"restrictedDataToken": "Atz.sprdt|2", "expiresIn": 3600})
+    )
+    rdt_rig.amazon.always("GET", f"{V1}/shippingLabels/PO1", reply(200, label("PO1")))
+    rdt_rig.api.shipping_v1.get_shipping_label("PO1")
+    assert len(rdt_rig.amazon.sent_to(TOKENS)) == 2
+    (call,) = rdt_rig.amazon.sent_to(f"{V1}/shippingLabels/PO1")
+    assert call.headers["x-amz-access-token"] == "Atz.sprdt|2"
