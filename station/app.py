@@ -1,8 +1,8 @@
-"""Composition root of the packing screen.
+"""Entry point of the packing screen: ``station`` (normal) and ``station --demo``.
 
-Builds the objects the GUI needs (settings, client, printers, journal, workflow) in one place and
-hands them to ``station.ui``. The GUI itself lands with the GUI issue; until then the default
-command says so and points at what already works.
+The objects the GUI needs are built by ``station.runtime.build_runtime`` and wired to the window
+in ``station.ui.app``; this module only translates the command line. Qt is imported when the GUI
+starts, so ``station --help`` and the headless commands never pay for it.
 """
 
 from __future__ import annotations
@@ -12,13 +12,14 @@ import sys
 
 
 def run(args: argparse.Namespace) -> int:
-    print(
-        "The packing screen is not part of this build yet.\n"
-        "What works today: `station simulator` (demo SP-API server), `station print`, "
-        "`station printers`, `station render`. See `station --help`.",
-        file=sys.stderr,
+    from station.ui.app import GuiOptions, run_gui
+
+    options = GuiOptions(
+        demo=bool(getattr(args, "demo", False)),
+        label_printer=getattr(args, "label_printer", None),
+        slip_printer=getattr(args, "slip_printer", None),
     )
-    return 2
+    return run_gui(options, sys.argv[:1])
 
 
 def self_test(args: argparse.Namespace) -> int:

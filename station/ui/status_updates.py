@@ -169,10 +169,10 @@ class StatusUpdatesWindow(QDialog):
         self.tracking = QComboBox()
         self.tracking.setObjectName("tracking")
         self.tracking.setEditable(True)
-        self.event = QComboBox()
-        self.event.setObjectName("event")
+        self.event_box = QComboBox()
+        self.event_box.setObjectName("event")
         for event, name in event_names().items():
-            self.event.addItem(name, event)
+            self.event_box.addItem(name, event)
         self.at = QDateTimeEdit(QDateTime.currentDateTime())
         self.at.setObjectName("at")
         self.at.setCalendarPopup(True)
@@ -185,7 +185,7 @@ class StatusUpdatesWindow(QDialog):
         self.country.setPlaceholderText("US")
         form.addRow(self.tr("PO number"), self.po)
         form.addRow(self.tr("Tracking number"), self.tracking)
-        form.addRow(self.tr("Event"), self.event)
+        form.addRow(self.tr("Event"), self.event_box)
         form.addRow(self.tr("When"), self.at)
         form.addRow(self.tr("City"), self.city)
         form.addRow(self.tr("Postal code"), self.postal_code)
@@ -303,10 +303,12 @@ class StatusUpdatesWindow(QDialog):
 
     def scan(self) -> CarrierScan:
         when = self.at.dateTime().toPython()
+        if not isinstance(when, datetime):  # toPython() of a QDateTime is a datetime
+            raise TypeError("the date field did not give a date and time")
         return form_scan(
             self.po.text(),
             self.tracking.currentText(),
-            self.event.currentData(),
+            self.event_box.currentData(),
             when,
             self.city.text(),
             self.postal_code.text(),
@@ -336,7 +338,7 @@ class StatusUpdatesWindow(QDialog):
         self._report(
             self.tr(
                 "Queued: {event} for {po} (outbox item {id}). It is sent automatically."
-            ).format(event=names.get(self.event.currentData(), ""), po=item.po, id=item.id)
+            ).format(event=names.get(self.event_box.currentData(), ""), po=item.po, id=item.id)
         )
         self.refresh()
 

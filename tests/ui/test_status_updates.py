@@ -67,7 +67,7 @@ def test_records_an_event_for_a_confirmed_package(qtbot, runtime):
     window.look_up_tracking()
     qtbot.waitUntil(lambda: window.tracking.count() == 1, timeout=10_000)
     assert window.tracking.currentText() == TRACKING
-    window.event.setCurrentIndex(window.event.findData(CarrierEvent.DELIVERED))
+    window.event_box.setCurrentIndex(window.event_box.findData(CarrierEvent.DELIVERED))
     window.at.setDateTime(QDateTime.currentDateTime().addSecs(-3600))
     window.city.setText("Springfield")
     window.country.setText("us")

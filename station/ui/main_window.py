@@ -1,0 +1,789 @@
+"""The packer's one screen: order, label and slip previews, cartons, steps and a loud status.
+
+The window turns scans into engine calls on the background worker and engine events into
+widgets. It never calls the engine on the GUI thread: every engine method may wait on Amazon, a
+printer or the disk. Errors come back as StationErrors and are shown with their ``hint``: what to
+do next.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from station.config import Settings
+from station.errors import NetworkError, PrinterError, ScanError, StationError
+from station.journal.outbox import OutboxState
+from station.ui.commands import Command, CommandKind, is_command, is_meaningful, parse_command
+from station.ui.feedback import Feedback, Sound, SoundPlayer
+from station.ui.keyboard_layout import suspect_layout
+from station.ui.previews import Preview, label_preview, pdf_preview
+from station.ui.qt_compat import emit
+from station.ui.theme import Tone
+from station.ui.widgets.boxes_panel import BoxesPanel
+from station.ui.widgets.document_preview import DocumentPreview
+from station.ui.widgets.health_bar import HealthBar
+from station.ui.widgets.order_panel import OrderPanel
+from station.ui.widgets.status_banner import StatusBanner
+from station.ui.widgets.step_indicator import Mark, Stage, StepIndicator
+from station.ui.worker import BACKGROUND, Worker
+from station.workflow.events import (
+    ConfirmationAccepted,
+    ConfirmationQueued,
+    ConfirmationRejected,
+    DocumentKind,
+    DocumentPrinted,
+    Event,
+    ItemVerified,
+    LabelReady,
+    OrderLoaded,
+    PrintFailed,
+    ProgressReported,
+    Step,
+    StepChanged,
+)
+
+log = logging.getLogger("station.ui.main_window")
+
+AUTO_ADVANCE_MS = 2500
+HEALTH_INTERVAL_MS = 3000
+PRINTER_CHECK_EVERY = 5  # printer status every 5th health round (they can be slow to answer)
+
+# Optional screens owned by other modules: (module, function, menu text).
+OPTIONAL_SCREENS = {
+    "settings": ("station.ui.settings", "open_settings"),
+    "history": ("station.ui.history", "open_history"),
+    "status_updates": ("station.ui.status_updates", "open_status_updates"),
+    "support": ("station.ui.support", "export_support_bundle"),
+    "command_sheet": ("station.ui.command_sheet", "print_command_sheet"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class MainWindow(QMainWindow):
+    """``handle_scan(text)`` is the one entry point of scanners (wedge, serial) and tests."""
+
+    state_changed = Signal(str)  # "idle", "busy", "ready", "error", "confirmed", … for tests
+
+    def __init__(
+        self,
+        runtime: Any,
+        engine: Any,
+        worker: Worker,
+        *,
+        player: SoundPlayer | None = None,
+    ) -> None:
+        super().__init__()
+        self.runtime = runtime
+        self.engine = engine
+        self.worker = worker
+        self.settings: Settings = runtime.settings
+        self.session: Any = None  # the engine's PackSession of the PO on screen
+        self.po: str | None = None
+        self.step = Step.IDLE
+        self.state = "idle"
+        self._health_round = 0
+        # Set by the composition: turns the wedge scanner off while another screen is modal.
+        self.scanner_switch: Callable[[bool], None] | None = None
+        self._health_pending = False
+        self.setWindowTitle(_tr("Packing Station"))
+        self._build(player)
+        self._build_menus()
+        worker.event_received.connect(self.on_event)
+        self._unsubscribe = engine.add_listener(worker.post_event)
+        self._advance = QTimer(self)
+        self._advance.setSingleShot(True)
+        self._advance.timeout.connect(self.reset_to_idle)
+        self._health = QTimer(self)
+        self._health.timeout.connect(self.check_health)
+        self._health.start(HEALTH_INTERVAL_MS)
+        demo_dir = getattr(runtime, "demo_dir", None)
+        if demo_dir is not None:
+            self.demo_bar.setText(
+                _tr("DEMO MODE — simulated Amazon; printed files go to {folder}").format(
+                    folder=Path(demo_dir) / "printers"
+                )
+            )
+            self.demo_bar.show()
+        self.reset_to_idle()
+        QTimer.singleShot(0, self.check_health)
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def _build(self, player: SoundPlayer | None) -> None:
+        central = QWidget()
+        central.setObjectName("central")
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(12, 10, 12, 8)
+        outer.setSpacing(10)
+        self.demo_bar = QLabel()
+        self.demo_bar.setObjectName("demoBar")
+        self.demo_bar.setStyleSheet(
+            "#demoBar { background: #6a1b9a; color: white; font-size: 13pt; font-weight: bold;"
+            " padding: 3px 10px; border-radius: 6px; }"
+        )
+        self.demo_bar.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.demo_bar.hide()
+        self.banner = StatusBanner()
+        self.steps = StepIndicator()
+        outer.addWidget(self.demo_bar)
+        outer.addWidget(self.banner)
+        outer.addWidget(self.steps)
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        self.order_panel = OrderPanel()
+        self.boxes = BoxesPanel(self.settings.box_presets)
+        self.label_view = DocumentPreview(_tr("Label"), _tr("The label appears here"))
+        self.slip_view = DocumentPreview(_tr("Packing slip"), _tr("No packing slip"))
+        grid.addWidget(self.order_panel, 0, 0)
+        grid.addWidget(self.boxes, 1, 0)
+        grid.addWidget(self.label_view, 0, 1, 2, 1)
+        grid.addWidget(self.slip_view, 0, 2, 2, 1)
+        grid.setColumnStretch(0, 6)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(2, 3)
+        grid.setRowStretch(0, 3)
+        grid.setRowStretch(1, 2)
+        outer.addLayout(grid, 1)
+        self.setCentralWidget(central)
+        self.health = HealthBar(self.statusBar())
+        self.feedback = Feedback(central, player)
+        self.boxes.preset_chosen.connect(
+            lambda pid: self.run_command(Command(CommandKind.BOX, pid))
+        )
+        self.boxes.next_box_requested.connect(
+            lambda: self.run_command(Command(CommandKind.NEXTBOX))
+        )
+        self.boxes.confirm_requested.connect(lambda: self.run_command(Command(CommandKind.CONFIRM)))
+        self.boxes.reprint_requested.connect(lambda: self.run_command(Command(CommandKind.REPRINT)))
+        self.boxes.cancel_requested.connect(lambda: self.run_command(Command(CommandKind.CANCEL)))
+        self.resize(1600, 960)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        station = bar.addMenu(_tr("&Station"))
+        tools = QToolBar(_tr("Tools"))
+        tools.setMovable(False)
+        tools.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.addToolBar(tools)
+        self.optional_actions: dict[str, QAction] = {}
+        for key, text in (
+            ("history", _tr("History")),
+            ("settings", _tr("Settings")),
+            ("command_sheet", _tr("Print command sheet")),
+            ("status_updates", _tr("Carrier status updates")),
+            ("support", _tr("Export support bundle")),
+        ):
+            action = QAction(text, self)
+            action.triggered.connect(lambda _=False, k=key: self.open_optional(k))
+            station.addAction(action)
+            if key in ("history", "settings", "command_sheet"):
+                tools.addAction(action)
+            self.optional_actions[key] = action
+        station.addSeparator()
+        quit_action = QAction(_tr("Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        station.addAction(quit_action)
+        help_menu = bar.addMenu(_tr("&Help"))
+        folder = QAction(_tr("Open the demo printer folder"), self)
+        folder.triggered.connect(self.open_demo_folder)
+        folder.setEnabled(getattr(self.runtime, "demo_dir", None) is not None)
+        help_menu.addAction(folder)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        central = self.centralWidget()
+        if central is not None:
+            self.feedback.flash.setGeometry(central.rect())
+
+    # -- other screens ---------------------------------------------------------------------
+
+    def open_optional(self, key: str) -> Any:
+        module_name, function_name = OPTIONAL_SCREENS[key]
+        try:
+            function: Callable[..., Any] = getattr(
+                importlib.import_module(module_name), function_name
+            )
+        except (ImportError, AttributeError):
+            QMessageBox.information(
+                self, _tr("Not available yet"), _tr("This screen is not available yet.")
+            )
+            return None
+        if self.scanner_switch is not None:
+            self.scanner_switch(False)  # a dialog's fields get every key, as typed
+        try:
+            return function(self, self.runtime)
+        except StationError as exc:
+            self.show_error(exc)
+            return None
+        finally:
+            if self.scanner_switch is not None:
+                self.scanner_switch(True)
+
+    def open_demo_folder(self) -> None:
+        demo_dir = getattr(self.runtime, "demo_dir", None)
+        if demo_dir is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(demo_dir) / "printers")))
+
+    # -- states ------------------------------------------------------------------------------
+
+    def _set_state(self, state: str) -> None:
+        self.state = state
+        emit(self.state_changed, state)
+
+    def reset_to_idle(self) -> None:
+        self._advance.stop()
+        self.session = None
+        self.po = None
+        self.step = Step.IDLE
+        self.order_panel.clear()
+        self.boxes.reset()
+        self.label_view.clear()
+        self.slip_view.clear()
+        self.steps.reset()
+        self.banner.show_status(
+            Tone.IDLE,
+            _tr("Scan a PO barcode"),
+            _tr("Scan the PO on the packing list — from anywhere, whatever is selected."),
+        )
+        self._set_state("idle")
+
+    def show_error(self, error: StationError, headline: str | None = None) -> None:
+        """The loud state: red, ✖, STOP, the problem and what to do next; error sound."""
+        if headline is None:
+            if isinstance(error, NetworkError):
+                headline = _tr("STOP — no connection to Amazon")
+            elif isinstance(error, PrinterError):
+                headline = _tr("STOP — printer problem")
+            elif isinstance(error, ScanError):
+                headline = _tr("STOP — check this scan")
+            else:
+                headline = _tr("STOP — this order cannot go on")
+        self.banner.show_status(
+            Tone.ERROR,
+            headline,
+            str(error)[:400],
+            _tr("What to do: {hint}").format(hint=error.hint),
+        )
+        self.feedback.error()
+        if isinstance(error, NetworkError):
+            self.health.set_network(False, error.message)
+        self.last_error = error
+        self._set_state("error")
+
+    def show_warning(self, headline: str, detail: str, hint: str = "") -> None:
+        self.banner.show_status(Tone.WARNING, headline, detail, hint)
+        self.feedback.attention()
+        self._set_state("warning")
+
+    def _busy(self, headline: str, detail: str = "") -> None:
+        self.banner.show_status(Tone.BUSY, headline, detail)
+        self._set_state("busy")
+
+    # -- scans -------------------------------------------------------------------------------
+
+    def handle_scan(self, text: str) -> None:
+        text = text.strip()
+        if not text:
+            return
+        if is_command(text):
+            try:
+                command = parse_command(text, self.boxes.presets.keys())
+            except ScanError as exc:
+                self.show_error(exc, _tr("STOP — unknown command barcode"))
+                return
+            if command is not None:
+                self.run_command(command)
+            return
+        if self._expects_items():
+            self._scan_item(text)
+            return
+        item_codes = self._item_codes()
+        if not is_meaningful(text, item_codes):
+            suspicion = suspect_layout(text, lambda t: is_meaningful(t, item_codes))
+            if suspicion is not None:
+                self.show_warning(
+                    _tr("Keyboard layout garbles the scans"),
+                    _tr("Scanned '{text}'.").format(text=text[:40]),
+                    suspicion.advice(),
+                )
+                return
+        self._scan_po(text)
+
+    def _item_codes(self) -> list[str]:
+        order = self.order_panel.order
+        if order is None:
+            return []
+        return [code for line in order.lines for code in line.identifiers]
+
+    def _expects_items(self) -> bool:
+        return (
+            self.settings.verify_items
+            and self.session is not None
+            and self.step in (Step.BOXES, Step.PRINTING)
+        )
+
+    def _scan_po(self, text: str) -> None:
+        self._advance.stop()
+        self.reset_to_idle()
+        self._busy(_tr("Looking up the PO…"), text[:40])
+        self.steps.set_mark(Stage.SCANNED, Mark.CURRENT)
+        engine = self.engine
+        self.worker.submit(
+            lambda: engine.scan_po(text),
+            on_done=self._po_scanned,
+            on_error=self._flow_error,
+            name="looking up the PO",
+        )
+
+    def _po_scanned(self, session: Any) -> None:
+        self.session = session
+        self.po = session.po
+        self.health.set_network(True)
+        if session.already_shipped:
+            when = session.already_shipped_at
+            self.show_warning(
+                _tr("ALREADY SHIPPED — do not ship again"),
+                _tr("PO {po} was shipped {when}by {who}.").format(
+                    po=session.po,
+                    when=f"{when:%Y-%m-%d %H:%M} " if when else "",
+                    who=session.already_shipped_by or "?",
+                ),
+                _tr(
+                    "Set the items aside and tell the warehouse lead. Scan CMD:REPRINT "
+                    "for a copy of the label."
+                ),
+            )
+            return
+        self._show_step_state(session.step)
+
+    def _scan_item(self, text: str) -> None:
+        engine, session = self.engine, self.session
+        self.worker.submit(
+            lambda: engine.scan_item(session, text),
+            on_done=lambda _event: None,  # the ItemVerified event updates the screen
+            on_error=lambda exc: self.show_error(exc, _tr("STOP — wrong item")),
+            name="checking the item",
+        )
+
+    def _flow_error(self, error: StationError) -> None:
+        if isinstance(error, NetworkError):
+            self.health.set_network(False, error.message)
+        elif not isinstance(error, ScanError):
+            self.health.set_network(True)
+        self.steps.set_mark(self._stage_of(self.step), Mark.FAILED)
+        self.show_error(error)
+
+    # -- commands ----------------------------------------------------------------------------
+
+    def run_command(self, command: Command) -> None:
+        handlers: dict[CommandKind, Callable[[Command], None]] = {
+            CommandKind.BOX: self._cmd_box,
+            CommandKind.NEXTBOX: self._cmd_next_box,
+            CommandKind.CONFIRM: self._cmd_confirm,
+            CommandKind.REPRINT: self._cmd_reprint,
+            CommandKind.CANCEL: self._cmd_cancel,
+        }
+        handlers[command.kind](command)
+
+    def _require_session(self) -> bool:
+        if self.session is None:
+            self.show_error(
+                ScanError(
+                    _tr("No order is open"), hint=_tr("Scan the PO barcode first, then the box.")
+                )
+            )
+            return False
+        return True
+
+    def _cmd_box(self, command: Command) -> None:
+        try:
+            preset = self.boxes.apply_preset(command.argument)
+        except ScanError as exc:
+            self.show_error(exc)
+            return
+        self.feedback.player.play(Sound.SUCCESS)
+        if self.session is not None and self.state not in ("error",):
+            self.banner.show_status(
+                Tone.SUCCESS,
+                _tr("Box {name} chosen").format(name=preset.name),
+                _tr("Check the weight, then scan CMD:CONFIRM (or CMD:NEXTBOX for another box)."),
+            )
+            self._set_state("box")
+
+    def _cmd_next_box(self, _command: Command) -> None:
+        if not self._require_session():
+            return
+        try:
+            box = self.boxes.commit_draft()
+        except ScanError as exc:
+            self.show_error(exc, _tr("STOP — check the box"))
+            return
+        self.banner.show_status(
+            Tone.SUCCESS,
+            _tr("Box {n} recorded").format(n=len(self.boxes.boxes)),
+            _tr("Scan or type the next box ({preset}).").format(preset=box.preset_id or "-"),
+        )
+        self._set_state("box")
+
+    def _cmd_confirm(self, _command: Command) -> None:
+        if not self._require_session():
+            return
+        try:
+            boxes = self.boxes.boxes_to_ship()
+        except ScanError as exc:
+            self.show_error(exc, _tr("STOP — check the box"))
+            return
+        engine, session = self.engine, self.session
+        if self.step is Step.NEEDS_BOXES:
+            # One scan does it all: request the label with these boxes, print it, and confirm
+            # when it printed (and every item is checked, when verification is on).
+            verify = self.settings.verify_items
+            self._busy(_tr("Requesting the label…"), _tr("{n} box(es)").format(n=len(boxes)))
+
+            def label_then_confirm() -> Any:
+                engine.set_boxes(session, boxes)
+                if session.step is not Step.BOXES or verify:
+                    return session
+                return engine.confirm(session)
+
+            self.worker.submit(
+                label_then_confirm,
+                on_done=lambda result: (
+                    self._show_step_state(result.step) if result is session else None
+                ),
+                on_error=self._flow_error,
+                name="requesting the label",
+            )
+            return
+        self._busy(_tr("Confirming the shipment…"), _tr("{n} box(es)").format(n=len(boxes)))
+        self.steps.advance_to(Stage.CONFIRMED)
+        self.worker.submit(
+            lambda: engine.confirm(session, boxes),
+            on_done=lambda _item: None,  # ConfirmationQueued/Accepted events follow
+            on_error=self._flow_error,
+            name="confirming the shipment",
+        )
+
+    def _cmd_reprint(self, _command: Command) -> None:
+        if not self._require_session():
+            return
+        engine, session = self.engine, self.session
+        self._busy(_tr("Reprinting…"))
+        self.worker.submit(
+            lambda: engine.reprint(session),
+            on_done=lambda ok: self._show_step_state(session.step) if ok else None,
+            on_error=self._flow_error,
+            name="reprinting",
+        )
+
+    def _cmd_cancel(self, _command: Command) -> None:
+        po = self.po
+        self.reset_to_idle()
+        if po:
+            self.banner.show_status(
+                Tone.IDLE,
+                _tr("PO {po} put aside — scan the next PO").format(po=po),
+                _tr("Nothing was confirmed. Scan it again to continue later."),
+            )
+
+    # -- engine events -----------------------------------------------------------------------
+
+    def on_event(self, event: Event) -> None:
+        po = event.purchase_order_number
+        if po is not None and self.po is not None and po != self.po:
+            if isinstance(event, ConfirmationAccepted | ConfirmationRejected):
+                self._refresh_outbox()  # a previous PO's outcome: only the counters change
+            return
+        if isinstance(event, StepChanged):
+            self._on_step(event)
+        elif isinstance(event, OrderLoaded):
+            self.po = event.order.purchase_order_number
+            # Known now, not only when scan_po returns: the packer may scan a box meanwhile.
+            # (A dict lookup under the engine's lock: no I/O on the GUI thread.)
+            self.session = self.engine.session(self.po) or self.session
+            self.order_panel.show_order(event.order, verifying=self.settings.verify_items)
+            self.steps.set_mark(Stage.SCANNED, Mark.DONE)
+            if not event.order.is_pslip_required:
+                self.steps.set_mark(Stage.SLIP, Mark.SKIPPED)
+                self.slip_view.clear(_tr("No packing slip for this order"))
+        elif isinstance(event, LabelReady):
+            self._render_label(event)
+        elif isinstance(event, DocumentPrinted):
+            self._on_printed(event)
+        elif isinstance(event, PrintFailed):
+            stage = Stage.LABEL if event.document is DocumentKind.LABEL else Stage.SLIP
+            self.steps.set_mark(stage, Mark.FAILED)
+            self.health.set_printer(
+                self.health.label_printer if stage is Stage.LABEL else self.health.slip_printer,
+                _tr("Label printer") if stage is Stage.LABEL else _tr("Slip printer"),
+                False,
+                event.error.message[:60],
+            )
+            self.show_error(
+                event.error,
+                _tr("STOP — the {doc} did not print").format(doc=_tr(event.document.value)),
+            )
+        elif isinstance(event, ItemVerified):
+            self.order_panel.set_verified(event.item_sequence_number, event.scanned, event.ordered)
+            self.feedback.success()
+            self.banner.show_status(
+                Tone.SUCCESS,
+                _tr("Item {scanned} of {ordered} for line {line}").format(
+                    scanned=event.scanned, ordered=event.ordered, line=event.item_sequence_number
+                ),
+                _tr("Scan the next item, or the box and CMD:CONFIRM when all are checked."),
+            )
+            self._set_state("item")
+        elif isinstance(event, ConfirmationQueued):
+            self._refresh_outbox()
+            if event.offline:
+                self.health.set_network(False, _tr("The confirmation waits for the network"))
+                self.steps.set_mark(Stage.CONFIRMED, Mark.CURRENT)
+                self.show_warning(
+                    _tr("QUEUED — will be sent when the network is back"),
+                    _tr("PO {po} is recorded; the station sends it by itself.").format(po=po),
+                    _tr("Ship the box and scan the next PO."),
+                )
+                self._auto_advance()
+            else:
+                self._busy(_tr("Sending the confirmation to Amazon…"), po or "")
+        elif isinstance(event, ConfirmationAccepted):
+            self._refresh_outbox()
+            self.health.set_network(True)
+            for stage in Stage:
+                if self.steps.marks[stage] is not Mark.SKIPPED:
+                    self.steps.set_mark(stage, Mark.DONE)
+            self.banner.show_status(
+                Tone.SUCCESS,
+                _tr("CONFIRMED — PO {po} is shipped").format(po=po),
+                _tr("Amazon accepted the shipment. Scan the next PO."),
+            )
+            self.feedback.success()
+            self._set_state("confirmed")
+            self._auto_advance()
+        elif isinstance(event, ConfirmationRejected):
+            self._refresh_outbox()
+            reasons = "; ".join(f"{e.code}: {e.message}" for e in event.errors) or event.message
+            self.steps.set_mark(Stage.CONFIRMED, Mark.FAILED)
+            self.show_error(
+                StationError(
+                    _tr("Amazon rejected the confirmation of PO {po}: {reasons}").format(
+                        po=po, reasons=reasons[:300]
+                    ),
+                    hint=_tr("Fix what Amazon names and confirm again, or see History."),
+                ),
+                _tr("STOP — Amazon rejected the shipment"),
+            )
+        elif isinstance(event, ProgressReported) and self.state == "busy":
+            self.banner.detail.setText(event.message)
+
+    def _on_step(self, event: StepChanged) -> None:
+        if event.step is Step.FAILED:
+            return  # the error itself arrives through the failed call; keep where it failed
+        self.step = event.step
+        if event.step in (Step.LOOKING_UP, Step.LABEL, Step.PRINTING, Step.CONFIRMING):
+            stage = {
+                Step.LOOKING_UP: Stage.SCANNED,
+                Step.LABEL: Stage.LABEL,
+                Step.PRINTING: Stage.LABEL,
+                Step.CONFIRMING: Stage.CONFIRMED,
+            }[event.step]
+            if self.steps.marks[stage] not in (Mark.DONE, Mark.FAILED):
+                self.steps.set_mark(stage, Mark.CURRENT)
+            if self.state != "error":
+                self._busy(event.message or event.step.value)
+        elif event.step in (Step.BOXES, Step.NEEDS_BOXES) and self.state not in ("error",):
+            self._show_step_state(event.step)
+
+    def _show_step_state(self, step: Step) -> None:
+        self.step = step
+        if self.state == "error":
+            return
+        if step is Step.NEEDS_BOXES:
+            # The label (and slip) come after the boxes here: only the scan is done.
+            self.steps.set_mark(Stage.SCANNED, Mark.DONE)
+            self.steps.set_mark(Stage.LABEL, Mark.TODO)
+            self.steps.set_mark(Stage.BOXES, Mark.CURRENT)
+            self.banner.show_status(
+                Tone.IDLE,
+                _tr("Enter the box — the label is requested with it"),
+                _tr("Scan a box barcode (or type the size and weight), then CMD:CONFIRM."),
+            )
+            self._set_state("needs_boxes")
+        elif step is Step.BOXES:
+            self.steps.advance_to(Stage.BOXES)
+            verify = self.settings.verify_items
+            self.banner.show_status(
+                Tone.SUCCESS,
+                _tr("Printed — pack the order"),
+                _tr("Scan every item, then the box barcode and CMD:CONFIRM.")
+                if verify
+                else _tr("Scan the box barcode (or type size and weight), then CMD:CONFIRM."),
+            )
+            self.feedback.success()
+            self._set_state("ready")
+
+    @staticmethod
+    def _stage_of(step: Step) -> Stage:
+        return {
+            Step.IDLE: Stage.SCANNED,
+            Step.LOOKING_UP: Stage.SCANNED,
+            Step.NEEDS_BOXES: Stage.BOXES,
+            Step.LABEL: Stage.LABEL,
+            Step.PRINTING: Stage.LABEL,
+            Step.BOXES: Stage.BOXES,
+        }.get(step, Stage.CONFIRMED)
+
+    def _on_printed(self, event: DocumentPrinted) -> None:
+        if event.document is DocumentKind.LABEL:
+            self.steps.set_mark(Stage.LABEL, Mark.DONE)
+            self.health.set_printer(self.health.label_printer, _tr("Label printer"), True)
+        elif event.document is DocumentKind.SLIP:
+            self.steps.set_mark(Stage.SLIP, Mark.DONE)
+            self.health.set_printer(self.health.slip_printer, _tr("Slip printer"), True)
+            engine, po = self.engine, event.purchase_order_number
+
+            def render() -> Preview:
+                session = engine.session(po) if po else None
+                slip = getattr(session, "slip", None)
+                if not slip:
+                    return Preview(None, "", _tr("The slip printed; no preview available."))
+                return pdf_preview(slip)
+
+            self.worker.submit(
+                render,
+                on_done=lambda p: self._show_preview(self.slip_view, p, po),
+                on_error=lambda exc: self.slip_view.clear(exc.message),
+                name="drawing the slip preview",
+            )
+
+    def _render_label(self, event: LabelReady) -> None:
+        packages = event.labels.packages
+        data = packages[0].document.data
+        dpi = self.settings.printers.label.dpi
+        count = len(packages)
+        po = event.purchase_order_number
+
+        def render() -> Preview:
+            preview = label_preview(data, dpi)
+            if count > 1:
+                extra = _tr(" — label 1 of {count}").format(count=count)
+                return Preview(preview.image, preview.text, preview.notice + extra)
+            return preview
+
+        self.worker.submit(
+            render,
+            on_done=lambda p: self._show_preview(self.label_view, p, po),
+            on_error=lambda exc: self.label_view.clear(exc.message),
+            name="drawing the label preview",
+        )
+
+    def _show_preview(self, view: DocumentPreview, preview: Preview, po: str | None) -> None:
+        if po is not None and po == self.po:
+            view.show_preview(preview)
+
+    def _auto_advance(self) -> None:
+        if self.settings.auto_advance:
+            self._advance.start(AUTO_ADVANCE_MS)
+
+    # -- health --------------------------------------------------------------------------------
+
+    def check_health(self) -> None:
+        """Outbox counters every round; printers every few rounds; only while the worker idles."""
+        if self._health_pending or self.worker.busy:
+            return
+        self._health_round += 1
+        with_printers = self._health_round % PRINTER_CHECK_EVERY == 1
+        runtime = self.runtime
+
+        def probe() -> dict[str, Any]:
+            items = runtime.outbox.list(
+                states=(
+                    OutboxState.PENDING,
+                    OutboxState.SENDING,
+                    OutboxState.UNKNOWN,
+                    OutboxState.SENT,
+                    OutboxState.FAILED,
+                )
+            )
+            result: dict[str, Any] = {
+                "queued": sum(
+                    1 for i in items if i.state in (OutboxState.PENDING, OutboxState.UNKNOWN)
+                ),
+                "sending": sum(
+                    1 for i in items if i.state in (OutboxState.SENDING, OutboxState.SENT)
+                ),
+                "failed": sum(1 for i in items if i.state is OutboxState.FAILED),
+                "offline": any(
+                    i.state is OutboxState.PENDING and i.attempts > 0 and i.last_error
+                    for i in items
+                ),
+            }
+            if with_printers:
+                for key, printer in (
+                    ("label", runtime.label_printer),
+                    ("slip", runtime.slip_printer),
+                ):
+                    try:
+                        status = printer.status()
+                        result[key] = (status.state.can_print, str(status))
+                    except StationError as exc:
+                        result[key] = (False, exc.message)
+            return result
+
+        self._health_pending = True
+        self.worker.submit(
+            probe,
+            on_done=self._health_done,
+            on_error=self._health_failed,
+            name="checking the station's health",
+            priority=BACKGROUND,
+        )
+
+    def _health_done(self, result: dict[str, Any]) -> None:
+        self._health_pending = False
+        self.health.set_outbox(result["queued"], result["sending"], result["failed"])
+        if result["offline"]:
+            self.health.set_network(False, _tr("Confirmations are waiting for the network"))
+        for key, label, name in (
+            ("label", self.health.label_printer, _tr("Label printer")),
+            ("slip", self.health.slip_printer, _tr("Slip printer")),
+        ):
+            if key in result:
+                ok, detail = result[key]
+                self.health.set_printer(label, name, ok, detail if not ok else "")
+
+    def _health_failed(self, error: StationError) -> None:
+        self._health_pending = False
+        log.warning("health check failed: %s", error.message)
+
+    def _refresh_outbox(self) -> None:
+        QTimer.singleShot(0, self.check_health)
+
+    # -- shutdown ------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._health.stop()
+        self._advance.stop()
+        self._unsubscribe()
+        super().closeEvent(event)

@@ -1,0 +1,306 @@
+"""Carton entry: preset buttons (or ``CMD:BOX:<id>`` scans), typed dimensions and weight with
+their units, and the list of cartons for a multi-box shipment.
+
+Typed values go through the workflow's own parsers (``parse_decimal``, ``Box``), so the screen
+refuses exactly what the engine would refuse, with the same words, before anything is sent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QWidget,
+)
+
+from station.config import BoxPreset
+from station.errors import ScanError
+from station.ui.qt_compat import emit
+from station.ui.widgets.card import Card
+from station.workflow.containers import Box, parse_decimal
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("BoxesPanel", text)
+
+
+def parse_contents(text: str) -> dict[int, int] | None:
+    """``"1=2, 3=1"`` → {1: 2, 3: 1}; empty → None (this box takes what the others do not)."""
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    contents: dict[int, int] = {}
+    for part in cleaned.replace(";", ",").split(","):
+        seq_text, sep, qty_text = part.partition("=")
+        if not sep or not seq_text.strip().isdigit() or not qty_text.strip().isdigit():
+            raise ScanError(
+                _tr("'{part}' is not LINE=QTY").format(part=part.strip()[:20]),
+                hint=_tr("List what this box holds as LINE=QTY, e.g. 1=2, 2=1"),
+            )
+        seq, qty = int(seq_text), int(qty_text)
+        if seq <= 0 or qty <= 0 or seq > 10_000 or qty > 10_000:
+            raise ScanError(
+                _tr("'{part}' needs a line number and a quantity above zero").format(
+                    part=part.strip()[:20]
+                )
+            )
+        contents[seq] = contents.get(seq, 0) + qty
+    return contents
+
+
+def _plain(value: float | Decimal) -> str:
+    """12, 12.5 — never 1E+1 (Decimal.normalize's scientific form)."""
+    text = format(Decimal(str(value)), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def describe_box(box: Box, number: int) -> str:
+    unit = box.dimension_unit.lower()
+    text = _tr("Box {n}: {l} × {w} × {h} {unit}, {weight} {wunit}").format(
+        n=number,
+        l=_plain(box.length),
+        w=_plain(box.width),
+        h=_plain(box.height),
+        unit=unit,
+        weight=_plain(box.weight),
+        wunit=box.weight_unit.lower(),
+    )
+    if box.preset_id:
+        text += f"  [{box.preset_id}]"
+    if box.contents:
+        text += "  — " + ", ".join(f"#{seq}×{qty}" for seq, qty in sorted(box.contents.items()))
+    return text
+
+
+class BoxesPanel(Card):
+    preset_chosen = Signal(str)
+    next_box_requested = Signal()
+    confirm_requested = Signal()
+    reprint_requested = Signal()
+    cancel_requested = Signal()
+
+    def __init__(self, presets: Sequence[BoxPreset], parent: QWidget | None = None) -> None:
+        super().__init__(_tr("Boxes"), parent)
+        self.presets = {p.id: p for p in presets}
+        self.preset_buttons: dict[str, QPushButton] = {}
+        presets_row = QHBoxLayout()
+        presets_row.setSpacing(8)
+        for preset in presets:
+            button = QPushButton(preset.name)
+            button.setToolTip(f"CMD:BOX:{preset.id}")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, pid=preset.id: emit(self.preset_chosen, pid))
+            presets_row.addWidget(button)
+            self.preset_buttons[preset.id] = button
+        if not presets:
+            none = QLabel(_tr("No box presets: type the dimensions (Settings › Box presets)."))
+            none.setObjectName("notice")
+            presets_row.addWidget(none)
+        presets_row.addStretch(1)
+        self.body.addLayout(presets_row)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(6)
+        self.length = self._field(_tr("L"))
+        self.width_edit = self._field(_tr("W"))
+        self.height_edit = self._field(_tr("H"))
+        self.dimension_unit = QComboBox()
+        self.dimension_unit.addItems(["IN", "CM"])
+        self.weight = self._field(_tr("Weight"))
+        self.weight_unit = QComboBox()
+        self.weight_unit.addItems(["LB", "KG"])
+        self.contents = QLineEdit()
+        self.contents.setPlaceholderText(_tr("e.g. 1=2"))
+        self.contents.setToolTip(_tr("What this box holds as LINE=QTY; empty: everything else"))
+        for combo in (self.dimension_unit, self.weight_unit):
+            combo.setMaximumWidth(110)
+            combo.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        grid.addWidget(QLabel(_tr("Size")), 0, 0)
+        grid.addWidget(self.length, 0, 1)
+        grid.addWidget(QLabel("×"), 0, 2)
+        grid.addWidget(self.width_edit, 0, 3)
+        grid.addWidget(QLabel("×"), 0, 4)
+        grid.addWidget(self.height_edit, 0, 5)
+        grid.addWidget(self.dimension_unit, 0, 6)
+        grid.addWidget(QLabel(_tr("Weight")), 1, 0)
+        grid.addWidget(self.weight, 1, 1)
+        grid.addWidget(self.weight_unit, 1, 2, 1, 2)
+        grid.addWidget(QLabel(_tr("Holds")), 1, 4)
+        grid.addWidget(self.contents, 1, 5, 1, 2)
+        grid.setColumnStretch(7, 1)
+        self.body.addLayout(grid)
+        self.error = QLabel()
+        self.error.setObjectName("fieldError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3001b; font-size: 15pt; font-weight: bold;")
+        self.error.hide()
+        self.body.addWidget(self.error)
+        self.list = QListWidget()
+        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.list.setStyleSheet("font-size: 15pt;")
+        self.list.setMaximumHeight(96)
+        self.list.hide()
+        self.body.addWidget(self.list)
+
+        actions = QHBoxLayout()
+        self.next_button = QPushButton(_tr("+ Next box"))
+        self.confirm_button = QPushButton(_tr("✔ Confirm shipment"))
+        self.confirm_button.setObjectName("primary")
+        self.reprint_button = QPushButton(_tr("⟳ Reprint"))
+        self.cancel_button = QPushButton(_tr("✖ Cancel"))
+        self.cancel_button.setObjectName("danger")
+        for button, signal in (
+            (self.next_button, self.next_box_requested),
+            (self.reprint_button, self.reprint_requested),
+            (self.cancel_button, self.cancel_requested),
+            (self.confirm_button, self.confirm_requested),
+        ):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, s=signal: emit(s))
+            actions.addWidget(button)
+        actions.insertStretch(3, 1)
+        self.body.addLayout(actions)
+        self.boxes: list[Box] = []
+        self.preset_id: str | None = None
+
+    def _field(self, placeholder: str) -> QLineEdit:
+        field = QLineEdit()
+        field.setPlaceholderText(placeholder)
+        field.setMaximumWidth(130)
+        field.setAlignment(Qt.AlignmentFlag.AlignRight)
+        field.textEdited.connect(lambda _text, f=field: self._mark(f, False))
+        return field
+
+    @property
+    def fields(self) -> tuple[QLineEdit, ...]:
+        return (self.length, self.width_edit, self.height_edit, self.weight)
+
+    def _mark(self, field: QLineEdit, invalid: bool) -> None:
+        field.setProperty("invalid", "true" if invalid else "false")
+        field.style().unpolish(field)
+        field.style().polish(field)
+        if not invalid:
+            self.error.hide()
+
+    # -- the draft box ---------------------------------------------------------------------
+
+    def apply_preset(self, preset_id: str) -> BoxPreset:
+        preset = self.presets.get(preset_id)
+        if preset is None:
+            raise ScanError(
+                _tr("There is no box preset '{id}'").format(id=preset_id[:32]),
+                hint=_tr("Choose one of: {ids}").format(ids=", ".join(self.presets) or "-"),
+            )
+        self.preset_id = preset.id
+        for field, value in (
+            (self.length, preset.length),
+            (self.width_edit, preset.width),
+            (self.height_edit, preset.height),
+        ):
+            field.setText(_plain(value))
+            self._mark(field, False)
+        self.dimension_unit.setCurrentText(preset.dimension_unit)
+        self.weight_unit.setCurrentText(preset.weight_unit)
+        if not self.weight.text().strip() and preset.tare_weight > 0:
+            self.weight.setText(_plain(preset.tare_weight))
+        for button_id, button in self.preset_buttons.items():
+            button.setStyleSheet(
+                "background: #0b4f9c; color: white;" if button_id == preset.id else ""
+            )
+        return preset
+
+    def draft_is_empty(self) -> bool:
+        return not any(f.text().strip() for f in self.fields) and not self.contents.text().strip()
+
+    def draft_box(self) -> Box:
+        """The box being typed, or a ScanError naming the bad field (which turns red)."""
+        values: list[Decimal] = []
+        for field, what in (
+            (self.length, _tr("length")),
+            (self.width_edit, _tr("width")),
+            (self.height_edit, _tr("height")),
+            (self.weight, _tr("weight")),
+        ):
+            try:
+                if not field.text().strip():
+                    raise ScanError(
+                        _tr("The carton {what} is missing").format(what=what),
+                        hint=_tr("Scan a box barcode or type the {what}").format(what=what),
+                    )
+                values.append(parse_decimal(field.text(), what))
+            except ScanError as exc:
+                self._fail(field, exc)
+                raise
+        try:
+            contents = parse_contents(self.contents.text())
+        except ScanError as exc:
+            self._fail(self.contents, exc)
+            raise
+        preset = self.presets.get(self.preset_id or "")
+        try:
+            return Box(
+                length=values[0],
+                width=values[1],
+                height=values[2],
+                dimension_unit="CM" if self.dimension_unit.currentText() == "CM" else "IN",
+                weight=values[3],
+                weight_unit="KG" if self.weight_unit.currentText() == "KG" else "LB",
+                contents=contents,
+                preset_id=self.preset_id,
+                tare=Decimal(str(preset.tare_weight)) if preset else Decimal(0),
+            )
+        except ScanError as exc:
+            culprit = self.weight if "weight" in exc.message else self.length
+            for name, field in (
+                ("length", self.length),
+                ("width", self.width_edit),
+                ("height", self.height_edit),
+            ):
+                if name in exc.message:
+                    culprit = field
+            self._fail(culprit, exc)
+            raise
+
+    def _fail(self, field: QLineEdit, exc: ScanError) -> None:
+        self._mark(field, True)
+        self.error.setText(f"✖ {exc.message} — {exc.hint}")
+        self.error.show()
+
+    def commit_draft(self) -> Box:
+        box = self.draft_box()
+        self.boxes.append(box)
+        self.list.addItem(describe_box(box, len(self.boxes)))
+        self.list.show()
+        self._clear_draft()
+        return box
+
+    def boxes_to_ship(self) -> list[Box]:
+        """Every committed box, plus the draft when something was typed or chosen."""
+        if self.draft_is_empty() and self.boxes:
+            return list(self.boxes)
+        return [*self.boxes, self.draft_box()]
+
+    def _clear_draft(self) -> None:
+        for field in (*self.fields, self.contents):
+            field.clear()
+            self._mark(field, False)
+        self.preset_id = None
+        for button in self.preset_buttons.values():
+            button.setStyleSheet("")
+
+    def reset(self) -> None:
+        self.boxes = []
+        self.list.clear()
+        self.list.hide()
+        self._clear_draft()
+        self.error.hide()

@@ -1,0 +1,67 @@
+"""The always-visible status bar: outbox (queued / sending / failed), network and printers.
+
+Each item is a word plus an icon, never a colour alone, and says what it counts.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QStatusBar
+
+from station.ui import theme
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("HealthBar", text)
+
+
+class HealthBar:
+    def __init__(self, bar: QStatusBar) -> None:
+        self.bar = bar
+        self.outbox = QLabel()
+        self.network = QLabel()
+        self.label_printer = QLabel()
+        self.slip_printer = QLabel()
+        for label in (self.outbox, self.network, self.label_printer, self.slip_printer):
+            bar.addPermanentWidget(label)
+        self.set_outbox(0, 0, 0)
+        self.set_network(None)
+        self.set_printer(self.label_printer, _tr("Label printer"), None)
+        self.set_printer(self.slip_printer, _tr("Slip printer"), None)
+
+    @staticmethod
+    def _paint(label: QLabel, ok: bool | None) -> None:
+        colour = theme.MUTED if ok is None else (theme.SUCCESS if ok else theme.ERROR)
+        label.setStyleSheet(f"color: {colour}; font-weight: bold;")
+
+    def set_outbox(self, queued: int, sending: int, failed: int) -> None:
+        text = _tr("Outbox {queued} queued, {sending} sending, {failed} failed").format(
+            queued=queued, sending=sending, failed=failed
+        )
+        icon = "✖" if failed else ("⟳" if queued or sending else "✔")
+        self.outbox.setText(f"{icon} {text}")
+        self._paint(self.outbox, None if (queued or sending) and not failed else not failed)
+        self.counts = (queued, sending, failed)
+
+    def set_network(self, ok: bool | None, detail: str = "") -> None:
+        if ok is None:
+            text = _tr("○ Network: not checked")
+        elif ok:
+            text = _tr("✔ Network: online")
+        else:
+            text = _tr("✖ Network: OFFLINE")
+        self.network.setText(text)
+        self.network.setToolTip(detail)
+        self._paint(self.network, ok)
+        self.network_ok = ok
+
+    def set_printer(self, label: QLabel, name: str, ok: bool | None, detail: str = "") -> None:
+        if ok is None:
+            text = _tr("○ {name}: not checked").format(name=name)
+        elif ok:
+            text = _tr("✔ {name}: ready").format(name=name)
+        else:
+            text = _tr("✖ {name}: {detail}").format(name=name, detail=detail or _tr("problem"))
+        label.setText(text)
+        label.setToolTip(detail)
+        self._paint(label, ok)

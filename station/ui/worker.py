@@ -1,0 +1,142 @@
+"""The packing screen's one background worker: every network, disk and printer call runs here.
+
+Like Electrum's ``TaskThread``: a single thread takes tasks from a queue, one at a time, so the
+engine never sees two packer actions at once and their order is the order of the scans. Results,
+errors and the engine's events come back to the GUI thread through Qt signals (queued across
+threads), so the GUI thread never waits on I/O: the screen keeps drawing while Amazon takes 2 s.
+
+Tasks have a priority: the packer's actions (priority 0) overtake background checks (health of the
+network and the printers, priority 5), which are also skipped while the worker is busy.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import queue
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from station.errors import StationError
+from station.ui.qt_compat import emit, emit_leaks, immortalize_singletons
+from station.workflow.events import Event
+
+log = logging.getLogger("station.ui.worker")
+
+URGENT = 0
+BACKGROUND = 5
+
+Callback = Callable[[Any], None]
+ErrorCallback = Callable[[StationError], None]
+
+
+@dataclass(order=True)
+class _Task:
+    priority: int
+    sequence: int
+    function: Callable[[], Any] | None = field(compare=False)
+    on_done: Callback | None = field(compare=False, default=None)
+    on_error: ErrorCallback | None = field(compare=False, default=None)
+    name: str = field(compare=False, default="task")
+
+
+class UnexpectedError(StationError):
+    """A bug or an unforeseen failure inside a task; shown to the packer instead of a crash."""
+
+    default_hint = "Try again. If it happens again, export a support bundle and contact IT."
+
+
+class Worker(QObject):
+    """``submit()`` from the GUI thread; callbacks run on the GUI thread."""
+
+    # Internal: carries (callback, value) from the worker thread to the GUI thread.
+    _delivered = Signal(object)
+    event_received = Signal(object)  # a station.workflow.events.Event, on the GUI thread
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None, name: str = "station-worker") -> None:
+        super().__init__(parent)
+        self._queue: queue.PriorityQueue[_Task] = queue.PriorityQueue()
+        self._sequence = itertools.count()
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self._pending = 0  # submitted and not yet delivered (GUI thread only)
+        self._stopping = False
+        self._delivered.connect(self._deliver)
+        immortalize_singletons()  # see qt_compat: PySide6 6.12 on Python 3.11
+        emit_leaks()  # probe the binding here, on the GUI thread, before any thread emits
+        self._started = False
+
+    # -- GUI thread ------------------------------------------------------------------------
+
+    def start(self) -> None:
+        if not self._started:
+            self._started = True
+            self._thread.start()
+
+    def submit(
+        self,
+        function: Callable[[], Any],
+        *,
+        on_done: Callback | None = None,
+        on_error: ErrorCallback | None = None,
+        name: str = "task",
+        priority: int = URGENT,
+    ) -> None:
+        if self._stopping:
+            return
+        self.start()
+        self._pending += 1
+        if self._pending == 1:
+            emit(self.busy_changed, True)
+        self._queue.put(_Task(priority, next(self._sequence), function, on_done, on_error, name))
+
+    @property
+    def busy(self) -> bool:
+        return self._pending > 0
+
+    def stop(self, timeout: float = 10.0) -> bool:
+        """Finish the task in hand, drop the rest, and end the thread. True when it ended."""
+        self._stopping = True
+        if not self._started:
+            return True
+        self._queue.put(_Task(-1, -1, None))
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    def post_event(self, event: Event) -> None:
+        """The engine's listener: safe from any thread; the event reaches the GUI by signal."""
+        emit(self.event_received, event)
+
+    def _deliver(self, payload: tuple[Callable[[Any], None] | None, Any]) -> None:
+        callback, value = payload
+        self._pending = max(0, self._pending - 1)
+        try:
+            if callback is not None and not self._stopping:
+                callback(value)
+        finally:
+            if self._pending == 0:
+                emit(self.busy_changed, False)
+
+    # -- worker thread ---------------------------------------------------------------------
+
+    def _run(self) -> None:
+        while True:
+            task = self._queue.get()
+            if task.function is None or self._stopping:
+                return
+            try:
+                result = task.function()
+            except StationError as exc:
+                emit(self._delivered, (task.on_error, exc))
+            except Exception as exc:  # a bug must not kill the worker, nor the station
+                log.exception("task %s failed unexpectedly", task.name)
+                error = UnexpectedError(
+                    f"Unexpected error while {task.name}: {type(exc).__name__}: {str(exc)[:160]}"
+                )
+                emit(self._delivered, (task.on_error, error))
+            else:
+                emit(self._delivered, (task.on_done, result))

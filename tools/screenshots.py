@@ -1,0 +1,125 @@
+"""Screenshots of the packing screen's main states, taken under Xvfb, into docs/screenshots/.
+
+    tools/screenshots.sh            # or: python tools/screenshots.py  (starts Xvfb by itself)
+
+Runs the real GUI in demo mode (embedded simulator, file printers) at 1920×1080, drives it with
+the same scans a packer makes, and saves idle, order, boxes, label (with previews), confirmed and
+error. Look at them as a packer two metres away would: big, unclipped, unambiguous.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SIZE = (1920, 1080)
+
+
+def _reexec_under_xvfb() -> int | None:
+    """Without a display, run this script again inside xvfb-run (or say how to get it)."""
+    if os.environ.get("DISPLAY") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if shutil.which("xvfb-run") is None:
+        print("No display and no xvfb-run: apt-get install xvfb", file=sys.stderr)
+        return 2
+    screen = f"-screen 0 {SIZE[0]}x{SIZE[1]}x24"
+    command = ["xvfb-run", "-a", "-s", screen, sys.executable, *sys.argv]
+    return subprocess.run(command, check=False).returncode
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args()
+    code = _reexec_under_xvfb()
+    if code is not None:
+        return code
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("STATION_SOUND", "off")
+    import tempfile
+
+    os.environ["STATION_HOME"] = tempfile.mkdtemp(prefix="station-shots-")
+    os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    from station.config import Settings
+    from station.runtime import RuntimeOptions, build_runtime
+    from station.ui import theme
+    from station.ui.app import StationGui, demo_base_settings
+    from station.ui.qt_compat import immortalize_singletons
+
+    immortalize_singletons()
+    app = QApplication([sys.argv[0]])
+    theme.apply(app)
+    runtime = build_runtime(
+        RuntimeOptions(demo=True, settings=demo_base_settings(Settings(verify_items=True)))
+    )
+    gui = StationGui(runtime)
+    window = gui.window
+    window.resize(*SIZE)
+    window.show()
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    def pump(until: Callable[[], bool], seconds: float = 30.0) -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline and not until():
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+    def settle(seconds: float = 1.6) -> None:
+        pump(lambda: False, seconds)  # the success/error flash fades out
+
+    def shot(name: str) -> None:
+        settle()
+        path = args.out / f"{name}.png"
+        window.grab().save(str(path))
+        print(f"saved {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+
+    def scan(text: str, *states: str) -> None:
+        window.state = "scanning"
+        window.handle_scan(text)
+        if states:
+            pump(lambda: window.state in states)
+
+    try:
+        pump(lambda: not gui.worker.busy)
+        shot("1-idle")
+        orders = runtime.simulator.state.summary()
+        po = next(o["purchaseOrderNumber"] for o in orders if o["kind"] == "gift")
+        scan(po, "needs_boxes", "error")
+        shot("2-order")
+        scan("CMD:BOX:M")
+        shot("3-boxes")
+        scan("CMD:CONFIRM", "ready", "error")
+        pump(lambda: window.label_view.showing_image and window.slip_view.showing_image, 10)
+        order = window.order_panel.order
+        assert order is not None
+        first = order.lines[0]
+        scan(first.buyer_product_identifier or "", "item", "error")
+        shot("4-label-and-slip")
+        for line in order.lines:
+            code = line.buyer_product_identifier or line.vendor_product_identifier or ""
+            left = line.quantity - (1 if line is first else 0)
+            for _ in range(left):
+                scan(code, "item", "error")
+        scan("CMD:CONFIRM", "confirmed", "error")
+        window._advance.stop()  # keep the confirmation on screen for the picture
+        shot("5-confirmed")
+        cancelled = next(o["purchaseOrderNumber"] for o in orders if o["kind"] == "cancelled")
+        scan(cancelled, "error")
+        shot("6-error")
+    finally:
+        gui.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
