@@ -24,6 +24,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -162,7 +163,9 @@ class PackingEngine:
         self._clock = clock
         self._listeners: list[Listener] = []
         self._lock = threading.Lock()
-        self._sessions: dict[str, PackSession] = {}
+        # The most recent sessions only: each holds its label and slip bytes, and a shift scans
+        # hundreds of POs. Outbox progress for an older PO still reaches listeners as events.
+        self._sessions: OrderedDict[str, PackSession] = OrderedDict()
         self._unsubscribe = outbox.add_listener(self._on_outbox_change)
         #: Called with a NEW order before its label is requested, for vendors without an order
         #: system (``station.workflow.acknowledgements``); returns the order as it is now.
@@ -224,6 +227,9 @@ class PackingEngine:
         session = PackSession(po)
         with self._lock:
             self._sessions[po] = session
+            self._sessions.move_to_end(po)
+            while len(self._sessions) > MAX_SESSIONS:
+                self._sessions.popitem(last=False)
         self._step(session, Step.LOOKING_UP, f"Looking up PO {po}")
         cached = None
         try:
@@ -715,5 +721,8 @@ class PackingEngine:
         with self._lock:
             return self._sessions.get(po)
 
+
+#: How many recent PO sessions the engine keeps (for reprints and late outbox news).
+MAX_SESSIONS = 32
 
 _OPEN = (OutboxState.PENDING, OutboxState.SENDING, OutboxState.UNKNOWN, OutboxState.SENT)

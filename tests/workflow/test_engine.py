@@ -396,3 +396,18 @@ def test_carton_count_must_match_an_existing_label(
     with pytest.raises(ScanError, match="1 label"):
         station.engine.set_boxes(session, [parse_box_spec(f"{BOX}@{first}=1"), parse_box_spec(BOX)])
     assert len(session.boxes) == 1
+
+
+def test_only_recent_sessions_are_kept(
+    make_station: StationFactory, simulator: SimulatorServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A shift scans hundreds of POs; each session holds its documents, so old ones go."""
+    from station.workflow import engine as engine_module
+
+    monkeypatch.setattr(engine_module, "MAX_SESSIONS", 2)
+    station = make_station()
+    pos = random_pos(simulator, 3)
+    sessions = [station.engine.scan_po(po) for po in pos]
+    assert station.engine.session(pos[0]) is None
+    assert station.engine.session(pos[1]) is sessions[1]
+    assert station.engine.session(pos[2]) is sessions[2]
