@@ -35,3 +35,10 @@ def test_console_script_help_runs_in_a_fresh_process() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "usage: station" in result.stdout
+
+
+def test_the_package_version_is_the_app_version() -> None:
+    """One place for the version: pyproject reads it from station.__version__."""
+    from importlib.metadata import version
+
+    assert version("packing-station") == __version__

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -208,6 +209,35 @@ class MainWindow(QMainWindow):
         folder.triggered.connect(self.open_demo_folder)
         folder.setEnabled(getattr(self.runtime, "demo_dir", None) is not None)
         help_menu.addAction(folder)
+        help_menu.addSeparator()
+        about = QAction(_tr("About Packing Station"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def about_text(self) -> str:
+        """The About box: the version (station.__version__, the one the installer shows too),
+        the station id and the libraries IT may be asked about."""
+        import PySide6
+        from PySide6.QtCore import qVersion
+
+        from station import __version__
+
+        settings = getattr(self.runtime, "settings", None)
+        return _tr(
+            "Packing Station {version}\n"
+            "Station {station}\n\n"
+            "Python {python}, Qt {qt}, PySide6 {pyside}\n"
+            "Fonts: DejaVu (free license)."
+        ).format(
+            version=__version__,
+            station=getattr(settings, "station_id", "-"),
+            python=sys.version.split()[0],
+            qt=qVersion(),
+            pyside=getattr(PySide6, "__version__", "?"),
+        )
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, _tr("About Packing Station"), self.about_text())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -77,3 +77,12 @@ def test_status_bar_shows_outbox_and_printers(station: GuiHarness) -> None:
     station.qtbot.waitUntil(lambda: health.label_printer.text().startswith("✔"), timeout=10_000)
     assert "Outbox" in health.outbox.text()
     assert "0 failed" in health.outbox.text()
+
+
+def test_about_box_shows_the_one_version(station: GuiHarness) -> None:
+    """The version comes from station.__version__: the same the installer and pip show."""
+    from station import __version__
+
+    text = station.window.about_text()
+    assert f"Packing Station {__version__}" in text
+    assert station.window.runtime.settings.station_id in text
