@@ -1,6 +1,7 @@
 """Screenshots of the packing screen's main states, taken under Xvfb, into docs/screenshots/.
 
     tools/screenshots.sh            # or: python tools/screenshots.py  (starts Xvfb by itself)
+    tools/screenshots.sh --language pt_BR     # the same screens in Brazilian Portuguese
 
 Runs the real GUI in demo mode (embedded simulator, file printers) at 1920×1080, drives it with
 the same scans a packer makes, and saves idle, order, boxes, label (with previews), confirmed and
@@ -36,8 +37,14 @@ def _reexec_under_xvfb() -> int | None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--out", type=Path, default=None, help="default: docs/screenshots[/LANG]")
+    parser.add_argument(
+        "--language", choices=("en", "pt_BR"), default="en", help="Portuguese runs ~20 %% longer"
+    )
     args = parser.parse_args()
+    if args.out is None:
+        folder = ROOT / "docs" / "screenshots"
+        args.out = folder if args.language == "en" else folder / args.language
     code = _reexec_under_xvfb()
     if code is not None:
         return code
@@ -55,11 +62,13 @@ def main() -> int:
     from station.runtime import RuntimeOptions, build_runtime
     from station.ui import theme
     from station.ui.app import StationGui, demo_base_settings
+    from station.ui.i18n import install_translator
     from station.ui.qt_compat import immortalize_singletons
 
     immortalize_singletons()
     app = QApplication([sys.argv[0]])
     theme.apply(app)
+    install_translator(app, args.language)
     runtime = build_runtime(
         RuntimeOptions(demo=True, settings=demo_base_settings(Settings(verify_items=True)))
     )

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from PySide6.QtCore import QCoreApplication
+
 from station.errors import ScanError
 
 COMMAND_PREFIX = "CMD:"
@@ -20,6 +22,10 @@ COMMAND_PREFIX = "CMD:"
 _PO = re.compile(r"^[A-Za-z0-9]{6,20}$")
 # Item barcodes: ASINs (B0…), EAN/UPC/GTIN digits, vendor SKUs.
 _ITEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{2,39}$")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Commands", text)
 
 
 class CommandKind(StrEnum):
@@ -57,32 +63,37 @@ def parse_command(text: str, preset_ids: Iterable[str] | None = None) -> Command
         kind = CommandKind(name.strip().upper())
     except ValueError:
         raise ScanError(
-            f"Unknown command barcode '{cleaned[:40]}'",
-            hint=f"Use a barcode from the station's command sheet ({known}).",
+            _tr("Unknown command barcode '{text}'").format(text=cleaned[:40]),
+            hint=_tr("Use a barcode from the station's command sheet ({known}).").format(
+                known=known
+            ),
         ) from None
     argument = argument.strip()
     if kind is CommandKind.BOX:
         if not argument:
             raise ScanError(
-                "The box command names no box preset",
-                hint="Scan a box barcode from the command sheet, e.g. CMD:BOX:S.",
+                _tr("The box command names no box preset"),
+                hint=_tr("Scan a box barcode from the command sheet, e.g. CMD:BOX:S."),
             )
         if preset_ids is not None:
             ids = list(preset_ids)
             match = next((p for p in ids if p.upper() == argument.upper()), None)
             if match is None:
-                listed = ", ".join(ids) or "none configured"
+                listed = ", ".join(ids) or _tr("none configured")
                 raise ScanError(
-                    f"There is no box preset '{argument[:32]}'",
-                    hint=f"The presets are: {listed}. Reprint the command sheet after changes.",
+                    _tr("There is no box preset '{id}'").format(id=argument[:32]),
+                    hint=_tr(
+                        "The presets are: {listed}. Reprint the command sheet after changes."
+                    ).format(listed=listed),
                 )
             argument = match
         return Command(kind, argument)
     if argument:
         raise ScanError(
-            f"The command {COMMAND_PREFIX}{kind.value} takes nothing after it "
-            f"(got '{argument[:20]}')",
-            hint="Scan the command from the station's command sheet.",
+            _tr("The command {command} takes nothing after it (got '{argument}')").format(
+                command=f"{COMMAND_PREFIX}{kind.value}", argument=argument[:20]
+            ),
+            hint=_tr("Scan the command from the station's command sheet."),
         )
     return Command(kind)
 

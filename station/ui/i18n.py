@@ -3,18 +3,22 @@
 Translations are Qt ``.ts``/``.qm`` files in ``station/resources/translations/``; the ``.ts`` is the
 source (edit it with ``pyside6-linguist`` or by hand), the compiled ``.qm`` is committed next to it
 because the frozen app ships no build tools. After changing any user-visible string in
-``station/ui``, update and recompile from the repository root::
+``station/ui``, extract, merge and recompile from the repository root::
 
-    P=.venv/lib/python3.11/site-packages/PySide6
-    $P/lupdate $(find station/ui -name '*.py' | sort) \\
-        -ts station/resources/translations/station_pt_BR.ts
-    $P/lrelease station/resources/translations/station_pt_BR.ts \\
-        -qm station/resources/translations/station_pt_BR.qm
+    .venv/bin/python tools/update_translations.py           # then translate the "todo:" lines
+    .venv/bin/python tools/update_translations.py --check   # what CI runs: exit 1 on any gap
 
-(``pyside6-lupdate``/``pyside6-lrelease`` in ``.venv/bin`` do the same where their wrapper can find
-PySide6's folder; the binaries above always work.) Strings are marked with ``self.tr(...)`` in
-widgets, ``QCoreApplication.translate(context, ...)`` elsewhere, and the settings model's titles
-through ``station/ui/settings/field_texts.py``.
+The tool reads the code's AST rather than running lupdate, because lupdate cannot follow the
+packing screen's ``_tr(text)`` helpers (``QCoreApplication.translate("MainWindow", text)``) and
+files ``tr = QCoreApplication.translate`` aliases under the wrong context: a message under the
+wrong context is never found at run time. It keeps existing translations, adds new strings as
+unfinished, checks that translations keep every ``{placeholder}`` and ``CMD:`` command, and
+compiles the ``.qm`` with the ``lrelease`` inside the PySide6 package (``.venv/bin/pyside6-lupdate``
+crashes here). Strings are marked with ``self.tr(...)`` in widgets (context: the class),
+``QCoreApplication.translate(context, ...)`` or a one-line module helper around it elsewhere, and
+``QT_TRANSLATE_NOOP(context, ...)`` for texts chosen at run time (the settings model's titles in
+``station/ui/settings/field_texts.py``). Never an f-string: ``"PO {po}"`` and ``.format()``.
+``tests/ui/test_i18n_coverage.py`` fails when a marked string has no translation.
 
 Qt's own strings (OK, Cancel, the wizard's Next/Back) come from Qt's ``qtbase_pt_BR.qm`` when the
 installation has it.

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
+
 # Character the layout produces -> character the scanner meant (the US key at that position).
 _AZERTY: Mapping[str, str] = {
     "&": "1",
@@ -78,11 +80,12 @@ class LayoutSuspicion:
     meant: str  # the scan as the scanner sent it
 
     def advice(self) -> str:
-        return (
-            f"The keyboard layout seems to be {self.layout}: this scan would read "
-            f"'{self.meant[:40]}' on a US layout. Set the scanner to the keyboard layout of this "
-            "PC (see its manual), or switch Windows to the US layout."
-        )
+        return QCoreApplication.translate(
+            "KeyboardLayout",
+            "The keyboard layout seems to be {layout}: this scan would read '{meant}' on a US"
+            " layout. Set the scanner to the keyboard layout of this PC (see its manual), or"
+            " switch Windows to the US layout.",
+        ).format(layout=self.layout, meant=self.meant[:40])
 
 
 def suspect_layout(text: str, is_valid: Callable[[str], bool]) -> LayoutSuspicion | None:

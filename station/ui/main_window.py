@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -77,6 +77,14 @@ OPTIONAL_SCREENS = {
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
+
+
+# The document kinds "STOP — the {doc} did not print" names; translated where they are shown.
+DOCUMENT_NAMES = (
+    QT_TRANSLATE_NOOP("MainWindow", "label"),
+    QT_TRANSLATE_NOOP("MainWindow", "slip"),
+    QT_TRANSLATE_NOOP("MainWindow", "invoice"),
+)
 
 
 class MainWindow(QMainWindow):

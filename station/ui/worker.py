@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from station.errors import StationError
 from station.ui.qt_compat import emit, emit_leaks, immortalize_singletons
@@ -135,7 +135,13 @@ class Worker(QObject):
             except Exception as exc:  # a bug must not kill the worker, nor the station
                 log.exception("task %s failed unexpectedly", task.name)
                 error = UnexpectedError(
-                    f"Unexpected error while {task.name}: {type(exc).__name__}: {str(exc)[:160]}"
+                    QCoreApplication.translate(
+                        "Worker", "Unexpected error while {task}: {kind}: {detail}"
+                    ).format(task=task.name, kind=type(exc).__name__, detail=str(exc)[:160]),
+                    hint=QCoreApplication.translate(
+                        "Worker",
+                        "Try again. If it happens again, export a support bundle and contact IT.",
+                    ),
                 )
                 emit(self._delivered, (task.on_error, error))
             else:

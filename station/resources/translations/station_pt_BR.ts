@@ -1,1463 +1,2271 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
-<context>
-    <name />
-    <message>
-        <location filename="../../ui/widgets/step_indicator.py" line="32" />
-        <source>StepIndicator</source>
-        <comment>Scanned</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/step_indicator.py" line="33" />
-        <source>StepIndicator</source>
-        <comment>Label printed</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/step_indicator.py" line="34" />
-        <source>StepIndicator</source>
-        <comment>Slip printed</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/step_indicator.py" line="35" />
-        <source>StepIndicator</source>
-        <comment>Boxes</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/step_indicator.py" line="36" />
-        <source>StepIndicator</source>
-        <comment>Confirmed</comment>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>BoxPresetsPage</name>
-    <message>
-        <location filename="../../ui/settings/wizard.py" line="281" />
-        <source>Box presets</source>
-        <translation>Caixas padrão</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/wizard.py" line="284" />
-        <source>The carton sizes packers pick by scanning CMD:BOX:&lt;id&gt; on the command sheet. Edit these examples to match your boxes.</source>
-        <translation>Os tamanhos de caixa que o embalador escolhe lendo CMD:BOX:&lt;id&gt; na folha de comandos. Ajuste estes exemplos às suas caixas.</translation>
-    </message>
-</context>
-<context>
-    <name>CommandSheet</name>
-    <message>
-        <location filename="../../ui/command_sheet.py" line="59" />
-        <source>CONFIRM</source>
-        <translation>CONFIRMAR</translation>
-    </message>
-    <message>
-        <location filename="../../ui/command_sheet.py" line="60" />
-        <source>Confirm the shipment</source>
-        <translation>Confirmar o envio</translation>
-    </message>
-    <message>
-        <location filename="../../ui/command_sheet.py" line="64" />
-        <source>REPRINT</source>
-        <translation>REIMPRIMIR</translation>
-    </message>
-    <message>
-        <location filename="../../ui/command_sheet.py" line="65" />
-        <source>Print the label and slip again</source>
-        <translation>Imprimir a etiqueta e a nota de conteúdo de novo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/command_sheet.py" line="69" />
-        <source>NEXT BOX</source>
-        <translation>PRÓXIMA CAIXA</translation>
-    </message>
-    <message>
-        <location filename="../../ui/command_sheet.py" line="70" />
-        <source>Start another carton for this order</source>
-        <translation>Começar outra caixa para este pedido</translation>
-    </message>
-    <message>
-        <location filename="../../ui/command_sheet.py" line="74" />
-        <source>CANCEL</source>
-        <translation>CANCELAR</translation>
-    </message>
-    <message>
-        <location filename="../../ui/command_sheet.py" line="75" />
-        <source>Put this order aside</source>
-        <translation>Deixar este pedido de lado</translation>
-    </message>
-    <message>
-        <location filename="../../ui/command_sheet.py" line="86" />
-        <source>BOX {name}</source>
-        <translation>CAIXA {name}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/command_sheet.py" line="132" />
-        <source>Packing Station — command sheet</source>
-        <translation>Packing Station — folha de comandos</translation>
-    </message>
-</context>
-<context>
-    <name>CommandSheetDialog</name>
-    <message>
-        <location filename="../../ui/command_sheet.py" line="170" />
-        <source>Command sheet</source>
-        <translation>Folha de comandos</translation>
-    </message>
-    <message>
-        <location filename="../../ui/command_sheet.py" line="177" />
-        <source>Scan these barcodes instead of pressing keys. Print the sheet and keep it next to the scanner. Box presets are taken from the settings.</source>
-        <translation>Leia estes códigos de barras em vez de apertar teclas. Imprima a folha e deixe-a ao lado do leitor. As caixas padrão vêm das configurações.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/command_sheet.py" line="192" />
-        <source>Print on the slip printer</source>
-        <translation>Imprimir na impressora de notas</translation>
-    </message>
-    <message>
-        <location filename="../../ui/command_sheet.py" line="193" />
-        <source>Save as PDF…</source>
-        <translation>Salvar como PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/command_sheet.py" line="194" />
-        <source>Close</source>
-        <translation>Fechar</translation>
-    </message>
-    <message>
-        <location filename="../../ui/command_sheet.py" line="214" />
-        <source>Failed: {error}</source>
-        <translation>Falhou: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/command_sheet.py" line="218" />
-        <source>Printing the command sheet…</source>
-        <translation>Imprimindo a folha de comandos…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/command_sheet.py" line="222" />
-        <source>Command sheet sent to {uri}.</source>
-        <translation>Folha de comandos enviada para {uri}.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/command_sheet.py" line="231" />
-        <source>Save the command sheet</source>
-        <translation>Salvar a folha de comandos</translation>
-    </message>
-    <message>
-        <location filename="../../ui/command_sheet.py" line="238" />
-        <source>Saving…</source>
-        <translation>Salvando…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/command_sheet.py" line="247" />
-        <source>Saved to {path}.</source>
-        <translation>Salvo em {path}.</translation>
-    </message>
-</context>
-<context>
-    <name>CredentialsPage</name>
-    <message>
-        <location filename="../../ui/settings/credentials.py" line="109" />
-        <source>The SP-API credentials are kept in the system keyring (Windows Credential Manager), never in the settings file.</source>
-        <translation>As credenciais da SP-API ficam no cofre de senhas do sistema (Gerenciador de Credenciais do Windows), nunca no arquivo de configurações.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/credentials.py" line="117" />
-        <source>Private app (paste the refresh token)</source>
-        <translation>App privado (cole o refresh token)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/credentials.py" line="118" />
-        <source>Public app (authorise in Vendor Central)</source>
-        <translation>App público (autorize no Vendor Central)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/credentials.py" line="139" />
-        <source>LWA client id</source>
-        <translation>Client ID do LWA</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/credentials.py" line="140" />
-        <source>LWA client secret</source>
-        <translation>Client secret do LWA</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/credentials.py" line="141" />
-        <source>Refresh token</source>
-        <translation>Refresh token</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/credentials.py" line="157" />
-        <source>Get refresh token</source>
-        <translation>Obter refresh token</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/credentials.py" line="159" />
-        <source>Application id</source>
-        <translation>ID do aplicativo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/credentials.py" line="160" />
-        <source>Redirect URI</source>
-        <translation>URI de redirecionamento</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/credentials.py" line="161" />
-        <source>Consent page</source>
-        <translation>Página de consentimento</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/credentials.py" line="162" />
-        <source>Code from the redirect</source>
-        <translation>Código do redirecionamento</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/credentials.py" line="167" />
-        <source>Save in keyring</source>
-        <translation>Salvar no cofre de senhas</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/credentials.py" line="169" />
-        <source>Remove from keyring</source>
-        <translation>Remover do cofre de senhas</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/credentials.py" line="198" />
-        <source>This computer has no usable system keyring, so credentials cannot be stored here. On a headless machine set the environment variables {id}, {secret} and {token} for the station's user instead.</source>
-        <translation>Este computador não tem um cofre de senhas utilizável, então as credenciais não podem ser guardadas aqui. Em uma máquina sem tela, defina as variáveis de ambiente {id}, {secret} e {token} para o usuário da estação.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/credentials.py" line="206" />
-        <source>Checking the system keyring…</source>
-        <translation>Verificando o cofre de senhas do sistema…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/credentials.py" line="224" />
-        <source>Credentials are stored in the keyring for client id {id}.</source>
-        <translation>Há credenciais guardadas no cofre de senhas para o client ID {id}.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/credentials.py" line="229" />
-        <source>No credentials stored yet.</source>
-        <translation>Nenhuma credencial guardada ainda.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/credentials.py" line="245" />
-        <source>client id</source>
-        <translation>client ID</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/credentials.py" line="246" />
-        <source>client secret</source>
-        <translation>client secret</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/credentials.py" line="247" />
-        <source>refresh token</source>
-        <translation>refresh token</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/credentials.py" line="253" />
-        <source>Missing: {fields}</source>
-        <translation>Faltando: {fields}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/credentials.py" line="254" />
-        <source>Fill in every field, or use the public-app authorisation.</source>
-        <translation>Preencha todos os campos ou use a autorização de app público.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/credentials.py" line="273" />
-        <source>Saving in the keyring…</source>
-        <translation>Salvando no cofre de senhas…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/credentials.py" line="286" />
-        <source>Credentials saved in the system keyring.</source>
-        <translation>Credenciais salvas no cofre de senhas do sistema.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/credentials.py" line="300" />
-        <source>Credentials removed from the keyring.</source>
-        <translation>Credenciais removidas do cofre de senhas.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/credentials.py" line="315" />
-        <source>Open this page signed in as the Vendor Central admin, approve the app, then copy the spapi_oauth_code from the address Amazon redirects to (add &amp;version=beta while the app is still a draft):
+    <context>
+        <name>BoxPresetsPage</name>
+        <message>
+            <location filename="../../ui/settings/wizard.py" line="281" />
+            <source>Box presets</source>
+            <translation>Caixas padrão</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/wizard.py" line="283" />
+            <source>The carton sizes packers pick by scanning CMD:BOX:&lt;id&gt; on the command sheet. Edit these examples to match your boxes.</source>
+            <translation>Os tamanhos de caixa que o embalador escolhe escaneando CMD:BOX:&lt;id&gt; na folha de comandos. Ajuste estes exemplos às suas caixas.</translation>
+        </message>
+    </context>
+    <context>
+        <name>BoxesPanel</name>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="46" />
+            <source>'{part}' is not LINE=QTY</source>
+            <translation>'{part}' não está no formato LINHA=QTD</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="52" />
+            <source>'{part}' needs a line number and a quantity above zero</source>
+            <translation>'{part}' precisa de um número de linha e de uma quantidade maior que zero</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="156" />
+            <source>+ Next box</source>
+            <translation>+ Próxima caixa</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="68" />
+            <source>Box {n}: {l} × {w} × {h} {unit}, {weight} {wunit}</source>
+            <translation>Caixa {n}: {l} × {w} × {h} {unit}, {weight} {wunit}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="92" />
+            <source>Boxes</source>
+            <translation>Caixas</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="202" />
+            <source>Choose one of: {ids}</source>
+            <translation>Escolha uma destas: {ids}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="116" />
+            <source>H</source>
+            <translation>A</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="138" />
+            <source>Holds</source>
+            <translation>Contém</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="114" />
+            <source>L</source>
+            <translation>C</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="47" />
+            <source>List what this box holds as LINE=QTY, e.g. 1=2, 2=1</source>
+            <translation>Informe o conteúdo da caixa como LINHA=QTD, por exemplo 1=2, 2=1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="105" />
+            <source>No box presets: type the dimensions (Settings › Box presets).</source>
+            <translation>Nenhuma caixa padrão: digite as medidas (Configurações › Caixas padrão).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="238" />
+            <source>Scan a box barcode or type the {what}</source>
+            <translation>Escaneie o código de uma caixa ou digite {what}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="128" />
+            <source>Size</source>
+            <translation>Medidas</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="237" />
+            <source>The carton {what} is missing</source>
+            <translation>Falta {what} da caixa</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="201" />
+            <source>There is no box preset '{id}'</source>
+            <translation>Não existe a caixa padrão '{id}'</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="115" />
+            <source>W</source>
+            <translation>L</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="119" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="135" />
+            <source>Weight</source>
+            <translation>Peso</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="124" />
+            <source>What this box holds as LINE=QTY; empty: everything else</source>
+            <translation>O que esta caixa contém, como LINHA=QTD; vazio: todo o resto</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="123" />
+            <source>e.g. 1=2</source>
+            <translation>ex.: 1=2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="231" />
+            <source>height</source>
+            <translation>a altura</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="229" />
+            <source>length</source>
+            <translation>o comprimento</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="232" />
+            <source>weight</source>
+            <translation>o peso</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="230" />
+            <source>width</source>
+            <translation>a largura</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="157" />
+            <source>✔ Confirm shipment</source>
+            <translation>✔ Confirmar envio</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="160" />
+            <source>✖ Cancel</source>
+            <translation>✖ Cancelar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="159" />
+            <source>⟳ Reprint</source>
+            <translation>⟳ Reimprimir</translation>
+        </message>
+    </context>
+    <context>
+        <name>CommandSheet</name>
+        <message>
+            <location filename="../../ui/command_sheet.py" line="86" />
+            <source>BOX {name}</source>
+            <translation>CAIXA {name}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/command_sheet.py" line="74" />
+            <source>CANCEL</source>
+            <translation>CANCELAR</translation>
+        </message>
+        <message>
+            <location filename="../../ui/command_sheet.py" line="59" />
+            <source>CONFIRM</source>
+            <translation>CONFIRMAR</translation>
+        </message>
+        <message>
+            <location filename="../../ui/command_sheet.py" line="60" />
+            <source>Confirm the shipment</source>
+            <translation>Confirmar o envio</translation>
+        </message>
+        <message>
+            <location filename="../../ui/command_sheet.py" line="69" />
+            <source>NEXT BOX</source>
+            <translation>PRÓXIMA CAIXA</translation>
+        </message>
+        <message>
+            <location filename="../../ui/command_sheet.py" line="132" />
+            <source>Packing Station — command sheet</source>
+            <translation>Packing Station — folha de comandos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/command_sheet.py" line="65" />
+            <source>Print the label and slip again</source>
+            <translation>Imprimir a etiqueta e a nota de conteúdo de novo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/command_sheet.py" line="75" />
+            <source>Put this order aside</source>
+            <translation>Deixar este pedido de lado</translation>
+        </message>
+        <message>
+            <location filename="../../ui/command_sheet.py" line="64" />
+            <source>REPRINT</source>
+            <translation>REIMPRIMIR</translation>
+        </message>
+        <message>
+            <location filename="../../ui/command_sheet.py" line="70" />
+            <source>Start another carton for this order</source>
+            <translation>Começar outra caixa para este pedido</translation>
+        </message>
+    </context>
+    <context>
+        <name>CommandSheetDialog</name>
+        <message>
+            <location filename="../../ui/command_sheet.py" line="194" />
+            <source>Close</source>
+            <translation>Fechar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/command_sheet.py" line="170" />
+            <source>Command sheet</source>
+            <translation>Folha de comandos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/command_sheet.py" line="222" />
+            <source>Command sheet sent to {uri}.</source>
+            <translation>Folha de comandos enviada para {uri}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/command_sheet.py" line="214" />
+            <source>Failed: {error}</source>
+            <translation>Falhou: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/command_sheet.py" line="192" />
+            <source>Print on the slip printer</source>
+            <translation>Imprimir na impressora de notas</translation>
+        </message>
+        <message>
+            <location filename="../../ui/command_sheet.py" line="218" />
+            <source>Printing the command sheet…</source>
+            <translation>Imprimindo a folha de comandos…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/command_sheet.py" line="193" />
+            <source>Save as PDF…</source>
+            <translation>Salvar como PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/command_sheet.py" line="231" />
+            <source>Save the command sheet</source>
+            <translation>Salvar a folha de comandos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/command_sheet.py" line="247" />
+            <source>Saved to {path}.</source>
+            <translation>Salvo em {path}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/command_sheet.py" line="238" />
+            <source>Saving…</source>
+            <translation>Salvando…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/command_sheet.py" line="176" />
+            <source>Scan these barcodes instead of pressing keys. Print the sheet and keep it next to the scanner. Box presets are taken from the settings.</source>
+            <translation>Escaneie estes códigos de barras em vez de apertar teclas. Imprima a folha e deixe-a ao lado do leitor. As caixas padrão vêm das configurações.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Commands</name>
+        <message>
+            <location filename="../../ui/commands.py" line="76" />
+            <source>Scan a box barcode from the command sheet, e.g. CMD:BOX:S.</source>
+            <translation>Escaneie o código de uma caixa na folha de comandos, por exemplo CMD:BOX:S.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/commands.py" line="96" />
+            <source>Scan the command from the station's command sheet.</source>
+            <translation>Escaneie o comando na folha de comandos da estação.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/commands.py" line="75" />
+            <source>The box command names no box preset</source>
+            <translation>O comando de caixa não indica nenhuma caixa padrão</translation>
+        </message>
+        <message>
+            <location filename="../../ui/commands.py" line="93" />
+            <source>The command {command} takes nothing after it (got '{argument}')</source>
+            <translation>O comando {command} não leva nada depois dele (veio '{argument}')</translation>
+        </message>
+        <message>
+            <location filename="../../ui/commands.py" line="85" />
+            <source>The presets are: {listed}. Reprint the command sheet after changes.</source>
+            <translation>As caixas padrão são: {listed}. Reimprima a folha de comandos depois de alterá-las.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/commands.py" line="84" />
+            <source>There is no box preset '{id}'</source>
+            <translation>Não existe a caixa padrão '{id}'</translation>
+        </message>
+        <message>
+            <location filename="../../ui/commands.py" line="66" />
+            <source>Unknown command barcode '{text}'</source>
+            <translation>Código de comando desconhecido '{text}'</translation>
+        </message>
+        <message>
+            <location filename="../../ui/commands.py" line="67" />
+            <source>Use a barcode from the station's command sheet ({known}).</source>
+            <translation>Use um código da folha de comandos da estação ({known}).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/commands.py" line="82" />
+            <source>none configured</source>
+            <translation>nenhuma configurada</translation>
+        </message>
+    </context>
+    <context>
+        <name>CredentialsPage</name>
+        <message>
+            <location filename="../../ui/settings/credentials.py" line="159" />
+            <source>Application id</source>
+            <translation>ID do aplicativo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/credentials.py" line="336" />
+            <source>Asking Login with Amazon for a refresh token…</source>
+            <translation>Pedindo um refresh token ao Login with Amazon…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/credentials.py" line="206" />
+            <source>Checking the system keyring…</source>
+            <translation>Verificando o cofre de senhas do sistema…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/credentials.py" line="162" />
+            <source>Code from the redirect</source>
+            <translation>Código do redirecionamento</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/credentials.py" line="161" />
+            <source>Consent page</source>
+            <translation>Página de consentimento</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/credentials.py" line="224" />
+            <source>Credentials are stored in the keyring for client id {id}.</source>
+            <translation>Há credenciais guardadas no cofre de senhas para o client ID {id}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/credentials.py" line="300" />
+            <source>Credentials removed from the keyring.</source>
+            <translation>Credenciais removidas do cofre de senhas.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/credentials.py" line="286" />
+            <source>Credentials saved in the system keyring.</source>
+            <translation>Credenciais salvas no cofre de senhas do sistema.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/credentials.py" line="328" />
+            <source>Enter the client id, client secret, redirect URI and the code before asking for a refresh token.</source>
+            <translation>Informe o client ID, o client secret, a URI de redirecionamento e o código antes de pedir o refresh token.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/credentials.py" line="254" />
+            <source>Fill in every field, or use the public-app authorisation.</source>
+            <translation>Preencha todos os campos ou use a autorização de app público.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/credentials.py" line="157" />
+            <source>Get refresh token</source>
+            <translation>Obter refresh token</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/credentials.py" line="139" />
+            <source>LWA client id</source>
+            <translation>Client ID do LWA</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/credentials.py" line="140" />
+            <source>LWA client secret</source>
+            <translation>Client secret do LWA</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/credentials.py" line="253" />
+            <source>Missing: {fields}</source>
+            <translation>Faltando: {fields}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/credentials.py" line="229" />
+            <source>No credentials stored yet.</source>
+            <translation>Nenhuma credencial guardada ainda.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/credentials.py" line="314" />
+            <source>Open this page signed in as the Vendor Central admin, approve the app, then copy the spapi_oauth_code from the address Amazon redirects to (add &amp;version=beta while the app is still a draft):
 {url}</source>
-        <translation>Abra esta página com o login de administrador do Vendor Central, aprove o app e copie o spapi_oauth_code do endereço para onde a Amazon redirecionar (acrescente &amp;version=beta enquanto o app ainda for rascunho):
+            <translation>Abra esta página com o login de administrador do Vendor Central, aprove o app e copie o spapi_oauth_code do endereço para onde a Amazon redirecionar (acrescente &amp;version=beta enquanto o app ainda for rascunho):
 {url}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/credentials.py" line="329" />
-        <source>Enter the client id, client secret, redirect URI and the code before asking for a refresh token.</source>
-        <translation>Informe o client ID, o client secret, a URI de redirecionamento e o código antes de pedir o refresh token.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/credentials.py" line="336" />
-        <source>Asking Login with Amazon for a refresh token…</source>
-        <translation>Pedindo um refresh token ao Login with Amazon…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/credentials.py" line="350" />
-        <source>Refresh token received. Save it in the keyring to keep it.</source>
-        <translation>Refresh token recebido. Salve-o no cofre de senhas para guardá-lo.</translation>
-    </message>
-</context>
-<context>
-    <name>CredentialsWizardPage</name>
-    <message>
-        <location filename="../../ui/settings/wizard.py" line="196" />
-        <source>SP-API credentials</source>
-        <translation>Credenciais da SP-API</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/wizard.py" line="215" />
-        <source>Save the credentials in the keyring first, or clear the secret fields to set them later (or through STATION_LWA_* variables).</source>
-        <translation>Salve as credenciais no cofre de senhas primeiro, ou limpe os campos secretos para configurá-las depois (ou pelas variáveis STATION_LWA_*).</translation>
-    </message>
-</context>
-<context>
-    <name>FinishPage</name>
-    <message>
-        <location filename="../../ui/settings/wizard.py" line="304" />
-        <source>Ready</source>
-        <translation>Pronto</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/wizard.py" line="320" />
-        <source>Some settings are not valid yet: go back to fix them.</source>
-        <translation>Algumas configurações ainda não são válidas: volte para corrigi-las.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/wizard.py" line="325" />
-        <source>Vendor {vendor}, warehouse {warehouse}, region {region} ({environment}).
+        </message>
+        <message>
+            <location filename="../../ui/settings/credentials.py" line="117" />
+            <source>Private app (paste the refresh token)</source>
+            <translation>App privado (cole o refresh token)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/credentials.py" line="118" />
+            <source>Public app (authorise in Vendor Central)</source>
+            <translation>App público (autorize no Vendor Central)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/credentials.py" line="160" />
+            <source>Redirect URI</source>
+            <translation>URI de redirecionamento</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/credentials.py" line="141" />
+            <source>Refresh token</source>
+            <translation>Refresh token</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/credentials.py" line="350" />
+            <source>Refresh token received. Save it in the keyring to keep it.</source>
+            <translation>Refresh token recebido. Salve-o no cofre de senhas para guardá-lo.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/credentials.py" line="169" />
+            <source>Remove from keyring</source>
+            <translation>Remover do cofre de senhas</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/credentials.py" line="167" />
+            <source>Save in keyring</source>
+            <translation>Salvar no cofre de senhas</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/credentials.py" line="273" />
+            <source>Saving in the keyring…</source>
+            <translation>Salvando no cofre de senhas…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/credentials.py" line="108" />
+            <source>The SP-API credentials are kept in the system keyring (Windows Credential Manager), never in the settings file.</source>
+            <translation>As credenciais da SP-API ficam no cofre de senhas do sistema (Gerenciador de Credenciais do Windows), nunca no arquivo de configurações.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/credentials.py" line="197" />
+            <source>This computer has no usable system keyring, so credentials cannot be stored here. On a headless machine set the environment variables {id}, {secret} and {token} for the station's user instead.</source>
+            <translation>Este computador não tem um cofre de senhas utilizável, então as credenciais não podem ser guardadas aqui. Em uma máquina sem tela, defina as variáveis de ambiente {id}, {secret} e {token} para o usuário da estação.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/credentials.py" line="245" />
+            <source>client id</source>
+            <translation>client ID</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/credentials.py" line="246" />
+            <source>client secret</source>
+            <translation>client secret</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/credentials.py" line="247" />
+            <source>refresh token</source>
+            <translation>refresh token</translation>
+        </message>
+    </context>
+    <context>
+        <name>CredentialsWizardPage</name>
+        <message>
+            <location filename="../../ui/settings/wizard.py" line="196" />
+            <source>SP-API credentials</source>
+            <translation>Credenciais da SP-API</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/wizard.py" line="214" />
+            <source>Save the credentials in the keyring first, or clear the secret fields to set them later (or through STATION_LWA_* variables).</source>
+            <translation>Salve as credenciais no cofre de senhas primeiro, ou limpe os campos secretos para configurá-las depois (ou pelas variáveis STATION_LWA_*).</translation>
+        </message>
+    </context>
+    <context>
+        <name>FinishPage</name>
+        <message>
+            <location filename="../../ui/settings/wizard.py" line="304" />
+            <source>Ready</source>
+            <translation>Pronto</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/wizard.py" line="320" />
+            <source>Some settings are not valid yet: go back to fix them.</source>
+            <translation>Algumas configurações ainda não são válidas: volte para corrigi-las.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/wizard.py" line="324" />
+            <source>Vendor {vendor}, warehouse {warehouse}, region {region} ({environment}).
 Labels: {label}
 Slips: {slip}
 {presets} box preset(s).
 
 Press Finish to save. Print the command sheet from the station's menu.</source>
-        <translation>Fornecedor {vendor}, armazém {warehouse}, região {region} ({environment}).
+            <translation>Fornecedor {vendor}, armazém {warehouse}, região {region} ({environment}).
 Etiquetas: {label}
 Notas: {slip}
 {presets} caixa(s) padrão.
 
 Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estação.</translation>
-    </message>
-</context>
-<context>
-    <name>FirstRunWizard</name>
-    <message>
-        <location filename="../../ui/settings/wizard.py" line="353" />
-        <source>Set up Packing Station</source>
-        <translation>Configurar a Packing Station</translation>
-    </message>
-</context>
-<context>
-    <name>History</name>
-    <message>
-        <location filename="../../ui/history.py" line="68" />
-        <location filename="../../ui/history.py" line="105" />
-        <source>Confirmed</source>
-        <translation>Confirmado</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="69" />
-        <source>Queued</source>
-        <translation>Na fila</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="70" />
-        <source>Failed</source>
-        <translation>Falhou</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="103" />
-        <source>Day</source>
-        <translation>Dia</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="104" />
-        <source>Shipments</source>
-        <translation>Envios</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="107" />
-        <source>Queued (not yet accepted by Amazon)</source>
-        <translation>Na fila (ainda não aceitos pela Amazon)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="110" />
-        <source>Failed confirmations</source>
-        <translation>Confirmações com falha</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="112" />
-        <source>Still open in the outbox</source>
-        <translation>Ainda pendentes na fila de envio</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="115" />
-        <source>Failed prints</source>
-        <translation>Impressões com falha</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="116" />
-        <source>Errors</source>
-        <translation>Erros</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="121" />
-        <source>Ship method {method}</source>
-        <translation>Método de envio {method}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="141" />
-        <source>End-of-day summary</source>
-        <translation>Resumo do fim do dia</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="149" />
-        <source>Station {station}</source>
-        <translation>Estação {station}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="167" />
-        <source>No stored {which} for {po}.</source>
-        <translation>Nenhum documento ({which}) guardado para {po}.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="170" />
-        <source>Scan the PO again to fetch its documents from Amazon.</source>
-        <translation>Leia o pedido de novo para baixar os documentos da Amazon.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="195" />
-        <source>{po} has no failed confirmation to retry.</source>
-        <translation>{po} não tem confirmação com falha para tentar de novo.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="452" />
-        <source>Cannot write {path}: {error}</source>
-        <translation>Não foi possível gravar {path}: {error}</translation>
-    </message>
-</context>
-<context>
-    <name>HistoryWindow</name>
-    <message>
-        <location filename="../../ui/history.py" line="212" />
-        <source>Today's shipments</source>
-        <translation>Envios de hoje</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="230" />
-        <source>PO</source>
-        <translation>Pedido</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="231" />
-        <source>Status</source>
-        <translation>Situação</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="232" />
-        <source>Time</source>
-        <translation>Hora</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="233" />
-        <source>Ship method</source>
-        <translation>Método de envio</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="234" />
-        <source>Transaction</source>
-        <translation>Transação</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="235" />
-        <source>Problem</source>
-        <translation>Problema</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="247" />
-        <source>Reprint label</source>
-        <translation>Reimprimir etiqueta</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="248" />
-        <source>Reprint slip</source>
-        <translation>Reimprimir nota</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="249" />
-        <source>Retry confirmation</source>
-        <translation>Tentar confirmar de novo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="250" />
-        <source>Export CSV…</source>
-        <translation>Exportar CSV…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="251" />
-        <source>Print day summary</source>
-        <translation>Imprimir resumo do dia</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="252" />
-        <source>Refresh</source>
-        <translation>Atualizar</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="331" />
-        <source>{total} shipments today — {confirmed} confirmed, {queued} queued, {failed} failed; {open} still open in the outbox. Per ship method: {methods}</source>
-        <translation>{total} envios hoje — {confirmed} confirmados, {queued} na fila, {failed} com falha; {open} ainda pendentes na fila de envio. Por método de envio: {methods}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="347" />
-        <source>Failed: {error}</source>
-        <translation>Falhou: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="398" />
-        <source>Reprint of {po} requested.</source>
-        <translation>Reimpressão de {po} solicitada.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="402" />
-        <source>Printing…</source>
-        <translation>Imprimindo…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="406" />
-        <source>{count} document(s) of {po} sent to the printer.</source>
-        <translation>{count} documento(s) de {po} enviado(s) para a impressora.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="430" />
-        <source>The confirmation of {po} is queued again.</source>
-        <translation>A confirmação de {po} voltou para a fila.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="436" />
-        <source>Export shipments</source>
-        <translation>Exportar envios</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="461" />
-        <source>{count} shipments exported to {path}.</source>
-        <translation>{count} envios exportados para {path}.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="485" />
-        <source>Day summary sent to {uri}.</source>
-        <translation>Resumo do dia enviado para {uri}.</translation>
-    </message>
-</context>
-<context>
-    <name>MarketplacePage</name>
-    <message>
-        <location filename="../../ui/settings/wizard.py" line="146" />
-        <source>Amazon marketplace</source>
-        <translation>Marketplace da Amazon</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/wizard.py" line="147" />
-        <source>Where this vendor's orders come from.</source>
-        <translation>De onde vêm os pedidos deste fornecedor.</translation>
-    </message>
-</context>
-<context>
-    <name>PrinterFinder</name>
-    <message>
-        <location filename="../../ui/settings/printers.py" line="83" />
-        <source>Search again</source>
-        <translation>Procurar de novo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/printers.py" line="84" />
-        <source>Use for labels</source>
-        <translation>Usar para etiquetas</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/printers.py" line="85" />
-        <source>Use for slips</source>
-        <translation>Usar para notas</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/printers.py" line="101" />
-        <source>Looking for printers…</source>
-        <translation>Procurando impressoras…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/printers.py" line="119" />
-        <source>{count} printer(s) found.</source>
-        <translation>{count} impressora(s) encontrada(s).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/printers.py" line="123" />
-        <source>No printers found. Type a URI instead, e.g. tcp://192.168.1.50:9100 for a networked Zebra.</source>
-        <translation>Nenhuma impressora encontrada. Digite um endereço, por exemplo tcp://192.168.1.50:9100 para uma Zebra em rede.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/printers.py" line="132" />
-        <source>Printer search failed: {error}</source>
-        <translation>A busca de impressoras falhou: {error}</translation>
-    </message>
-</context>
-<context>
-    <name>PrintersPage</name>
-    <message>
-        <location filename="../../ui/settings/wizard.py" line="230" />
-        <source>Printers</source>
-        <translation>Impressoras</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/wizard.py" line="232" />
-        <source>A thermal printer for 4x6 labels, an office printer for packing slips.</source>
-        <translation>Uma impressora térmica para etiquetas 4x6 e uma impressora comum para as notas de conteúdo.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/wizard.py" line="247" />
-        <source>Test label</source>
-        <translation>Testar etiqueta</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/wizard.py" line="250" />
-        <source>Test slip</source>
-        <translation>Testar nota</translation>
-    </message>
-</context>
-<context>
-    <name>SamplePrintButton</name>
-    <message>
-        <location filename="../../ui/settings/printers.py" line="159" />
-        <source>Choose a printer first.</source>
-        <translation>Escolha uma impressora primeiro.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/printers.py" line="162" />
-        <source>Printing a test page on {uri}…</source>
-        <translation>Imprimindo uma página de teste em {uri}…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/printers.py" line="175" />
-        <source>Test page sent to {uri}.</source>
-        <translation>Página de teste enviada para {uri}.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/printers.py" line="181" />
-        <source>Test print failed: {error}</source>
-        <translation>A impressão de teste falhou: {error}</translation>
-    </message>
-</context>
-<context>
-    <name>SerialScanner</name>
-    <message>
-        <location filename="../../ui/scanner.py" line="226" />
-        <source>The scanner port {port} cannot be opened: {error}</source>
-        <translation>A porta do leitor {port} não pode ser aberta: {error}</translation>
-    </message>
-</context>
-<context>
-    <name>Settings</name>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="13" />
-        <source>Settings format version</source>
-        <translation>Versão do formato das configurações</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="14" />
-        <source>Version of this file's format; written by the station.</source>
-        <translation>Versão do formato deste arquivo; gravada pela estação.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="15" />
-        <source>Region</source>
-        <translation>Região</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="16" />
-        <source>SP-API region: na (North America), eu (Europe), fe (Far East).</source>
-        <translation>Região da SP-API: na (América do Norte), eu (Europa), fe (Extremo Oriente).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="17" />
-        <source>Environment</source>
-        <translation>Ambiente</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="18" />
-        <source>production (real orders), sandbox (Amazon's test data) or the simulator.</source>
-        <translation>production (pedidos reais), sandbox (dados de teste da Amazon) ou o simulador.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="21" />
-        <source>API version</source>
-        <translation>Versão da API</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="22" />
-        <source>Vendor Direct Fulfillment API version: v1 or 2021-12-28.</source>
-        <translation>Versão da API do Vendor Direct Fulfillment: v1 ou 2021-12-28.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="23" />
-        <source>Vendor code</source>
-        <translation>Código de fornecedor</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="24" />
-        <source>The selling party id (vendor code) orders are placed with.</source>
-        <translation>O party ID de venda (código de fornecedor) dos pedidos.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="25" />
-        <source>Warehouses</source>
-        <translation>Armazéns</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="26" />
-        <source>The ship-from warehouses this station packs for.</source>
-        <translation>Os armazéns de origem para os quais esta estação embala.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="27" />
-        <source>Warehouse code</source>
-        <translation>Código do armazém</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="28" />
-        <source>The ship-from party id Amazon assigned to this warehouse.</source>
-        <translation>O party ID de origem que a Amazon atribuiu a este armazém.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="29" />
-        <source>Name</source>
-        <translation>Nome</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="30" />
-        <source>A name for people (optional).</source>
-        <translation>Um nome para as pessoas (opcional).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="31" />
-        <source>Label format</source>
-        <translation>Formato da etiqueta</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="32" />
-        <source>The label format Amazon sends for this warehouse, when known (auto: detect).</source>
-        <translation>O formato de etiqueta que a Amazon envia para este armazém, se conhecido (auto: detectar).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="35" />
-        <source>Vendor-own carrier</source>
-        <translation>Transportadora própria</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="36" />
-        <source>The vendor ships with its own carrier and sends shipment status updates.</source>
-        <translation>O fornecedor envia com transportadora própria e informa a situação das entregas.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="39" />
-        <source>Carrier SCAC code (NA)</source>
-        <translation>Código SCAC da transportadora (América do Norte)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="40" />
-        <source>Standard Carrier Alpha Code of the vendor's own carrier (North America).</source>
-        <translation>Standard Carrier Alpha Code da transportadora própria do fornecedor (América do Norte).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="43" />
-        <source>Carrier (EU)</source>
-        <translation>Transportadora (Europa)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="44" />
-        <source>Name of the vendor's own carrier (Europe).</source>
-        <translation>Nome da transportadora própria do fornecedor (Europa).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="45" />
-        <source>Station id</source>
-        <translation>ID da estação</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="46" />
-        <source>Names this station in the journal and shipment history (default: host name).</source>
-        <translation>Identifica esta estação no registro e no histórico de envios (padrão: nome do computador).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="49" />
-        <source>Printers</source>
-        <translation>Impressoras</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="50" />
-        <source>Label and slip printers.</source>
-        <translation>Impressoras de etiquetas e de notas.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="51" />
-        <source>Label printer</source>
-        <translation>Impressora de etiquetas</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="52" />
-        <source>The thermal printer for shipping labels (4x6 in).</source>
-        <translation>A impressora térmica para as etiquetas de envio (4x6 pol).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="53" />
-        <source>Printer</source>
-        <translation>Impressora</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="54" />
-        <source>Where to print: tcp://HOST:9100, cups://QUEUE, windows://PRINTER NAME, qt://NAME or file:///FOLDER. Empty means not configured.</source>
-        <translation>Onde imprimir: tcp://HOST:9100, cups://FILA, windows://NOME DA IMPRESSORA, qt://NOME ou file:///PASTA. Vazio significa não configurada.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="58" />
-        <source>Printer language</source>
-        <translation>Linguagem da impressora</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="59" />
-        <source>zpl: send ZPL to a thermal printer; driver: print through the driver.</source>
-        <translation>zpl: envia ZPL para uma impressora térmica; driver: imprime pelo driver.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="62" />
-        <source>Resolution (dpi)</source>
-        <translation>Resolução (dpi)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="63" />
-        <source>The printer's resolution in dots/inch.</source>
-        <translation>A resolução da impressora em pontos por polegada.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="64" />
-        <source>Media</source>
-        <translation>Mídia</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="65" />
-        <source>The paper or label size loaded.</source>
-        <translation>O tamanho do papel ou da etiqueta carregado.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="66" />
-        <source>Darkness</source>
-        <translation>Escurecimento</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="67" />
-        <source>ZPL darkness (0-30, ~SD). Empty keeps the printer's own setting.</source>
-        <translation>Escurecimento ZPL (0-30, ~SD). Vazio mantém o ajuste da própria impressora.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="70" />
-        <source>Horizontal offset (dots)</source>
-        <translation>Deslocamento horizontal (pontos)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="71" />
-        <source>Shifts the print right (positive) or left (negative).</source>
-        <translation>Move a impressão para a direita (positivo) ou para a esquerda (negativo).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="72" />
-        <source>Vertical offset (dots)</source>
-        <translation>Deslocamento vertical (pontos)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="73" />
-        <source>Shifts the print down (positive) or up (negative).</source>
-        <translation>Move a impressão para baixo (positivo) ou para cima (negativo).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="74" />
-        <source>Packing-slip printer</source>
-        <translation>Impressora de notas de conteúdo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="75" />
-        <source>The office printer for packing slips and invoices.</source>
-        <translation>A impressora comum para notas de conteúdo e faturas.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="76" />
-        <source>Box presets</source>
-        <translation>Caixas padrão</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="77" />
-        <source>Carton sizes offered to the packer.</source>
-        <translation>Tamanhos de caixa oferecidos ao embalador.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="78" />
-        <source>Preset id</source>
-        <translation>ID da caixa</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="79" />
-        <source>A short unique id (letters, digits, - and _).</source>
-        <translation>Um ID curto e único (letras, números, - e _).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="80" />
-        <source>Shown to the packer.</source>
-        <translation>Mostrado ao embalador.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="81" />
-        <source>Length</source>
-        <translation>Comprimento</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="82" />
-        <source>Outer length of the box.</source>
-        <translation>Comprimento externo da caixa.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="83" />
-        <source>Width</source>
-        <translation>Largura</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="84" />
-        <source>Outer width of the box.</source>
-        <translation>Largura externa da caixa.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="85" />
-        <source>Height</source>
-        <translation>Altura</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="86" />
-        <source>Outer height of the box.</source>
-        <translation>Altura externa da caixa.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="87" />
-        <source>Dimension unit</source>
-        <translation>Unidade de medida</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="88" />
-        <source>IN (inches) or CM (centimetres).</source>
-        <translation>IN (polegadas) ou CM (centímetros).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="89" />
-        <source>Tare weight</source>
-        <translation>Peso da caixa vazia</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="90" />
-        <source>Weight of the empty box.</source>
-        <translation>Peso da caixa vazia (tara).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="91" />
-        <source>Weight unit</source>
-        <translation>Unidade de peso</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="92" />
-        <source>KG (kilograms) or LB (pounds).</source>
-        <translation>KG (quilos) ou LB (libras).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="93" />
-        <source>Keep documents after shipment (days)</source>
-        <translation>Guardar documentos após o envio (dias)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="94" />
-        <source>Labels, slips and invoices are deleted this many days after shipment.</source>
-        <translation>Etiquetas, notas e faturas são apagadas este número de dias após o envio.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="97" />
-        <source>Keep unshipped documents (days)</source>
-        <translation>Guardar documentos não enviados (dias)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="98" />
-        <source>Documents of orders never shipped are deleted after this many days.</source>
-        <translation>Documentos de pedidos que nunca foram enviados são apagados após este número de dias.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="101" />
-        <source>Scanner</source>
-        <translation>Leitor</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="102" />
-        <source>Barcode scanner input.</source>
-        <translation>Entrada do leitor de código de barras.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="103" />
-        <source>Prefix</source>
-        <translation>Prefixo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="104" />
-        <source>Characters the scanner sends before each barcode (removed).</source>
-        <translation>Caracteres que o leitor envia antes de cada código (são removidos).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="105" />
-        <source>Suffix</source>
-        <translation>Sufixo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="106" />
-        <source>Characters the scanner sends after each barcode (removed).</source>
-        <translation>Caracteres que o leitor envia depois de cada código (são removidos).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="107" />
-        <source>Max time between keys (ms)</source>
-        <translation>Tempo máximo entre teclas (ms)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="108" />
-        <source>Keys arriving closer together than this belong to one scan.</source>
-        <translation>Teclas que chegam mais próximas que isto pertencem à mesma leitura.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="109" />
-        <source>Minimum length</source>
-        <translation>Tamanho mínimo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="110" />
-        <source>Shorter bursts are treated as typing, not scans.</source>
-        <translation>Sequências mais curtas são tratadas como digitação, não como leitura.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="111" />
-        <source>Terminators</source>
-        <translation>Terminadores</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="112" />
-        <source>Keys that end a scan: CR (Enter), LF, TAB.</source>
-        <translation>Teclas que encerram uma leitura: CR (Enter), LF, TAB.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="113" />
-        <source>Verify items</source>
-        <translation>Conferir itens</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="114" />
-        <source>Ask the packer to scan every item before the box is closed.</source>
-        <translation>Pedir ao embalador que leia cada item antes de fechar a caixa.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="115" />
-        <source>Auto-advance</source>
-        <translation>Avançar automaticamente</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="116" />
-        <source>Move to the next step by itself when a step succeeds.</source>
-        <translation>Passar sozinho para a próxima etapa quando uma etapa dá certo.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="117" />
-        <source>Language</source>
-        <translation>Idioma</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="118" />
-        <source>Language of the station: en, pt_BR, or system (follow the computer).</source>
-        <translation>Idioma da estação: en, pt_BR ou system (o mesmo do computador).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="121" />
-        <source>Prefetch labels</source>
-        <translation>Baixar etiquetas antecipadamente</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/field_texts.py" line="122" />
-        <source>Fetch today's orders, labels and slips in the background.</source>
-        <translation>Baixar em segundo plano os pedidos, etiquetas e notas do dia.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/form.py" line="133" />
-        <source>(not set)</source>
-        <translation>(não definido)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/form.py" line="343" />
-        <source>Add</source>
-        <translation>Adicionar</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/form.py" line="344" />
-        <source>Remove</source>
-        <translation>Remover</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/form.py" line="410" />
-        <source>Row {row}, {field}: {message}</source>
-        <translation>Linha {row}, {field}: {message}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/form.py" line="466" />
-        <source>contains characters that are not allowed here (see the field's tip)</source>
-        <translation>contém caracteres que não são permitidos aqui (veja a dica do campo)</translation>
-    </message>
-</context>
-<context>
-    <name>SettingsDialog</name>
-    <message>
-        <location filename="../../ui/settings/dialog.py" line="76" />
-        <source>General</source>
-        <translation>Geral</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/dialog.py" line="134" />
-        <source>Station settings</source>
-        <translation>Configurações da estação</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/dialog.py" line="145" />
-        <source>Credentials</source>
-        <translation>Credenciais</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/dialog.py" line="146" />
-        <source>Changes take effect when the station is restarted.</source>
-        <translation>As alterações valem depois de reiniciar a estação.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/dialog.py" line="177" />
-        <source>Test label</source>
-        <translation>Testar etiqueta</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/dialog.py" line="180" />
-        <source>Test slip</source>
-        <translation>Testar nota</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/dialog.py" line="182" />
-        <source>Find printers</source>
-        <translation>Procurar impressoras</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/dialog.py" line="205" />
-        <source>Not saved: {count} setting(s) need correcting (shown in red).</source>
-        <translation>Não foi salvo: {count} configuração(ões) precisam de correção (em vermelho).</translation>
-    </message>
-</context>
-<context>
-    <name>StatusUpdates</name>
-    <message>
-        <location filename="../../ui/status_updates.py" line="60" />
-        <source>Departed from the warehouse</source>
-        <translation>Saiu do armazém</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="63" />
-        <source>In transit</source>
-        <translation>Em trânsito</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="64" />
-        <source>Out for delivery</source>
-        <translation>Saiu para entrega</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="67" />
-        <source>Delivered</source>
-        <translation>Entregue</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="68" />
-        <source>Delayed</source>
-        <translation>Atrasado</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="69" />
-        <source>Lost</source>
-        <translation>Extraviado</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="70" />
-        <source>Rejected by the customer</source>
-        <translation>Recusado pelo cliente</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="73" />
-        <source>Undeliverable</source>
-        <translation>Não entregável</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="90" />
-        <source>Enter the PO number.</source>
-        <translation>Informe o número do pedido.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="91" />
-        <source>Scan or type the PO.</source>
-        <translation>Leia ou digite o pedido.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="95" />
-        <source>Enter the package's tracking number.</source>
-        <translation>Informe o código de rastreio do volume.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="96" />
-        <source>Scan the tracking barcode on the label, or pick it from the list.</source>
-        <translation>Leia o código de rastreio na etiqueta ou escolha-o na lista.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="102" />
-        <source>Choose the carrier event.</source>
-        <translation>Escolha o evento da transportadora.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="103" />
-        <source>Pick what happened.</source>
-        <translation>Escolha o que aconteceu.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="110" />
-        <source>Country must be a two-letter code, not {value!r}.</source>
-        <translation>O país deve ser um código de duas letras, não {value!r}.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="113" />
-        <source>For example US, GB or DE.</source>
-        <translation>Por exemplo US, GB ou DE.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="360" />
-        <source>Cannot read {path}: {error}</source>
-        <translation>Não foi possível ler {path}: {error}</translation>
-    </message>
-</context>
-<context>
-    <name>StatusUpdatesWindow</name>
-    <message>
-        <location filename="../../ui/status_updates.py" line="138" />
-        <source>Carrier status updates</source>
-        <translation>Situação das entregas (transportadora)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="147" />
-        <source>For warehouses that ship with their own carrier ({warehouses}): record where each package is. Amazon needs these events for every package it did not carry.</source>
-        <translation>Para armazéns que enviam com transportadora própria ({warehouses}): registre onde está cada volume. A Amazon precisa destes eventos para cada volume que ela não transportou.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="149" />
-        <source>none configured</source>
-        <translation>nenhum configurado</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="156" />
-        <source>No warehouse is marked 'Vendor-own carrier' in Settings, so every update will be refused.</source>
-        <translation>Nenhum armazém está marcado como 'Transportadora própria' nas Configurações, então toda atualização será recusada.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="168" />
-        <source>Scan the PO</source>
-        <translation>Leia o pedido</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="186" />
-        <source>PO number</source>
-        <translation>Número do pedido</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="187" />
-        <source>Tracking number</source>
-        <translation>Código de rastreio</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="188" />
-        <source>Event</source>
-        <translation>Evento</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="189" />
-        <source>When</source>
-        <translation>Quando</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="190" />
-        <source>City</source>
-        <translation>Cidade</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="191" />
-        <source>Postal code</source>
-        <translation>CEP</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="192" />
-        <source>Country</source>
-        <translation>País</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="196" />
-        <source>Record event</source>
-        <translation>Registrar evento</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="199" />
-        <source>Import carrier CSV…</source>
-        <translation>Importar CSV da transportadora…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="211" />
-        <source>PO</source>
-        <translation>Pedido</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="211" />
-        <source>State</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="211" />
-        <source>Updated</source>
-        <translation>Atualizado</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="211" />
-        <source>Problem</source>
-        <translation>Problema</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="287" />
-        <source>{po} has no confirmation accepted by Amazon on this station yet.</source>
-        <translation>{po} ainda não tem confirmação aceita pela Amazon nesta estação.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="299" />
-        <source>{po}: {count} package(s) confirmed.</source>
-        <translation>{po}: {count} volume(s) confirmado(s).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="324" />
-        <source>Recording…</source>
-        <translation>Registrando…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="338" />
-        <source>Queued: {event} for {po} (outbox item {id}). It is sent automatically.</source>
-        <translation>Na fila: {event} para {po} (item {id} da fila de envio). Será enviado automaticamente.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="347" />
-        <source>Import carrier events</source>
-        <translation>Importar eventos da transportadora</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="368" />
-        <source>Importing…</source>
-        <translation>Importando…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="377" />
-        <source>{queued} update(s) queued, {refused} refused.</source>
-        <translation>{queued} atualização(ões) na fila, {refused} recusada(s).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_updates.py" line="382" />
-        <source>Line {row}: {error}</source>
-        <translation>Linha {row}: {error}</translation>
-    </message>
-</context>
-<context>
-    <name>Support</name>
-    <message>
-        <location filename="../../ui/support.py" line="182" />
-        <source>Cannot write the support bundle to {path}: {error}</source>
-        <translation>Não foi possível gravar o pacote de suporte em {path}: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/support.py" line="185" />
-        <source>Choose another folder (for example Documents) and try again.</source>
-        <translation>Escolha outra pasta (por exemplo Documentos) e tente de novo.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/support.py" line="206" />
-        <source>Save the support bundle</source>
-        <translation>Salvar o pacote de suporte</translation>
-    </message>
-    <message>
-        <location filename="../../ui/support.py" line="238" />
-        <location filename="../../ui/support.py" line="246" />
-        <source>Support bundle</source>
-        <translation>Pacote de suporte</translation>
-    </message>
-    <message>
-        <location filename="../../ui/support.py" line="247" />
-        <source>Saved {path}. Send this file to IT; it holds no customer data.</source>
-        <translation>Salvo em {path}. Envie este arquivo para a TI; ele não contém dados de clientes.</translation>
-    </message>
-</context>
-<context>
-    <name>VendorPage</name>
-    <message>
-        <location filename="../../ui/settings/wizard.py" line="167" />
-        <source>Vendor and warehouse</source>
-        <translation>Fornecedor e armazém</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/wizard.py" line="169" />
-        <source>The codes Amazon assigned: the vendor code and this warehouse's party id.</source>
-        <translation>Os códigos que a Amazon atribuiu: o código de fornecedor e o party ID deste armazém.</translation>
-    </message>
-</context>
-<context>
-    <name>WelcomePage</name>
-    <message>
-        <location filename="../../ui/settings/wizard.py" line="114" />
-        <source>Welcome to Packing Station</source>
-        <translation>Bem-vindo à Packing Station</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/wizard.py" line="118" />
-        <source>This assistant connects the station to Amazon Vendor Direct Fulfillment: region, vendor and warehouse codes, SP-API credentials, printers and box sizes.
+        </message>
+    </context>
+    <context>
+        <name>FirstRunWizard</name>
+        <message>
+            <location filename="../../ui/settings/wizard.py" line="353" />
+            <source>Set up Packing Station</source>
+            <translation>Configurar a Packing Station</translation>
+        </message>
+    </context>
+    <context>
+        <name>HealthBar</name>
+        <message>
+            <location filename="../../ui/widgets/health_bar.py" line="29" />
+            <source>Label printer</source>
+            <translation>Impressora de etiquetas</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/health_bar.py" line="38" />
+            <source>Outbox {queued} queued, {sending} sending, {failed} failed</source>
+            <translation>Fila: {queued} aguardando, {sending} enviando, {failed} com falha</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/health_bar.py" line="30" />
+            <source>Slip printer</source>
+            <translation>Impressora de notas</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/health_bar.py" line="64" />
+            <source>problem</source>
+            <translation>problema</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/health_bar.py" line="48" />
+            <source>○ Network: not checked</source>
+            <translation>○ Rede: a verificar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/health_bar.py" line="60" />
+            <source>○ {name}: not checked</source>
+            <translation>○ {name}: a verificar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/health_bar.py" line="50" />
+            <source>✔ Network: online</source>
+            <translation>✔ Rede: conectada</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/health_bar.py" line="62" />
+            <source>✔ {name}: ready</source>
+            <translation>✔ {name}: pronta</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/health_bar.py" line="52" />
+            <source>✖ Network: OFFLINE</source>
+            <translation>✖ Rede: SEM CONEXÃO</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/health_bar.py" line="64" />
+            <source>✖ {name}: {detail}</source>
+            <translation>✖ {name}: {detail}</translation>
+        </message>
+    </context>
+    <context>
+        <name>History</name>
+        <message>
+            <location filename="../../ui/history.py" line="452" />
+            <source>Cannot write {path}: {error}</source>
+            <translation>Não foi possível gravar {path}: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="68" />
+            <location filename="../../ui/history.py" line="105" />
+            <source>Confirmed</source>
+            <translation>Confirmado</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="103" />
+            <source>Day</source>
+            <translation>Dia</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="141" />
+            <source>End-of-day summary</source>
+            <translation>Resumo do fim do dia</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="116" />
+            <source>Errors</source>
+            <translation>Erros</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="70" />
+            <source>Failed</source>
+            <translation>Falhou</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="110" />
+            <source>Failed confirmations</source>
+            <translation>Confirmações com falha</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="115" />
+            <source>Failed prints</source>
+            <translation>Impressões com falha</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="167" />
+            <source>No stored {which} for {po}.</source>
+            <translation>Nenhum documento ({which}) guardado para {po}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="69" />
+            <source>Queued</source>
+            <translation>Na fila</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="107" />
+            <source>Queued (not yet accepted by Amazon)</source>
+            <translation>Na fila (ainda não aceitos pela Amazon)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="170" />
+            <source>Scan the PO again to fetch its documents from Amazon.</source>
+            <translation>Escaneie o PO de novo para baixar os documentos da Amazon.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="121" />
+            <source>Ship method {method}</source>
+            <translation>Método de envio {method}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="104" />
+            <source>Shipments</source>
+            <translation>Envios</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="149" />
+            <source>Station {station}</source>
+            <translation>Estação {station}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="112" />
+            <source>Still open in the outbox</source>
+            <translation>Ainda pendentes na fila de envio</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="195" />
+            <source>{po} has no failed confirmation to retry.</source>
+            <translation>{po} não tem confirmação com falha para tentar de novo.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryWindow</name>
+        <message>
+            <location filename="../../ui/history.py" line="485" />
+            <source>Day summary sent to {uri}.</source>
+            <translation>Resumo do dia enviado para {uri}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="250" />
+            <source>Export CSV…</source>
+            <translation>Exportar CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="436" />
+            <source>Export shipments</source>
+            <translation>Exportar envios</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="347" />
+            <source>Failed: {error}</source>
+            <translation>Falhou: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="230" />
+            <source>PO</source>
+            <translation>Pedido</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="251" />
+            <source>Print day summary</source>
+            <translation>Imprimir resumo do dia</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="402" />
+            <source>Printing…</source>
+            <translation>Imprimindo…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="235" />
+            <source>Problem</source>
+            <translation>Problema</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="252" />
+            <source>Refresh</source>
+            <translation>Atualizar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="247" />
+            <source>Reprint label</source>
+            <translation>Reimprimir etiqueta</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="398" />
+            <source>Reprint of {po} requested.</source>
+            <translation>Reimpressão de {po} solicitada.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="248" />
+            <source>Reprint slip</source>
+            <translation>Reimprimir nota</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="249" />
+            <source>Retry confirmation</source>
+            <translation>Tentar confirmar de novo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="233" />
+            <source>Ship method</source>
+            <translation>Método de envio</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="231" />
+            <source>Status</source>
+            <translation>Situação</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="430" />
+            <source>The confirmation of {po} is queued again.</source>
+            <translation>A confirmação de {po} voltou para a fila.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="232" />
+            <source>Time</source>
+            <translation>Hora</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="212" />
+            <source>Today's shipments</source>
+            <translation>Envios de hoje</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="234" />
+            <source>Transaction</source>
+            <translation>Transação</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="406" />
+            <source>{count} document(s) of {po} sent to the printer.</source>
+            <translation>{count} documento(s) de {po} enviado(s) para a impressora.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="461" />
+            <source>{count} shipments exported to {path}.</source>
+            <translation>{count} envios exportados para {path}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/history.py" line="330" />
+            <source>{total} shipments today — {confirmed} confirmed, {queued} queued, {failed} failed; {open} still open in the outbox. Per ship method: {methods}</source>
+            <translation>{total} envios hoje — {confirmed} confirmados, {queued} na fila, {failed} com falha; {open} ainda pendentes na fila de envio. Por método de envio: {methods}</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyboardLayout</name>
+        <message>
+            <location filename="../../ui/keyboard_layout.py" line="83" />
+            <source>The keyboard layout seems to be {layout}: this scan would read '{meant}' on a US layout. Set the scanner to the keyboard layout of this PC (see its manual), or switch Windows to the US layout.</source>
+            <translation>O layout do teclado parece ser {layout}: no layout americano (US) esta leitura seria '{meant}'. Configure o leitor para o layout de teclado deste PC (veja o manual dele) ou mude o Windows para o layout US.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../ui/main_window.py" line="728" />
+            <source> — label 1 of {count}</source>
+            <translation> — etiqueta 1 de {count}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="215" />
+            <source>&amp;Help</source>
+            <translation>Aj&amp;uda</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="191" />
+            <source>&amp;Station</source>
+            <translation>&amp;Estação</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="403" />
+            <source>ALREADY SHIPPED — do not ship again</source>
+            <translation>JÁ ENVIADO — não envie de novo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="221" />
+            <location filename="../../ui/main_window.py" line="248" />
+            <source>About Packing Station</source>
+            <translation>Sobre a Packing Station</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="617" />
+            <source>Amazon accepted the shipment. Scan the next PO.</source>
+            <translation>A Amazon aceitou o envio. Escaneie o próximo PO.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="628" />
+            <source>Amazon rejected the confirmation of PO {po}: {reasons}</source>
+            <translation>A Amazon recusou a confirmação do PO {po}: {reasons}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="466" />
+            <source>Box {name} chosen</source>
+            <translation>Caixa {name} escolhida</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="481" />
+            <source>Box {n} recorded</source>
+            <translation>Caixa {n} registrada</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="616" />
+            <source>CONFIRMED — PO {po} is shipped</source>
+            <translation>CONFIRMADO — PO {po} enviado</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="201" />
+            <source>Carrier status updates</source>
+            <translation>Situação das entregas (transportadora)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="467" />
+            <source>Check the weight, then scan CMD:CONFIRM (or CMD:NEXTBOX for another box).</source>
+            <translation>Confira o peso e escaneie CMD:CONFIRM (ou CMD:NEXTBOX para outra caixa).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="805" />
+            <source>Confirmations are waiting for the network</source>
+            <translation>As confirmações aguardam a rede</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="516" />
+            <source>Confirming the shipment…</source>
+            <translation>Confirmando o envio…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="130" />
+            <source>DEMO MODE — simulated Amazon; printed files go to {folder}</source>
+            <translation>MODO DEMONSTRAÇÃO — Amazon simulada; as impressões vão para {folder}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="667" />
+            <source>Enter the box — the label is requested with it</source>
+            <translation>Informe a caixa — a etiqueta é pedida com ela</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="202" />
+            <source>Export support bundle</source>
+            <translation>Exportar pacote de suporte</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="631" />
+            <source>Fix what Amazon names and confirm again, or see History.</source>
+            <translation>Corrija o que a Amazon aponta e confirme de novo, ou veja o Histórico.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="198" />
+            <source>History</source>
+            <translation>Histórico</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="589" />
+            <source>Item {scanned} of {ordered} for line {line}</source>
+            <translation>Item {scanned} de {ordered} da linha {line}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="363" />
+            <source>Keyboard layout garbles the scans</source>
+            <translation>O layout do teclado embaralha as leituras</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="163" />
+            <source>Label</source>
+            <translation>Etiqueta</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="576" />
+            <location filename="../../ui/main_window.py" line="698" />
+            <location filename="../../ui/main_window.py" line="807" />
+            <source>Label printer</source>
+            <translation>Impressora de etiquetas</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="386" />
+            <source>Looking up the PO…</source>
+            <translation>Buscando o PO…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="450" />
+            <source>No order is open</source>
+            <translation>Nenhum pedido aberto</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="164" />
+            <source>No packing slip</source>
+            <translation>Sem nota de conteúdo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="566" />
+            <source>No packing slip for this order</source>
+            <translation>Este pedido não tem nota de conteúdo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="266" />
+            <source>Not available yet</source>
+            <translation>Ainda não disponível</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="544" />
+            <source>Nothing was confirmed. Scan it again to continue later.</source>
+            <translation>Nada foi confirmado. Escaneie o PO de novo para continuar depois.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="216" />
+            <source>Open the demo printer folder</source>
+            <translation>Abrir a pasta das impressoras de demonstração</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="602" />
+            <source>PO {po} is recorded; the station sends it by itself.</source>
+            <translation>O PO {po} está registrado; a estação o envia sozinha.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="543" />
+            <source>PO {po} put aside — scan the next PO</source>
+            <translation>PO {po} deixado de lado — escaneie o próximo PO</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="404" />
+            <source>PO {po} was shipped {when}by {who}.</source>
+            <translation>O PO {po} foi enviado {when}por {who}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="116" />
+            <source>Packing Station</source>
+            <translation>Packing Station</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="234" />
+            <source>Packing Station {version}
+Station {station}
+
+Python {python}, Qt {qt}, PySide6 {pyside}
+Fonts: DejaVu (free license).</source>
+            <translation>Packing Station {version}
+Estação {station}
+
+Python {python}, Qt {qt}, PySide6 {pyside}
+Fontes: DejaVu (licença livre).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="164" />
+            <source>Packing slip</source>
+            <translation>Nota de conteúdo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="200" />
+            <source>Print command sheet</source>
+            <translation>Imprimir folha de comandos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="676" />
+            <source>Printed — pack the order</source>
+            <translation>Impresso — embale o pedido</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="601" />
+            <source>QUEUED — will be sent when the network is back</source>
+            <translation>NA FILA — será enviado quando a rede voltar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="211" />
+            <source>Quit</source>
+            <translation>Sair</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="529" />
+            <source>Reprinting…</source>
+            <translation>Reimprimindo…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="499" />
+            <source>Requesting the label…</source>
+            <translation>Pedindo a etiqueta…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="633" />
+            <source>STOP — Amazon rejected the shipment</source>
+            <translation>PARE — a Amazon recusou o envio</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="477" />
+            <location filename="../../ui/main_window.py" line="492" />
+            <source>STOP — check the box</source>
+            <translation>PARE — confira a caixa</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="316" />
+            <source>STOP — check this scan</source>
+            <translation>PARE — confira esta leitura</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="312" />
+            <source>STOP — no connection to Amazon</source>
+            <translation>PARE — sem conexão com a Amazon</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="314" />
+            <source>STOP — printer problem</source>
+            <translation>PARE — problema na impressora</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="582" />
+            <source>STOP — the {doc} did not print</source>
+            <translation>PARE — {doc} não foi impressa</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="318" />
+            <source>STOP — this order cannot go on</source>
+            <translation>PARE — este pedido não pode seguir</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="350" />
+            <source>STOP — unknown command barcode</source>
+            <translation>PARE — código de comando desconhecido</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="422" />
+            <source>STOP — wrong item</source>
+            <translation>PARE — item errado</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="303" />
+            <source>Scan a PO barcode</source>
+            <translation>Escaneie o código do PO</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="668" />
+            <source>Scan a box barcode (or type the size and weight), then CMD:CONFIRM.</source>
+            <translation>Escaneie o código da caixa (ou digite medidas e peso) e depois CMD:CONFIRM.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="677" />
+            <source>Scan every item, then the box barcode and CMD:CONFIRM.</source>
+            <translation>Escaneie cada item, depois o código da caixa e CMD:CONFIRM.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="482" />
+            <source>Scan or type the next box ({preset}).</source>
+            <translation>Escaneie ou digite a próxima caixa ({preset}).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="450" />
+            <source>Scan the PO barcode first, then the box.</source>
+            <translation>Escaneie primeiro o código do PO, depois a caixa.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="304" />
+            <source>Scan the PO on the packing list — from anywhere, whatever is selected.</source>
+            <translation>Escaneie o PO na lista de separação — de qualquer tela, o que estiver selecionado.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="679" />
+            <source>Scan the box barcode (or type size and weight), then CMD:CONFIRM.</source>
+            <translation>Escaneie o código da caixa (ou digite medidas e peso) e depois CMD:CONFIRM.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="592" />
+            <source>Scan the next item, or the box and CMD:CONFIRM when all are checked.</source>
+            <translation>Escaneie o próximo item, ou a caixa e CMD:CONFIRM quando todos estiverem conferidos.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="364" />
+            <source>Scanned '{text}'.</source>
+            <translation>Leitura: '{text}'.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="607" />
+            <source>Sending the confirmation to Amazon…</source>
+            <translation>Enviando a confirmação para a Amazon…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="409" />
+            <source>Set the items aside and tell the warehouse lead. Scan CMD:REPRINT for a copy of the label.</source>
+            <translation>Separe os itens e avise o líder do armazém. Escaneie CMD:REPRINT para uma cópia da etiqueta.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="199" />
+            <source>Settings</source>
+            <translation>Configurações</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="603" />
+            <source>Ship the box and scan the next PO.</source>
+            <translation>Despache a caixa e escaneie o próximo PO.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="576" />
+            <location filename="../../ui/main_window.py" line="701" />
+            <location filename="../../ui/main_window.py" line="808" />
+            <source>Slip printer</source>
+            <translation>Impressora de notas</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="598" />
+            <source>The confirmation waits for the network</source>
+            <translation>A confirmação aguarda a rede</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="163" />
+            <source>The label appears here</source>
+            <translation>A etiqueta aparece aqui</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="708" />
+            <source>The slip printed; no preview available.</source>
+            <translation>A nota foi impressa; sem pré-visualização.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="266" />
+            <source>This screen is not available yet.</source>
+            <translation>Esta tela ainda não está disponível.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="192" />
+            <source>Tools</source>
+            <translation>Ferramentas</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="323" />
+            <source>What to do: {hint}</source>
+            <translation>O que fazer: {hint}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="86" />
+            <source>invoice</source>
+            <translation>a fatura</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="84" />
+            <source>label</source>
+            <translation>a etiqueta</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="85" />
+            <source>slip</source>
+            <translation>a nota de conteúdo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="499" />
+            <location filename="../../ui/main_window.py" line="516" />
+            <source>{n} box(es)</source>
+            <translation>{n} caixa(s)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MarketplacePage</name>
+        <message>
+            <location filename="../../ui/settings/wizard.py" line="146" />
+            <source>Amazon marketplace</source>
+            <translation>Marketplace da Amazon</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/wizard.py" line="147" />
+            <source>Where this vendor's orders come from.</source>
+            <translation>De onde vêm os pedidos deste fornecedor.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrderPanel</name>
+        <message>
+            <location filename="../../ui/widgets/order_panel.py" line="34" />
+            <source>  — LATE</source>
+            <translation>  — ATRASADO</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/order_panel.py" line="137" />
+            <source>(no title)</source>
+            <translation>(sem título)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/order_panel.py" line="79" />
+            <source>ASIN / SKU</source>
+            <translation>ASIN / SKU</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/order_panel.py" line="79" />
+            <source>Checked</source>
+            <translation>Conferido</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/order_panel.py" line="123" />
+            <source>Gift message: {text}</source>
+            <translation>Mensagem de presente: {text}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/order_panel.py" line="79" />
+            <source>Item</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/order_panel.py" line="99" />
+            <source>No order — scan a PO</source>
+            <translation>Nenhum pedido — escaneie um PO</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/order_panel.py" line="42" />
+            <source>Order</source>
+            <translation>Pedido</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/order_panel.py" line="111" />
+            <source>PO {po}</source>
+            <translation>PO {po}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/order_panel.py" line="79" />
+            <source>Qty</source>
+            <translation>Qtd</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/order_panel.py" line="30" />
+            <source>Ship by: not given</source>
+            <translation>Enviar até: não informado</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/order_panel.py" line="35" />
+            <source>Ship by: {day} {time}</source>
+            <translation>Enviar até: {day} {time}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/order_panel.py" line="33" />
+            <source>today</source>
+            <translation>hoje</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/order_panel.py" line="63" />
+            <source>§ INVOICE</source>
+            <translation>§ FATURA</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/order_panel.py" line="60" />
+            <source>★ PRIORITY</source>
+            <translation>★ PRIORIDADE</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/order_panel.py" line="62" />
+            <source>✎ SLIP REQUIRED</source>
+            <translation>✎ NOTA OBRIGATÓRIA</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/order_panel.py" line="61" />
+            <source>✿ GIFT</source>
+            <translation>✿ PRESENTE</translation>
+        </message>
+    </context>
+    <context>
+        <name>Preview</name>
+        <message>
+            <location filename="../../ui/previews.py" line="55" />
+            <source> ({count} rendering warnings)</source>
+            <translation> ({count} avisos de renderização)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/previews.py" line="70" />
+            <source>No PDF preview: QtPdf is not installed.</source>
+            <translation>Sem pré-visualização do PDF: o QtPdf não está instalado.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/previews.py" line="40" />
+            <source>PNG label, shown as Amazon sent it</source>
+            <translation>Etiqueta PNG, como a Amazon enviou</translation>
+        </message>
+        <message>
+            <location filename="../../ui/previews.py" line="92" />
+            <source>Page 1 of {pages}</source>
+            <translation>Página 1 de {pages}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/previews.py" line="39" />
+            <source>The PNG label could not be decoded for the preview.</source>
+            <translation>Não foi possível ler a etiqueta PNG para a pré-visualização.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/previews.py" line="78" />
+            <source>The packing slip PDF could not be opened.</source>
+            <translation>Não foi possível abrir o PDF da nota de conteúdo.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/previews.py" line="83" />
+            <source>The packing slip could not be drawn.</source>
+            <translation>Não foi possível desenhar a nota de conteúdo.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/previews.py" line="57" />
+            <source>This label is neither PNG nor ZPL; shown as text.</source>
+            <translation>Esta etiqueta não é PNG nem ZPL; mostrada como texto.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/previews.py" line="45" />
+            <source>ZPL label shown as text: no ZPL renderer in this build.</source>
+            <translation>Etiqueta ZPL mostrada como texto: esta versão não tem renderizador de ZPL.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/previews.py" line="49" />
+            <source>ZPL label shown as text: {error}</source>
+            <translation>Etiqueta ZPL mostrada como texto: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/previews.py" line="53" />
+            <source>ZPL label, rendered on this PC</source>
+            <translation>Etiqueta ZPL, desenhada neste PC</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrinterFinder</name>
+        <message>
+            <location filename="../../ui/settings/printers.py" line="101" />
+            <source>Looking for printers…</source>
+            <translation>Procurando impressoras…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/printers.py" line="122" />
+            <source>No printers found. Type a URI instead, e.g. tcp://192.168.1.50:9100 for a networked Zebra.</source>
+            <translation>Nenhuma impressora encontrada. Digite um endereço, por exemplo tcp://192.168.1.50:9100 para uma Zebra em rede.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/printers.py" line="132" />
+            <source>Printer search failed: {error}</source>
+            <translation>A busca de impressoras falhou: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/printers.py" line="83" />
+            <source>Search again</source>
+            <translation>Procurar de novo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/printers.py" line="84" />
+            <source>Use for labels</source>
+            <translation>Usar para etiquetas</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/printers.py" line="85" />
+            <source>Use for slips</source>
+            <translation>Usar para notas</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/printers.py" line="119" />
+            <source>{count} printer(s) found.</source>
+            <translation>{count} impressora(s) encontrada(s).</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrintersPage</name>
+        <message>
+            <location filename="../../ui/settings/wizard.py" line="232" />
+            <source>A thermal printer for 4x6 labels, an office printer for packing slips.</source>
+            <translation>Uma impressora térmica para etiquetas 4x6 e uma impressora comum para as notas de conteúdo.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/wizard.py" line="230" />
+            <source>Printers</source>
+            <translation>Impressoras</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/wizard.py" line="247" />
+            <source>Test label</source>
+            <translation>Testar etiqueta</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/wizard.py" line="250" />
+            <source>Test slip</source>
+            <translation>Testar nota</translation>
+        </message>
+    </context>
+    <context>
+        <name>SamplePrintButton</name>
+        <message>
+            <location filename="../../ui/settings/printers.py" line="159" />
+            <source>Choose a printer first.</source>
+            <translation>Escolha uma impressora primeiro.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/printers.py" line="162" />
+            <source>Printing a test page on {uri}…</source>
+            <translation>Imprimindo uma página de teste em {uri}…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/printers.py" line="175" />
+            <source>Test page sent to {uri}.</source>
+            <translation>Página de teste enviada para {uri}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/printers.py" line="181" />
+            <source>Test print failed: {error}</source>
+            <translation>A impressão de teste falhou: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SerialScanner</name>
+        <message>
+            <location filename="../../ui/scanner.py" line="226" />
+            <source>The scanner port {port} cannot be opened: {error}</source>
+            <translation>A porta do leitor {port} não pode ser aberta: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Settings</name>
+        <message>
+            <location filename="../../ui/settings/form.py" line="133" />
+            <source>(not set)</source>
+            <translation>(não definido)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="30" />
+            <source>A name for people (optional).</source>
+            <translation>Um nome para as pessoas (opcional).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="79" />
+            <source>A short unique id (letters, digits, - and _).</source>
+            <translation>Um ID curto e único (letras, números, - e _).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="21" />
+            <source>API version</source>
+            <translation>Versão da API</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/form.py" line="343" />
+            <source>Add</source>
+            <translation>Adicionar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="114" />
+            <source>Ask the packer to scan every item before the box is closed.</source>
+            <translation>Pedir ao embalador que escaneie cada item antes de fechar a caixa.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="115" />
+            <source>Auto-advance</source>
+            <translation>Avançar automaticamente</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="102" />
+            <source>Barcode scanner input.</source>
+            <translation>Entrada do leitor de código de barras.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="76" />
+            <source>Box presets</source>
+            <translation>Caixas padrão</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="43" />
+            <source>Carrier (EU)</source>
+            <translation>Transportadora (Europa)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="39" />
+            <source>Carrier SCAC code (NA)</source>
+            <translation>Código SCAC da transportadora (América do Norte)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="77" />
+            <source>Carton sizes offered to the packer.</source>
+            <translation>Tamanhos de caixa oferecidos ao embalador.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="106" />
+            <source>Characters the scanner sends after each barcode (removed).</source>
+            <translation>Caracteres que o leitor envia depois de cada código (são removidos).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="104" />
+            <source>Characters the scanner sends before each barcode (removed).</source>
+            <translation>Caracteres que o leitor envia antes de cada código (são removidos).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="66" />
+            <source>Darkness</source>
+            <translation>Escurecimento</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="87" />
+            <source>Dimension unit</source>
+            <translation>Unidade de medida</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="98" />
+            <source>Documents of orders never shipped are deleted after this many days.</source>
+            <translation>Documentos de pedidos que nunca foram enviados são apagados após este número de dias.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="17" />
+            <source>Environment</source>
+            <translation>Ambiente</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="122" />
+            <source>Fetch today's orders, labels and slips in the background.</source>
+            <translation>Baixar em segundo plano os pedidos, etiquetas e notas do dia.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="85" />
+            <source>Height</source>
+            <translation>Altura</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="70" />
+            <source>Horizontal offset (dots)</source>
+            <translation>Deslocamento horizontal (pontos)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="88" />
+            <source>IN (inches) or CM (centimetres).</source>
+            <translation>IN (polegadas) ou CM (centímetros).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="92" />
+            <source>KG (kilograms) or LB (pounds).</source>
+            <translation>KG (quilos) ou LB (libras).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="93" />
+            <source>Keep documents after shipment (days)</source>
+            <translation>Guardar documentos após o envio (dias)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="97" />
+            <source>Keep unshipped documents (days)</source>
+            <translation>Guardar documentos não enviados (dias)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="108" />
+            <source>Keys arriving closer together than this belong to one scan.</source>
+            <translation>Teclas que chegam mais próximas que isto pertencem à mesma leitura.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="112" />
+            <source>Keys that end a scan: CR (Enter), LF, TAB.</source>
+            <translation>Teclas que encerram uma leitura: CR (Enter), LF, TAB.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="50" />
+            <source>Label and slip printers.</source>
+            <translation>Impressoras de etiquetas e de notas.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="31" />
+            <source>Label format</source>
+            <translation>Formato da etiqueta</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="51" />
+            <source>Label printer</source>
+            <translation>Impressora de etiquetas</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="94" />
+            <source>Labels, slips and invoices are deleted this many days after shipment.</source>
+            <translation>Etiquetas, notas e faturas são apagadas este número de dias após o envio.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="117" />
+            <source>Language</source>
+            <translation>Idioma</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="118" />
+            <source>Language of the station: en, pt_BR, or system (follow the computer).</source>
+            <translation>Idioma da estação: en, pt_BR ou system (o mesmo do computador).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="81" />
+            <source>Length</source>
+            <translation>Comprimento</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="107" />
+            <source>Max time between keys (ms)</source>
+            <translation>Tempo máximo entre teclas (ms)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="64" />
+            <source>Media</source>
+            <translation>Mídia</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="109" />
+            <source>Minimum length</source>
+            <translation>Tamanho mínimo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="116" />
+            <source>Move to the next step by itself when a step succeeds.</source>
+            <translation>Passar sozinho para a próxima etapa quando uma etapa dá certo.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="29" />
+            <source>Name</source>
+            <translation>Nome</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="44" />
+            <source>Name of the vendor's own carrier (Europe).</source>
+            <translation>Nome da transportadora própria do fornecedor (Europa).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="46" />
+            <source>Names this station in the journal and shipment history (default: host name).</source>
+            <translation>Identifica esta estação no registro e no histórico de envios (padrão: nome do computador).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="86" />
+            <source>Outer height of the box.</source>
+            <translation>Altura externa da caixa.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="82" />
+            <source>Outer length of the box.</source>
+            <translation>Comprimento externo da caixa.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="84" />
+            <source>Outer width of the box.</source>
+            <translation>Largura externa da caixa.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="74" />
+            <source>Packing-slip printer</source>
+            <translation>Impressora de notas de conteúdo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="121" />
+            <source>Prefetch labels</source>
+            <translation>Baixar etiquetas antecipadamente</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="103" />
+            <source>Prefix</source>
+            <translation>Prefixo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="78" />
+            <source>Preset id</source>
+            <translation>ID da caixa</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="53" />
+            <source>Printer</source>
+            <translation>Impressora</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="58" />
+            <source>Printer language</source>
+            <translation>Linguagem da impressora</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="49" />
+            <source>Printers</source>
+            <translation>Impressoras</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="15" />
+            <source>Region</source>
+            <translation>Região</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/form.py" line="344" />
+            <source>Remove</source>
+            <translation>Remover</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="62" />
+            <source>Resolution (dpi)</source>
+            <translation>Resolução (dpi)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/form.py" line="410" />
+            <source>Row {row}, {field}: {message}</source>
+            <translation>Linha {row}, {field}: {message}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="16" />
+            <source>SP-API region: na (North America), eu (Europe), fe (Far East).</source>
+            <translation>Região da SP-API: na (América do Norte), eu (Europa), fe (Extremo Oriente).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="101" />
+            <source>Scanner</source>
+            <translation>Leitor</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="13" />
+            <source>Settings format version</source>
+            <translation>Versão do formato das configurações</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="73" />
+            <source>Shifts the print down (positive) or up (negative).</source>
+            <translation>Move a impressão para baixo (positivo) ou para cima (negativo).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="71" />
+            <source>Shifts the print right (positive) or left (negative).</source>
+            <translation>Move a impressão para a direita (positivo) ou para a esquerda (negativo).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="110" />
+            <source>Shorter bursts are treated as typing, not scans.</source>
+            <translation>Sequências mais curtas são tratadas como digitação, não como leitura.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="80" />
+            <source>Shown to the packer.</source>
+            <translation>Mostrado ao embalador.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="40" />
+            <source>Standard Carrier Alpha Code of the vendor's own carrier (North America).</source>
+            <translation>Standard Carrier Alpha Code da transportadora própria do fornecedor (América do Norte).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="45" />
+            <source>Station id</source>
+            <translation>ID da estação</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="105" />
+            <source>Suffix</source>
+            <translation>Sufixo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="89" />
+            <source>Tare weight</source>
+            <translation>Peso da caixa vazia</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="111" />
+            <source>Terminators</source>
+            <translation>Terminadores</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="32" />
+            <source>The label format Amazon sends for this warehouse, when known (auto: detect).</source>
+            <translation>O formato de etiqueta que a Amazon envia para este armazém, se conhecido (auto: detectar).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="75" />
+            <source>The office printer for packing slips and invoices.</source>
+            <translation>A impressora comum para notas de conteúdo e faturas.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="65" />
+            <source>The paper or label size loaded.</source>
+            <translation>O tamanho do papel ou da etiqueta carregado.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="63" />
+            <source>The printer's resolution in dots/inch.</source>
+            <translation>A resolução da impressora em pontos por polegada.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="24" />
+            <source>The selling party id (vendor code) orders are placed with.</source>
+            <translation>O party ID de venda (código de fornecedor) dos pedidos.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="28" />
+            <source>The ship-from party id Amazon assigned to this warehouse.</source>
+            <translation>O party ID de origem que a Amazon atribuiu a este armazém.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="26" />
+            <source>The ship-from warehouses this station packs for.</source>
+            <translation>Os armazéns de origem para os quais esta estação embala.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="52" />
+            <source>The thermal printer for shipping labels (4x6 in).</source>
+            <translation>A impressora térmica para as etiquetas de envio (4x6 pol).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="36" />
+            <source>The vendor ships with its own carrier and sends shipment status updates.</source>
+            <translation>O fornecedor envia com transportadora própria e informa a situação das entregas.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="22" />
+            <source>Vendor Direct Fulfillment API version: v1 or 2021-12-28.</source>
+            <translation>Versão da API do Vendor Direct Fulfillment: v1 ou 2021-12-28.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="23" />
+            <source>Vendor code</source>
+            <translation>Código de fornecedor</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="35" />
+            <source>Vendor-own carrier</source>
+            <translation>Transportadora própria</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="113" />
+            <source>Verify items</source>
+            <translation>Conferir itens</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="14" />
+            <source>Version of this file's format; written by the station.</source>
+            <translation>Versão do formato deste arquivo; gravada pela estação.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="72" />
+            <source>Vertical offset (dots)</source>
+            <translation>Deslocamento vertical (pontos)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="27" />
+            <source>Warehouse code</source>
+            <translation>Código do armazém</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="25" />
+            <source>Warehouses</source>
+            <translation>Armazéns</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="90" />
+            <source>Weight of the empty box.</source>
+            <translation>Peso da caixa vazia (tara).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="91" />
+            <source>Weight unit</source>
+            <translation>Unidade de peso</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="54" />
+            <source>Where to print: tcp://HOST:9100, cups://QUEUE, windows://PRINTER NAME, qt://NAME or file:///FOLDER. Empty means not configured.</source>
+            <translation>Onde imprimir: tcp://HOST:9100, cups://FILA, windows://NOME DA IMPRESSORA, qt://NOME ou file:///PASTA. Vazio significa não configurada.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="83" />
+            <source>Width</source>
+            <translation>Largura</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="67" />
+            <source>ZPL darkness (0-30, ~SD). Empty keeps the printer's own setting.</source>
+            <translation>Escurecimento ZPL (0-30, ~SD). Vazio mantém o ajuste da própria impressora.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/form.py" line="466" />
+            <source>contains characters that are not allowed here (see the field's tip)</source>
+            <translation>contém caracteres que não são permitidos aqui (veja a dica do campo)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="18" />
+            <source>production (real orders), sandbox (Amazon's test data) or the simulator.</source>
+            <translation>production (pedidos reais), sandbox (dados de teste da Amazon) ou o simulador.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="59" />
+            <source>zpl: send ZPL to a thermal printer; driver: print through the driver.</source>
+            <translation>zpl: envia ZPL para uma impressora térmica; driver: imprime pelo driver.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../../ui/settings/dialog.py" line="146" />
+            <source>Changes take effect when the station is restarted.</source>
+            <translation>As alterações valem depois de reiniciar a estação.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/dialog.py" line="145" />
+            <source>Credentials</source>
+            <translation>Credenciais</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/dialog.py" line="182" />
+            <source>Find printers</source>
+            <translation>Procurar impressoras</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/dialog.py" line="76" />
+            <source>General</source>
+            <translation>Geral</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/dialog.py" line="205" />
+            <source>Not saved: {count} setting(s) need correcting (shown in red).</source>
+            <translation>Não foi salvo: {count} configuração(ões) precisam de correção (em vermelho).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/dialog.py" line="134" />
+            <source>Station settings</source>
+            <translation>Configurações da estação</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/dialog.py" line="177" />
+            <source>Test label</source>
+            <translation>Testar etiqueta</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/dialog.py" line="180" />
+            <source>Test slip</source>
+            <translation>Testar nota</translation>
+        </message>
+    </context>
+    <context>
+        <name>StationApp</name>
+        <message>
+            <location filename="../../ui/app.py" line="161" />
+            <source>The station cannot start</source>
+            <translation>A estação não pode iniciar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/app.py" line="162" />
+            <source>What to do: {hint}</source>
+            <translation>O que fazer: {hint}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/app.py" line="100" />
+            <source>⚠ Serial scanner</source>
+            <translation>⚠ Leitor serial</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusUpdates</name>
+        <message>
+            <location filename="../../ui/status_updates.py" line="362" />
+            <source>Cannot read {path}: {error}</source>
+            <translation>Não foi possível ler {path}: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="102" />
+            <source>Choose the carrier event.</source>
+            <translation>Escolha o evento da transportadora.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="110" />
+            <source>Country must be a two-letter code, not {value!r}.</source>
+            <translation>O país deve ser um código de duas letras, não {value!r}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="68" />
+            <source>Delayed</source>
+            <translation>Atrasado</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="67" />
+            <source>Delivered</source>
+            <translation>Entregue</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="60" />
+            <source>Departed from the warehouse</source>
+            <translation>Saiu do armazém</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="90" />
+            <source>Enter the PO number.</source>
+            <translation>Informe o número do pedido.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="95" />
+            <source>Enter the package's tracking number.</source>
+            <translation>Informe o código de rastreio do volume.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="113" />
+            <source>For example US, GB or DE.</source>
+            <translation>Por exemplo US, GB ou DE.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="63" />
+            <source>In transit</source>
+            <translation>Em trânsito</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="69" />
+            <source>Lost</source>
+            <translation>Extraviado</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="64" />
+            <source>Out for delivery</source>
+            <translation>Saiu para entrega</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="103" />
+            <source>Pick what happened.</source>
+            <translation>Escolha o que aconteceu.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="70" />
+            <source>Rejected by the customer</source>
+            <translation>Recusado pelo cliente</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="91" />
+            <source>Scan or type the PO.</source>
+            <translation>Escaneie ou digite o PO.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="96" />
+            <source>Scan the tracking barcode on the label, or pick it from the list.</source>
+            <translation>Escaneie o código de rastreio na etiqueta ou escolha-o na lista.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="73" />
+            <source>Undeliverable</source>
+            <translation>Não entregável</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusUpdatesWindow</name>
+        <message>
+            <location filename="../../ui/status_updates.py" line="138" />
+            <source>Carrier status updates</source>
+            <translation>Situação das entregas (transportadora)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="190" />
+            <source>City</source>
+            <translation>Cidade</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="192" />
+            <source>Country</source>
+            <translation>País</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="188" />
+            <source>Event</source>
+            <translation>Evento</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="146" />
+            <source>For warehouses that ship with their own carrier ({warehouses}): record where each package is. Amazon needs these events for every package it did not carry.</source>
+            <translation>Para armazéns que enviam com transportadora própria ({warehouses}): registre onde está cada volume. A Amazon precisa destes eventos para cada volume que ela não transportou.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="199" />
+            <source>Import carrier CSV…</source>
+            <translation>Importar CSV da transportadora…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="349" />
+            <source>Import carrier events</source>
+            <translation>Importar eventos da transportadora</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="370" />
+            <source>Importing…</source>
+            <translation>Importando…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="384" />
+            <source>Line {row}: {error}</source>
+            <translation>Linha {row}: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="155" />
+            <source>No warehouse is marked 'Vendor-own carrier' in Settings, so every update will be refused.</source>
+            <translation>Nenhum armazém está marcado como 'Transportadora própria' nas Configurações, então toda atualização será recusada.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="211" />
+            <source>PO</source>
+            <translation>Pedido</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="186" />
+            <source>PO number</source>
+            <translation>Número do pedido</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="191" />
+            <source>Postal code</source>
+            <translation>CEP</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="211" />
+            <source>Problem</source>
+            <translation>Problema</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="339" />
+            <source>Queued: {event} for {po} (outbox item {id}). It is sent automatically.</source>
+            <translation>Na fila: {event} para {po} (item {id} da fila de envio). Será enviado automaticamente.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="196" />
+            <source>Record event</source>
+            <translation>Registrar evento</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="326" />
+            <source>Recording…</source>
+            <translation>Registrando…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="168" />
+            <source>Scan the PO</source>
+            <translation>Escaneie o PO</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="211" />
+            <source>State</source>
+            <translation>Estado</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="187" />
+            <source>Tracking number</source>
+            <translation>Código de rastreio</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="211" />
+            <source>Updated</source>
+            <translation>Atualizado</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="189" />
+            <source>When</source>
+            <translation>Quando</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="149" />
+            <source>none configured</source>
+            <translation>nenhum configurado</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="287" />
+            <source>{po} has no confirmation accepted by Amazon on this station yet.</source>
+            <translation>{po} ainda não tem confirmação aceita pela Amazon nesta estação.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="299" />
+            <source>{po}: {count} package(s) confirmed.</source>
+            <translation>{po}: {count} volume(s) confirmado(s).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status_updates.py" line="379" />
+            <source>{queued} update(s) queued, {refused} refused.</source>
+            <translation>{queued} atualização(ões) na fila, {refused} recusada(s).</translation>
+        </message>
+    </context>
+    <context>
+        <name>StepIndicator</name>
+        <message>
+            <location filename="../../ui/widgets/step_indicator.py" line="35" />
+            <source>Boxes</source>
+            <translation>Caixas</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/step_indicator.py" line="36" />
+            <source>Confirmed</source>
+            <translation>Confirmado</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/step_indicator.py" line="33" />
+            <source>Label printed</source>
+            <translation>Etiqueta impressa</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/step_indicator.py" line="32" />
+            <source>Scanned</source>
+            <translation>Escaneado</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/step_indicator.py" line="34" />
+            <source>Slip printed</source>
+            <translation>Nota impressa</translation>
+        </message>
+    </context>
+    <context>
+        <name>Support</name>
+        <message>
+            <location filename="../../ui/support.py" line="182" />
+            <source>Cannot write the support bundle to {path}: {error}</source>
+            <translation>Não foi possível gravar o pacote de suporte em {path}: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/support.py" line="185" />
+            <source>Choose another folder (for example Documents) and try again.</source>
+            <translation>Escolha outra pasta (por exemplo Documentos) e tente de novo.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/support.py" line="206" />
+            <source>Save the support bundle</source>
+            <translation>Salvar o pacote de suporte</translation>
+        </message>
+        <message>
+            <location filename="../../ui/support.py" line="247" />
+            <source>Saved {path}. Send this file to IT; it holds no customer data.</source>
+            <translation>Salvo em {path}. Envie este arquivo para a TI; ele não contém dados de clientes.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/support.py" line="238" />
+            <location filename="../../ui/support.py" line="246" />
+            <source>Support bundle</source>
+            <translation>Pacote de suporte</translation>
+        </message>
+    </context>
+    <context>
+        <name>VendorPage</name>
+        <message>
+            <location filename="../../ui/settings/wizard.py" line="169" />
+            <source>The codes Amazon assigned: the vendor code and this warehouse's party id.</source>
+            <translation>Os códigos que a Amazon atribuiu: o código de fornecedor e o party ID deste armazém.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/wizard.py" line="167" />
+            <source>Vendor and warehouse</source>
+            <translation>Fornecedor e armazém</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomePage</name>
+        <message>
+            <location filename="../../ui/settings/wizard.py" line="137" />
+            <source>Or press Next to set up this station.</source>
+            <translation>Ou clique em Avançar para configurar esta estação.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/wizard.py" line="117" />
+            <source>This assistant connects the station to Amazon Vendor Direct Fulfillment: region, vendor and warehouse codes, SP-API credentials, printers and box sizes.
 
 Just looking? Demo mode runs the whole packing flow on a built-in simulator with printers that write files. Nothing is sent to Amazon.</source>
-        <translation>Este assistente conecta a estação ao Amazon Vendor Direct Fulfillment: região, códigos de fornecedor e armazém, credenciais da SP-API, impressoras e tamanhos de caixa.
+            <translation>Este assistente conecta a estação ao Amazon Vendor Direct Fulfillment: região, códigos de fornecedor e armazém, credenciais da SP-API, impressoras e tamanhos de caixa.
 
 Só quer conhecer? O modo demonstração roda todo o fluxo de embalagem em um simulador embutido, com impressoras que gravam arquivos. Nada é enviado à Amazon.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/wizard.py" line="126" />
-        <source>Try demo mode</source>
-        <translation>Experimentar o modo demonstração</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/wizard.py" line="137" />
-        <source>Or press Next to set up this station.</source>
-        <translation>Ou clique em Avançar para configurar esta estação.</translation>
-    </message>
-</context>
+        </message>
+        <message>
+            <location filename="../../ui/settings/wizard.py" line="126" />
+            <source>Try demo mode</source>
+            <translation>Experimentar o modo demonstração</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/wizard.py" line="114" />
+            <source>Welcome to Packing Station</source>
+            <translation>Bem-vindo à Packing Station</translation>
+        </message>
+    </context>
+    <context>
+        <name>Worker</name>
+        <message>
+            <location filename="../../ui/worker.py" line="141" />
+            <source>Try again. If it happens again, export a support bundle and contact IT.</source>
+            <translation>Tente de novo. Se acontecer outra vez, exporte um pacote de suporte e chame a TI.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/worker.py" line="138" />
+            <source>Unexpected error while {task}: {kind}: {detail}</source>
+            <translation>Erro inesperado ({task}): {kind}: {detail}</translation>
+        </message>
+    </context>
 </TS>
