@@ -171,7 +171,9 @@ def run_gui(options: GuiOptions, argv: Sequence[str] | None = None) -> int:
     app = _application(argv if argv is not None else sys.argv[:1])
     demo = options.demo
     settings = options.settings
-    if not demo and settings is None and not default_paths().config_file.exists():
+    config_file = default_paths().config_file
+    if not demo and settings is None and not config_file.exists():
+        _install_translator(app, None)  # the wizard speaks the computer's language
         available, result = _first_run(None)
         if available and result is None:
             return 0  # the wizard was closed: nothing to run on
@@ -179,6 +181,15 @@ def run_gui(options: GuiOptions, argv: Sequence[str] | None = None) -> int:
         demo = result is None or bool(getattr(result, "demo", False))
         if not demo:
             settings = getattr(result, "settings", None)
+    elif not demo and settings is None:
+        from station.config import load_settings
+
+        try:
+            settings = load_settings(config_file)  # its language decides the translation
+        except StationError as exc:
+            _install_translator(app, None)
+            _show_start_error(exc)
+            return 1
     if demo:
         settings = demo_base_settings(settings)
     _install_translator(app, settings)
