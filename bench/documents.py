@@ -9,11 +9,11 @@ renderer shows up as a slow getShippingLabel.
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
 from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
+
+from common import Figure, Result, ms, stats, time_runs
 
 from station.simulator.documents import (
     Address,
@@ -47,16 +47,6 @@ ORDER = OrderDocumentSpec(
 )
 
 
-def median_ms(render: Callable[[], bytes], runs: int) -> float:
-    render()  # warm-up: fonts loaded, caches filled
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        render()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=20)
@@ -67,8 +57,14 @@ def main() -> None:
         "packing_slip_pdf": lambda: packing_slip_pdf(ORDER),
         "customer_invoice_pdf": lambda: customer_invoice_pdf(ORDER),
     }
+    figures = []
     for name, render in cases.items():
-        print(f"{name:22s} median {median_ms(render, runs):8.2f} ms over {runs} runs")
+        times = stats(ms(time_runs(render, runs)))  # one warm-up: fonts loaded, caches filled
+        figures.append(
+            Figure(f"documents.{name}", f"simulator draws {name}", times.median, "ms",
+                   detail=times.spread())
+        )  # fmt: skip
+    Result("documents", "Simulator documents (median per document)", figures).write()
 
 
 if __name__ == "__main__":

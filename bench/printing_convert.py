@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import argparse
 import io
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from common import Figure, Result, ms, stats, time_runs  # noqa: E402
 
 from station.printing.convert import png_to_zpl, render_pdf_pages  # noqa: E402
 from station.printing.profile import PrinterProfile  # noqa: E402
@@ -42,16 +41,6 @@ def full_label_png() -> bytes:
     return out.getvalue()
 
 
-def measure(run: Callable[[], object], runs: int) -> list[float]:
-    run()  # warm-up (imports, caches)
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return times
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=20)
@@ -61,16 +50,20 @@ def main() -> int:
     profile = PrinterProfile.label(203)
     zpl_size = len(png_to_zpl(png, profile).content)
     cases = {
-        f"PNG 812×1218 → Z64 ^GF ({zpl_size // 1024} KiB ZPL)": lambda: png_to_zpl(png, profile),
-        "PDF page → 300 dpi grey raster": lambda: list(render_pdf_pages(pdf, 300)),
+        "convert.png_to_gf": (
+            f"PNG 812×1218 → Z64 ^GF ({zpl_size // 1024} KiB ZPL)",
+            lambda: png_to_zpl(png, profile),
+        ),
+        "convert.pdf_to_raster": (
+            "PDF slip page → 300 dpi grey raster",
+            lambda: list(render_pdf_pages(pdf, 300)),
+        ),
     }
-    print(f"{'case':<44} {'runs':>5} {'median ms':>10} {'min ms':>8} {'max ms':>8} {'stdev':>7}")
-    for name, run in cases.items():
-        times = [t * 1000 for t in measure(run, args.runs)]
-        print(
-            f"{name:<44} {len(times):>5} {statistics.median(times):>10.1f} {min(times):>8.1f} "
-            f"{max(times):>8.1f} {statistics.pstdev(times):>7.1f}"
-        )
+    figures = []
+    for key, (label, run) in cases.items():
+        times = stats(ms(time_runs(run, args.runs)))  # one warm-up run (imports, caches)
+        figures.append(Figure(key, label, times.median, "ms", detail=times.spread()))
+    Result("printing_convert", "Printing conversions (per item)", figures).write()
     return 0
 
 

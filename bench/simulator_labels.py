@@ -25,8 +25,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import httpx
+from common import Figure, Result, stats
 
 V = "2021-12-28"
+RPS_TARGET = 500.0
+START_TARGET_S = 2.0
 LABEL_PATH = f"/vendor/directFulfillment/shipping/{V}/shippingLabels/{{po}}"
 
 
@@ -189,10 +192,22 @@ def main() -> int:
         process, _url, elapsed = _spawn([])
         _end(process)
         startups.append(elapsed)
+    figures = []
     if startups:
         print(
             f"station simulator start-up: median {statistics.median(startups):.2f} s "
             f"(min {min(startups):.2f}, max {max(startups):.2f}, n={len(startups)})"
+        )
+        start = stats(startups)
+        figures.append(
+            Figure(
+                "simulator.startup",
+                "`station simulator` start-up",
+                start.median,
+                "s",
+                START_TARGET_S,
+                detail=start.spread("s", 2),
+            )
         )
 
     with simulator(args.in_process) as base_url:
@@ -208,6 +223,21 @@ def main() -> int:
         f"{statistics.median(rates):.0f} req/s (min {min(rates):.0f}, max {max(rates):.0f}, "
         f"{args.rounds} rounds of {args.seconds:g} s), errors {total_errors}"
     )
+    rate = stats(rates)
+    figures += [
+        Figure(
+            "simulator.label_rps",
+            f"simulator getShippingLabel throughput ({where})",
+            rate.median,
+            "req/s",
+            RPS_TARGET,
+            op=">=",
+            detail=f"{args.clients} keep-alive clients, {args.rounds} rounds of "
+            f"{args.seconds:g} s; " + rate.spread("req/s", 0),
+        ),
+        Figure("simulator.label_errors", "simulator errors under that load", total_errors, "", 0),
+    ]
+    Result("simulator_labels", "Simulator on loopback (rate limits off)", figures).write()
     return 0 if total_errors == 0 else 1
 
 

@@ -7,7 +7,6 @@ logo) at 203 dpi. Target: median under 50 ms.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -15,6 +14,8 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from common import Figure, Result, stats
 
 from station.zpl import gf, render
 
@@ -80,14 +81,17 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         render(zpl, args.dpi)
         times.append((time.perf_counter() - start) * 1000)
-    median = statistics.median(times)
-    spread = statistics.pstdev(times)
-    print(
-        f"carrier label @ {args.dpi} dpi, {args.runs} runs: median {median:.1f} ms, "
-        f"min {min(times):.1f} ms, max {max(times):.1f} ms, stdev {spread:.1f} ms "
-        f"(target < {TARGET_MS:.0f} ms)"
+    summary = stats(times)
+    figure = Figure(
+        "zpl.render_carrier_label",
+        f"ZPL render, UPS-style carrier label @ {args.dpi} dpi",
+        summary.median,
+        "ms",
+        TARGET_MS,
+        detail=summary.spread(),
     )
-    return 0 if median < TARGET_MS else 1
+    Result("zpl_render", "Offline ZPL renderer", [figure]).write()
+    return 0 if figure.met else 1
 
 
 if __name__ == "__main__":
