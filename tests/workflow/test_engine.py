@@ -411,3 +411,27 @@ def test_only_recent_sessions_are_kept(
     assert station.engine.session(pos[0]) is None
     assert station.engine.session(pos[1]) is sessions[1]
     assert station.engine.session(pos[2]) is sessions[2]
+
+
+def test_a_scan_asks_for_one_restricted_data_token_for_all_its_documents(
+    make_station: StationFactory, simulator: SimulatorServer, counter: RequestCounter
+) -> None:
+    """Amazon allows one Tokens call a second: the order, label and slip of a scan share one."""
+    station = make_station()
+    po = po_of_kind(simulator, "pslip")
+    station.acknowledge(po)
+    gateway = station.runtime.gateway
+    order = gateway.get_order(po)
+    from station.workflow.gateway import LabelPackage
+
+    gateway.request_label(
+        order, [LabelPackage(f"{po}-1", parse_box_spec(BOX), {1: 1})], lambda _m: None
+    )
+    if gateway.api.rdt is not None:
+        gateway.api.rdt.clear()  # a fresh station: nothing authorised yet
+    counter.reset()
+
+    session = station.engine.scan_po(po)
+    assert session.step is Step.BOXES
+    tokens = [p for p in counter.paths if "restrictedDataToken" in p]
+    assert len(tokens) == 1, counter.paths
