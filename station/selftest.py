@@ -70,9 +70,9 @@ def _check_qt() -> str:
 
 def _check_qt_widgets() -> str:
     _qt_app()
-    from PySide6.QtWidgets import QApplication
+    from station.ui.selftest_checks import check_widgets
 
-    return "QtWidgets importable" if QApplication is not None else "missing"
+    return check_widgets()
 
 
 def _sample_pdf() -> bytes:
