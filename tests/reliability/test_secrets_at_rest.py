@@ -12,6 +12,7 @@ addresses by nature.
 from __future__ import annotations
 
 import logging
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -64,7 +65,13 @@ def _found(blob: bytes, needles: dict[str, str]) -> list[str]:
     lowered = blob.lower()
     for what, value in needles.items():
         forms = {value.encode(), value.encode("utf-16-le"), value.lower().encode()}
-        if any(form in blob or form in lowered for form in forms):
+        if value.isdigit():
+            # A bare number (a postal code) also occurs inside timestamps and counters
+            # ("…:41.598101"): it counts only when no digit touches it.
+            ascii_form = re.compile(rb"(?<![0-9])" + re.escape(value.encode()) + rb"(?![0-9])")
+            if ascii_form.search(blob) or value.encode("utf-16-le") in blob:
+                hits.append(what)
+        elif any(form in blob or form in lowered for form in forms):
             hits.append(what)
     return hits
 
