@@ -54,20 +54,28 @@ def test_confirmations_queue_offline_and_go_out_once_when_the_network_returns(
         assert session.step is Step.BOXES, session
         engine.set_boxes(session, [parse_box_spec(BOX)])
         items.append(engine.confirm(session))
-    # Every one of them is tried and stays open: queued, not lost, not failed.
+    # Every one of them is tried and stays open: queued, not lost, not failed. The worker keeps
+    # retrying, so an item may be caught mid-send (SENDING); a try has ended once the item has
+    # left SENDING or a second try has begun.
+    open_unsent = (OutboxState.PENDING, OutboxState.SENDING, OutboxState.UNKNOWN)
+
+    def tried_and_open(item_id: int) -> bool:
+        i = station.runtime.outbox.get(item_id)
+        assert i is not None, f"confirmation {item_id} vanished from the outbox"
+        assert i.state in open_unsent, f"{i.po} left the queue while offline: {i.state}"
+        return i.attempts >= 2 or (i.attempts == 1 and i.state is not OutboxState.SENDING)
+
     wait_until(
-        lambda: all(
-            (i := station.runtime.outbox.get(item.id)) is not None
-            and i.attempts >= 1
-            and i.state in (OutboxState.PENDING, OutboxState.UNKNOWN)
-            for item in items
-        ),
+        lambda: all(tried_and_open(item.id) for item in items),
         what="every confirmation tried while offline",
     )
     outcome = engine.wait_for_outcome(items[0].id, 0.2)
     assert outcome.step is Step.QUEUED
     if mode == "refuse":  # nothing left the machine: the packer is told it is offline
-        assert any(e.offline for e in station.of(ConfirmationQueued))
+        wait_until(
+            lambda: any(e.offline for e in station.of(ConfirmationQueued)),
+            what="the packer told the confirmation is queued offline",
+        )
     # (the admin endpoint is unreachable in "refuse" mode: read the same record in-process)
     assert all(simulator.state.record_json(po)["orders"][po]["confirmations"] == [] for po in pos)
 
