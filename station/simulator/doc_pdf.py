@@ -76,6 +76,9 @@ class DocumentPdf(FPDF):
         # (Helvetica, Windows-1252) can show is drawn with it instead, so a page of 100 slips
         # in a list answer is served in time. Anything else embeds DejaVu.
         self.unicode_text = unicode_text
+        # The core font's text is Windows-1252 (what needs_unicode_font checks); fpdf2's default
+        # is Latin-1, which lacks €, Ÿ, curly quotes and the like.
+        self.core_fonts_encoding = "windows-1252"
         if unicode_text:
             self.add_font(FAMILY, "", str(font_path(REGULAR)))
             self.add_font(FAMILY, "B", str(font_path("DejaVuSansCondensed-Bold.ttf")))

@@ -305,6 +305,14 @@ def test_pdf_prints_non_ascii_names_as_text() -> None:
     assert "São Paulo" in text and "Müller" in text
 
 
+def test_pdf_prints_windows_1252_text_with_the_core_font() -> None:
+    """€, Ÿ and curly quotes are Windows-1252 (the core font's text) but not Latin-1 (fpdf2's
+    default): a slip naming them must render, not crash, and keep them as text."""
+    ship_to = replace(SAO_PAULO, name="Ÿvonne “Zoë” Müller", address_line2="Caixa € 12")
+    text = pdf_pages(packing_slip_pdf(replace(ORDER, ship_to=ship_to)))[0][0]
+    assert "Ÿvonne" in text and "“Zoë”" in text and "€ 12" in text
+
+
 # --- determinism ------------------------------------------------------------------------------
 
 
