@@ -181,6 +181,11 @@ class SimulatorServer:
                 self.state.transactions.start()
         return self.base_url
 
+    def warm_up_documents(self) -> None:
+        """Load the document libraries now (blocking; call it from a background thread), so that
+        the first label and packing slip are answered as fast as the rest."""
+        self.state.documents.warm_up()
+
     def _listen(self, port: int) -> None:
         try:
             httpd = _HttpServer((self.config.host, port), _Handler)

@@ -91,3 +91,39 @@ def test_packing_slip_pdf_holds_the_po(real: tuple[SimulatorServer, Sp]) -> None
     finally:
         document.close()
     assert po in text
+
+
+def test_warm_up_loads_the_drawing_libraries_before_the_first_answer() -> None:
+    import importlib
+    import sys
+
+    from station.simulator.paperwork import DocumentStore
+    from station.simulator.server import SimulatorServer
+
+    names = [f"station.simulator.{n}" for n in ("doc_label", "doc_slip", "doc_invoice")]
+    saved = {name: sys.modules.pop(name) for name in names if name in sys.modules}
+    try:
+        server = SimulatorServer()
+        server.warm_up_documents()  # not started: warming up needs no listening socket
+        assert all(name in sys.modules for name in names)
+    finally:
+        for name in names:
+            sys.modules.pop(name, None)
+        sys.modules.update(saved)
+        for name in names:
+            importlib.import_module(name)
+
+    class StandIn:
+        def label_png(self, spec: object) -> bytes:
+            return b""
+
+        def label_zpl(self, spec: object) -> bytes:
+            return b""
+
+        def packing_slip_pdf(self, spec: object) -> bytes:
+            return b""
+
+        def customer_invoice_pdf(self, spec: object) -> bytes:
+            return b""
+
+    DocumentStore(StandIn()).warm_up()  # instant stand-ins have nothing to load, and say so
