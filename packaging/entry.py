@@ -1,5 +1,5 @@
 """Entry point of the frozen app (PyInstaller runs this file as __main__)."""
 
-from station.cli import main
+from station.cli import run
 
-raise SystemExit(main())
+raise SystemExit(run())

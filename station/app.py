@@ -16,6 +16,8 @@ def run(args: argparse.Namespace) -> int:
 
     options = GuiOptions(
         demo=bool(getattr(args, "demo", False)),
+        log_files=bool(getattr(args, "log_files", False)),
+        verbose=int(getattr(args, "verbose", 0) or 0),
         label_printer=getattr(args, "label_printer", None),
         slip_printer=getattr(args, "slip_printer", None),
     )

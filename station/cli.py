@@ -94,12 +94,25 @@ def _chosen_command(argv: Sequence[str]) -> str | None:
     return None
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def run() -> int:
+    """The ``station`` program (console script, ``python -m station``, the frozen app): ``main``
+    with the log file on."""
+    return main(log_files=True)
+
+
+def main(argv: Sequence[str] | None = None, *, log_files: bool = False) -> int:
+    """Parse ``argv`` and run it. ``log_files``: set up the station's log file first (the packing
+    screen does that on its start-up thread, so its first window is not kept waiting)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     chosen = _chosen_command(args_list)
     parser = build_parser(chosen)
     args = parser.parse_args(args_list)
+    args.log_files = log_files
     try:
+        if log_files and (args.command or args.self_test):
+            from station.logs import setup_station_logging
+
+            setup_station_logging(verbose=args.verbose, console=True)
         if args.command:
             return _load(args.command).run(args.command, args)
         return _run_default(args)

@@ -82,3 +82,18 @@ def configure_logging(
         root.addHandler(stream)
     root.propagate = False
     return path
+
+
+def setup_station_logging(*, verbose: int = 0, console: bool = False) -> Path | None:
+    """Log to the user's log folder (``STATION_HOME/logs`` when set), as every ``station`` run
+    does. A folder that cannot be written costs the log file, never the run: the records then go
+    to standard error, scrubbed like the file's."""
+    from station.paths import default_paths
+
+    log = logging.getLogger("station")
+    try:
+        return configure_logging(default_paths().log_dir, verbose=verbose, console=console)
+    except OSError as exc:
+        configure_logging(None, verbose=verbose, console=True)
+        log.warning("no log file (%s): logging to standard error only", exc)
+        return None

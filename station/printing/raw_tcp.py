@@ -14,7 +14,6 @@ from station.errors import PrinterError, PrinterOfflineError
 from station.printing import zebra_status
 from station.printing.address import PrinterAddress, Scheme
 from station.printing.content import DocumentKind
-from station.printing.convert import pdf_to_zpl, png_to_zpl
 from station.printing.printer import (
     JobResult,
     PrinterState,
@@ -33,6 +32,10 @@ def zpl_payload(job: PrintJob, profile: PrinterProfile) -> tuple[bytes, tuple[st
     converted to ``^GF`` labels."""
     if job.kind is DocumentKind.ZPL:
         return job.content * job.copies, ()
+    # Imported on the first conversion: the image and PDF libraries behind it are not needed to
+    # open a printer, and the station opens its printers while its first window is up.
+    from station.printing.convert import pdf_to_zpl, png_to_zpl
+
     if job.kind is DocumentKind.PNG:
         converted = png_to_zpl(job.content, profile, copies=job.copies)
     else:

@@ -1,44 +1,57 @@
 """The GUI's composition: the QApplication, the runtime, the workers, the scanner and the window.
 
 ``run_gui`` is what ``station`` and ``station --demo`` call. ``StationGui`` wires one runtime to
-one window and is what tests build (offscreen, on the embedded simulator). Start-up order matters:
-the runtime (journal, printers, simulator in demo mode) is built before the window appears, so a
-broken setting is reported in a dialog with what to fix instead of a half-working screen.
+one window and is what tests build (offscreen, on the embedded simulator).
+
+Start-up order (see :mod:`station.ui.startup`): with only Qt loaded, a window that looks like the
+packer's screen at rest appears and the scanner is listening; the settings, the runtime (journal,
+printers, simulator in demo mode) and the packer's screen are loaded on a thread behind it; then
+the packer's screen takes its place and handles the scans made meanwhile. A broken setting is
+reported in a dialog with what to fix instead of a half-working screen. The heavy modules are
+imported inside functions, never at the top of this one: importing it must stay cheap.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import logging
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
-from station.config import BoxPreset, Settings
 from station.errors import JournalError, StationError
 from station.ui import theme
-from station.ui.feedback import SoundPlayer
-from station.ui.main_window import MainWindow
 from station.ui.qt_compat import immortalize_singletons
-from station.ui.scanner import SerialScanner, WedgeScanner, serial_port_from_environment
-from station.ui.worker import Worker
+from station.ui.scanner import WedgeScanner
+from station.ui.startup import StartupHints, StartupLoader, StartupWindow, read_startup_hints
+
+if TYPE_CHECKING:
+    from station.config import BoxPreset, Settings
+    from station.runtime import Runtime
+    from station.ui.feedback import SoundPlayer
 
 log = logging.getLogger("station.ui.app")
 
 READY_ENV = "STATION_EXIT_WHEN_READY"
 
-# Demo mode needs no setup, so it brings its own cartons (their barcodes: CMD:BOX:S, …).
-DEMO_PRESETS = (
-    BoxPreset(id="S", name="Small 8×6×4", length=8, width=6, height=4, tare_weight=1.2),
-    BoxPreset(id="M", name="Medium 12×10×6", length=12, width=10, height=6, tare_weight=2.5),
-    BoxPreset(id="L", name="Large 18×14×10", length=18, width=14, height=10, tare_weight=4.8),
-)
+
+def demo_presets() -> list[BoxPreset]:
+    """Demo mode needs no setup, so it brings its own cartons (their barcodes: CMD:BOX:S, …)."""
+    from station.config import BoxPreset
+
+    return [
+        BoxPreset(id="S", name="Small 8×6×4", length=8, width=6, height=4, tare_weight=1.2),
+        BoxPreset(id="M", name="Medium 12×10×6", length=12, width=10, height=6, tare_weight=2.5),
+        BoxPreset(id="L", name="Large 18×14×10", length=18, width=14, height=10, tare_weight=4.8),
+    ]
 
 
 def _tr(text: str) -> str:
@@ -51,17 +64,38 @@ class GuiOptions:
     label_printer: str | None = None
     slip_printer: str | None = None
     settings: Settings | None = None
+    log_files: bool = False  # set up the station's log file (on the start-up thread)
+    verbose: int = 0
 
 
 def demo_base_settings(settings: Settings | None = None) -> Settings:
+    from station.config import Settings
+
     base = settings or Settings()
     if base.box_presets:
         return base
-    return base.model_copy(update={"box_presets": list(DEMO_PRESETS)})
+    return base.model_copy(update={"box_presets": demo_presets()})
+
+
+def _warm_up(runtime: Any) -> None:
+    try:
+        for name in ("station.printing.convert", "PySide6.QtPdf"):
+            try:
+                importlib.import_module(name)
+            except ImportError:  # QtPdf is optional: the preview says so when it is missing
+                continue
+        if runtime.simulator is not None:
+            runtime.simulator.warm_up_documents()
+    except Exception:  # only an optimisation: whatever fails here fails again, reported, later
+        log.exception("warming up the document libraries failed")
 
 
 class StationGui:
-    """One runtime, its engine, the worker, the outbox sender, the scanner and the window."""
+    """One runtime, its engine, the worker, the outbox sender, the scanner and the window.
+
+    ``scanner``: a wedge scanner that is already listening (the start-up window's); the packer's
+    screen adopts it, with the settings' scanner configuration, so no scan in flight is lost.
+    """
 
     def __init__(
         self,
@@ -72,7 +106,12 @@ class StationGui:
         start_outbox: bool = True,
         acknowledge_demo: bool = True,
         scanner_clock: Callable[[], float] | None = None,
+        scanner: WedgeScanner | None = None,
     ) -> None:
+        from station.ui.main_window import MainWindow
+        from station.ui.scanner import SerialScanner, serial_port_from_environment
+        from station.ui.worker import Worker
+
         self.runtime = runtime
         self.engine = runtime.engine()
         self.worker = Worker()
@@ -86,11 +125,15 @@ class StationGui:
                 log.warning("outbox worker not started: %s", exc.message)
                 self.outbox_worker = None
         self.window = MainWindow(runtime, self.engine, self.worker, player=player)
-        self.scanner = WedgeScanner(runtime.settings.scanner, self.window, clock=scanner_clock)
+        if scanner is None:
+            self.scanner = WedgeScanner(runtime.settings.scanner, self.window, clock=scanner_clock)
+            if install_scanner:
+                self.scanner.install()
+        else:
+            self.scanner = scanner
+            self.scanner.configure(runtime.settings.scanner)
         self.scanner.scanned.connect(self.window.handle_scan)
         self.window.scanner_switch = self.scanner.set_enabled
-        if install_scanner:
-            self.scanner.install()
         self.serial: SerialScanner | None = None
         port = serial_port_from_environment(runtime.settings.scanner)
         if port:
@@ -101,6 +144,12 @@ class StationGui:
             )
             self.serial.open()
         self._closed = False
+        # What the first label and slip of the shift would otherwise load on the packer's time
+        # (image/PDF conversions, the PDF preview; in demo mode the simulator's drawing
+        # libraries) is loaded behind the window instead.
+        threading.Thread(
+            target=_warm_up, args=(runtime,), name="station-warm-up", daemon=True
+        ).start()
         if runtime.demo_dir is not None and acknowledge_demo:
             from station.ui.demo import acknowledge_demo_orders
 
@@ -137,10 +186,10 @@ def _application(argv: Sequence[str]) -> QApplication:
     return app
 
 
-def _install_translator(app: QApplication, settings: Settings | None) -> None:
+def _install_translator(app: QApplication, language: str | None) -> None:
     try:
         i18n = importlib.import_module("station.ui.i18n")
-        i18n.install_translator(app, settings.language if settings else "system")
+        i18n.install_translator(app, language or "system")
     except (ImportError, AttributeError):
         pass
     except StationError as exc:
@@ -158,15 +207,209 @@ def _first_run(parent: QWidget | None) -> tuple[bool, Any]:
 
 
 def _show_start_error(exc: StationError) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Critical, _tr("The station cannot start"), exc.message)
     box.setInformativeText(_tr("What to do: {hint}").format(hint=exc.hint))
     box.exec()
 
 
+def _say(line: str) -> None:
+    """A line on standard output, for whoever started the station from a terminal. Nobody may be
+    reading (a closed pipe, no console at all): that never stops the station."""
+    with contextlib.suppress(OSError, ValueError):
+        print(line, flush=True)
+
+
+class StartFailedError(StationError):
+    """An unforeseen failure while the station was starting (a bug, not a setting)."""
+
+    default_hint = (
+        "Start the station again. If it happens again, send IT the log file "
+        "(station.log, in the station's log folder)."
+    )
+
+
+# The packer's screen's modules: imported on the loader thread, so that building the window on
+# the GUI thread does not wait for them.
+_SCREEN_MODULES = (
+    "station.ui.main_window",
+    "station.ui.worker",
+    "station.ui.feedback",
+    "station.ui.demo",
+    "station.workflow.engine",
+    "station.workflow.delivery",
+)
+
+
+@dataclass
+class _StartPlan:
+    """What the loader thread builds: from the command line and, unless given, the settings
+    file."""
+
+    options: GuiOptions
+    demo: bool
+    settings: Settings | None
+    config_file: Any
+
+    def load(self) -> Runtime:
+        from station.config import load_settings
+        from station.runtime import RuntimeOptions, build_runtime
+
+        if self.options.log_files:
+            from station.logs import setup_station_logging
+
+            setup_station_logging(verbose=self.options.verbose)
+        settings = self.settings
+        if not self.demo and settings is None:
+            settings = load_settings(self.config_file)
+        if self.demo:
+            settings = demo_base_settings(settings)
+        runtime = build_runtime(
+            RuntimeOptions(
+                demo=self.demo,
+                settings=settings,
+                label_printer=self.options.label_printer,
+                slip_printer=self.options.slip_printer,
+            )
+        )
+        try:
+            for name in _SCREEN_MODULES:
+                importlib.import_module(name)
+        except BaseException:
+            runtime.close()
+            raise
+        return runtime
+
+
+class _Start(QObject):
+    """Run-time state of one start: the start-up window, the held scans, then the station.
+
+    A QObject, so that the loader's queued signals are delivered to it only while it lives.
+    """
+
+    def __init__(
+        self,
+        app: QApplication,
+        plan: _StartPlan,
+        hints: StartupHints,
+        *,
+        exit_loop: Callable[[int], None] | None = None,
+        scanner_clock: Callable[[], float] | None = None,
+    ) -> None:
+        super().__init__()
+        self.app = app
+        self._finished = False
+        self.started = time.perf_counter()
+        self.language = hints.language
+        self._exit = exit_loop or app.exit
+        self.window: StartupWindow | None = StartupWindow(demo=plan.demo)
+        self.window.closed.connect(self._startup_closed)
+        self.scanner = WedgeScanner(hints.scanner, app, clock=scanner_clock)
+        self.held: list[str] = []
+        self.scanner.scanned.connect(self._hold)
+        self.gui: StationGui | None = None
+        self.loader = StartupLoader(plan.load, self)
+        self.loader.loaded.connect(self._loaded)
+        self.loader.failed.connect(self._failed)
+        self.exit_when_ready = bool(os.environ.get(READY_ENV))
+
+    def begin(self) -> None:
+        assert self.window is not None
+        self.window.show()
+        # The loader starts once the window is on screen: until then it would only compete with
+        # the GUI thread for the interpreter.
+        QTimer.singleShot(0, self._shown)
+
+    def _shown(self) -> None:
+        if self.window is None:  # closed before it was ever shown: nothing to start
+            return
+        self.scanner.install(self.app)  # keys reach the station from now on
+        if self.exit_when_ready:
+            _say(f"STATION_READY {time.perf_counter() - self.started:.3f}")
+        self.loader.start()
+
+    def _hold(self, text: str) -> None:
+        self.held.append(text)
+        if self.window is not None:
+            self.window.scan_held()
+
+    def _startup_closed(self) -> None:
+        if self.gui is None:  # closed before the station was ready: stop the start
+            self.window = None
+            self._exit(0)
+
+    def _loaded(self, runtime: Runtime) -> None:
+        if self.window is None or self._finished:  # the packer closed the window meanwhile
+            return  # run_gui closes the runtime when the loop has ended
+        try:
+            self._switch(runtime, self.window)
+        except Exception as exc:  # the start fails as a whole; finish() closes what was opened
+            self._failed(exc)
+
+    def _switch(self, runtime: Runtime, startup: StartupWindow) -> None:
+        """The packer's screen takes the start-up window's place and its held scans."""
+        self.scanner.scanned.disconnect(self._hold)
+        if runtime.settings.language != self.language:
+            _install_translator(self.app, runtime.settings.language)
+        self.gui = StationGui(runtime, scanner=self.scanner)
+        if runtime.demo_dir is not None:
+            printers = runtime.demo_dir / "printers"
+            _say(f"Demo mode: printed labels and slips are written to {printers}")
+        window = self.gui.window
+        window.setGeometry(startup.geometry())
+        if startup.isMaximized():
+            window.showMaximized()
+        elif startup.isFullScreen():
+            window.showFullScreen()
+        else:
+            window.show()
+        self.window = None
+        startup.hide()
+        startup.deleteLater()
+        held, self.held = self.held, []
+        if held:
+            log.info("%d scan(s) made while the station started are handled now", len(held))
+        for text in held:
+            window.handle_scan(text)
+        if self.exit_when_ready:
+            elapsed = time.perf_counter() - self.started
+            _say(f"STATION_STARTED {elapsed:.3f}")
+            QTimer.singleShot(0, lambda: self._exit(0))
+
+    def _failed(self, exc: BaseException) -> None:
+        if self._finished:
+            return
+        if isinstance(exc, StationError):
+            error = exc
+        else:
+            log.error("the station could not start", exc_info=exc)
+            error = StartFailedError(
+                f"The station could not start: unexpected {type(exc).__name__}"
+            )
+        if self.window is not None:
+            _show_start_error(error)
+        self._exit(1)
+
+    def finish(self) -> None:
+        """After the event loop: close what was opened, whatever stage the start reached."""
+        self._finished = True
+        self.loader.loaded.disconnect(self._loaded)
+        self.loader.failed.disconnect(self._failed)
+        if self.gui is not None:
+            self.gui.close()
+            return
+        self.scanner.uninstall(self.app)
+        if not self.loader.wait(60):
+            log.warning("the station's start did not finish within 60 s; leaving it")
+            return
+        runtime = self.loader.result
+        if runtime is not None:
+            runtime.close()
+
+
 def run_gui(options: GuiOptions, argv: Sequence[str] | None = None) -> int:
-    started = time.perf_counter()
     from station.paths import default_paths
-    from station.runtime import RuntimeOptions, build_runtime
 
     app = _application(argv if argv is not None else sys.argv[:1])
     demo = options.demo
@@ -181,45 +424,18 @@ def run_gui(options: GuiOptions, argv: Sequence[str] | None = None) -> int:
         demo = result is None or bool(getattr(result, "demo", False))
         if not demo:
             settings = getattr(result, "settings", None)
-    elif not demo and settings is None:
-        from station.config import load_settings
+    if settings is not None:
+        from station.ui.scanner import decoder_config
 
-        try:
-            settings = load_settings(config_file)  # its language decides the translation
-        except StationError as exc:
-            _install_translator(app, None)
-            _show_start_error(exc)
-            return 1
-    if demo:
-        settings = demo_base_settings(settings)
-    _install_translator(app, settings)
-    try:
-        runtime = build_runtime(
-            RuntimeOptions(
-                demo=demo,
-                settings=settings,
-                label_printer=options.label_printer,
-                slip_printer=options.slip_printer,
-            )
-        )
-    except StationError as exc:
-        _show_start_error(exc)
-        return 1
-    gui = StationGui(runtime)
-    if runtime.demo_dir is not None:
-        print(
-            f"Demo mode: printed labels and slips are written to {runtime.demo_dir / 'printers'}",
-            flush=True,
-        )
-    gui.window.show()
-    if os.environ.get(READY_ENV):
-
-        def ready() -> None:
-            print(f"STATION_READY {time.perf_counter() - started:.3f}", flush=True)
-            app.quit()
-
-        QTimer.singleShot(0, ready)
+        hints = StartupHints(settings.language, decoder_config(settings.scanner))
+    elif demo:
+        hints = StartupHints()
+    else:
+        hints = read_startup_hints(config_file)  # its language decides the translation
+    _install_translator(app, hints.language)
+    start = _Start(app, _StartPlan(options, demo, settings, config_file), hints)
+    start.begin()
     try:
         return app.exec()
     finally:
-        gui.close()
+        start.finish()

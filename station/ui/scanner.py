@@ -13,13 +13,14 @@ import logging
 import os
 import time
 from collections.abc import Callable
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from station.config import ScannerSettings
 from station.ui.qt_compat import emit
 from station.ui.scan_decoder import (
     DecoderConfig,
@@ -30,19 +31,35 @@ from station.ui.scan_decoder import (
     WedgeDecoder,
 )
 
+if TYPE_CHECKING:  # the settings model is not needed to take scans while the station starts
+    from station.config import ScannerSettings
+
 log = logging.getLogger("station.ui.scanner")
 
-_MODIFIER_KEYS = {
-    Qt.Key.Key_Shift,
-    Qt.Key.Key_Control,
-    Qt.Key.Key_Alt,
-    Qt.Key.Key_AltGr,
-    Qt.Key.Key_Meta,
-    Qt.Key.Key_CapsLock,
-}
+
+# The ``Qt`` namespace is read on the first key press, not at import: building its Python enums
+# costs tens of milliseconds, and this module is loaded while the station's first window opens.
 
 
-def decoder_config(settings: ScannerSettings) -> DecoderConfig:
+@cache
+def _modifier_keys() -> frozenset[Any]:
+    from PySide6.QtCore import Qt
+
+    return frozenset(
+        {
+            Qt.Key.Key_Shift,
+            Qt.Key.Key_Control,
+            Qt.Key.Key_Alt,
+            Qt.Key.Key_AltGr,
+            Qt.Key.Key_Meta,
+            Qt.Key.Key_CapsLock,
+        }
+    )
+
+
+def decoder_config(settings: ScannerSettings | DecoderConfig) -> DecoderConfig:
+    if isinstance(settings, DecoderConfig):
+        return settings
     return DecoderConfig(
         max_inter_key_ms=settings.max_inter_key_ms,
         min_length=settings.min_length,
@@ -53,6 +70,8 @@ def decoder_config(settings: ScannerSettings) -> DecoderConfig:
 
 
 def _terminator(event: QKeyEvent) -> Terminator | None:
+    from PySide6.QtCore import Qt
+
     key = event.key()
     if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
         return "CR"
@@ -85,7 +104,7 @@ class WedgeScanner(QObject):
 
     def __init__(
         self,
-        settings: ScannerSettings,
+        settings: ScannerSettings | DecoderConfig,
         parent: QObject | None = None,
         *,
         clock: Callable[[], float] | None = None,
@@ -101,7 +120,7 @@ class WedgeScanner(QObject):
         self._timer.timeout.connect(self._expire)
         self._interval = int(settings.max_inter_key_ms) + 5
 
-    def configure(self, settings: ScannerSettings) -> None:
+    def configure(self, settings: ScannerSettings | DecoderConfig) -> None:
         self._flush()
         self._decoder = WedgeDecoder(decoder_config(settings))
         self._interval = int(settings.max_inter_key_ms) + 5
@@ -145,8 +164,10 @@ class WedgeScanner(QObject):
                 and watched.isAncestorOf(previous)
             ):
                 return False  # the same key press travelling up to a parent: already decided
-        if event.key() in _MODIFIER_KEYS:
+        if event.key() in _modifier_keys():
             return False
+        from PySide6.QtCore import Qt
+
         blocked = event.modifiers() & (
             Qt.KeyboardModifier.ControlModifier
             | Qt.KeyboardModifier.AltModifier

@@ -29,7 +29,14 @@ def test_station_demo_starts_with_no_setup(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    assert "STATION_READY" in result.stdout
+    # First the window that takes scans, then the whole station behind it.
+    lines = result.stdout.splitlines()
+    ready = next(i for i, line in enumerate(lines) if line.startswith("STATION_READY"))
+    started = next(i for i, line in enumerate(lines) if line.startswith("STATION_STARTED"))
+    assert ready < started
+    # The run kept a log for IT, in the station's log folder (the demo's own files are gone).
+    log = tmp_path / "home" / "logs" / "station.log"
+    assert "journal schema migrated" in log.read_text(encoding="utf-8")
     assert "printed labels and slips are written to" in result.stdout
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "home").exists() or not any((tmp_path / "home").rglob("*.db"))

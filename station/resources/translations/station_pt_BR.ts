@@ -1408,7 +1408,7 @@ Fontes: DejaVu (licença livre).</translation>
     <context>
         <name>SerialScanner</name>
         <message>
-            <location filename="../../ui/scanner.py" line="226" />
+            <location filename="../../ui/scanner.py" line="247" />
             <source>The scanner port {port} cannot be opened: {error}</source>
             <translation>A porta do leitor {port} não pode ser aberta: {error}</translation>
         </message>
@@ -1920,19 +1920,47 @@ Fontes: DejaVu (licença livre).</translation>
         </message>
     </context>
     <context>
+        <name>StartupWindow</name>
+        <message>
+            <location filename="../../ui/startup.py" line="128" />
+            <source>Packing Station</source>
+            <translation>Packing Station</translation>
+        </message>
+        <message>
+            <location filename="../../ui/startup.py" line="153" />
+            <source>Scan a PO barcode</source>
+            <translation>Escaneie o código do PO</translation>
+        </message>
+        <message>
+            <location filename="../../ui/startup.py" line="155" />
+            <source>Starting the station… you can scan already.</source>
+            <translation>Iniciando a estação… você já pode escanear.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/startup.py" line="161" />
+            <source>Starting…</source>
+            <translation>Iniciando…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/startup.py" line="175" />
+            <source>{count} scan(s) kept: they are handled as soon as the station is ready.</source>
+            <translation>{count} leitura(s) guardada(s): serão tratadas assim que a estação estiver pronta.</translation>
+        </message>
+    </context>
+    <context>
         <name>StationApp</name>
         <message>
-            <location filename="../../ui/app.py" line="161" />
+            <location filename="../../ui/app.py" line="189" />
             <source>The station cannot start</source>
             <translation>A estação não pode iniciar</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="162" />
+            <location filename="../../ui/app.py" line="190" />
             <source>What to do: {hint}</source>
             <translation>O que fazer: {hint}</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="100" />
+            <location filename="../../ui/app.py" line="126" />
             <source>⚠ Serial scanner</source>
             <translation>⚠ Leitor serial</translation>
         </message>
