@@ -106,6 +106,14 @@ def handle_admin(sim: SimulatorServer, request: ApiRequest) -> ApiResponse:
         else:
             sim.restore_network()
         return ApiResponse.of_json(200, {"networkCut": sim.faults.network_cut})
+    if (method, name) == ("POST", "cancel"):
+        po = _json_body(request).get("purchaseOrderNumber")
+        if not isinstance(po, str) or not po:
+            raise invalid("purchaseOrderNumber must be a PO number.")
+        order = state.cancel_order(po)
+        return ApiResponse.of_json(
+            200, {"purchaseOrderNumber": order.purchase_order_number, "status": order.status}
+        )
     if (method, name) == ("POST", "clock"):
         seconds = _json_body(request).get("advanceSeconds")
         if isinstance(seconds, bool) or not isinstance(seconds, int | float) or seconds < 0:

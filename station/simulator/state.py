@@ -98,6 +98,19 @@ class SimulatorState:
             raise not_found(f"Purchase order {po} was not found.")
         return found
 
+    def cancel_order(self, po: str) -> SimOrder:
+        """The customer (or Amazon) cancels an order that has not shipped: what a trainer does
+        to show a packer the station catching it. A shipped order cannot be cancelled."""
+        with self.lock:
+            order = self.order(po)
+            if order.status == "SHIPPED":
+                raise invalid(
+                    f"Purchase order {po} has shipped; it cannot be cancelled.",
+                    "Cancel an order that is NEW or ACCEPTED.",
+                )
+            order.status = "CANCELLED"
+            return order
+
     def scannable(self, count: int = 5) -> list[str]:
         """POs a packer can ship right away: NEW, from the US label-printing warehouses, in book
         order. Stable for a seed, so the CLI, demos and tests can name them."""

@@ -52,6 +52,7 @@ from station.workflow.events import (
     Event,
     ItemVerified,
     LabelReady,
+    OrderCancelled,
     OrderLoaded,
     PrintFailed,
     ProgressReported,
@@ -564,6 +565,12 @@ class MainWindow(QMainWindow):
             if not event.order.is_pslip_required:
                 self.steps.set_mark(Stage.SLIP, Mark.SKIPPED)
                 self.slip_view.clear(_tr("No packing slip for this order"))
+        elif isinstance(event, OrderCancelled):
+            # Packed from the prefetch cache, cancelled since: stop before it ships.
+            self.steps.set_mark(Stage.CONFIRMED, Mark.FAILED)
+            self.show_error(
+                event.error, _tr("STOP — PO {po} was cancelled: do not ship it").format(po=po)
+            )
         elif isinstance(event, LabelReady):
             self._render_label(event)
         elif isinstance(event, DocumentPrinted):

@@ -14,6 +14,10 @@ One :class:`PackSession` per scanned PO holds where it stands (``session.step``)
                                                            ├─> QUEUED (offline; goes out later)
                                                            └─> FAILED (Amazon's reasons)
 
+A PO packed from the prefetch cache needs no network to print; Amazon is asked about it again
+on a background thread (newest scan first, quiet for a minute once the network is found out), and
+a cancellation since the prefetch emits ``OrderCancelled`` and makes ``confirm`` refuse.
+
 The confirmation is recorded in the outbox (durably) before anything is sent; the outbox worker
 sends it and polls its transaction, and the engine turns the outbox's changes into events.
 Nothing here logs a customer address: orders carry none, documents are never logged.
@@ -31,6 +35,7 @@ from datetime import UTC, datetime
 
 from station.config import Settings, WarehouseSettings
 from station.errors import (
+    NetworkError,
     NotFoundError,
     PrinterError,
     ScanError,
@@ -56,6 +61,7 @@ from station.workflow.events import (
     ItemVerified,
     LabelReady,
     Listener,
+    OrderCancelled,
     OrderLoaded,
     PrintFailed,
     ProgressReported,
@@ -96,6 +102,7 @@ class PackSession:
     outbox_id: int | None = None
     transaction_id: str | None = None
     error: StationError | None = None
+    cancelled: StationError | None = None  # set when Amazon says the PO was cancelled since
 
     @property
     def already_shipped(self) -> bool:
@@ -152,6 +159,7 @@ class PackingEngine:
         slip_printer: Printer,
         settings: Settings,
         clock: Callable[[], datetime] = _now,
+        recheck_cached: bool = True,
     ) -> None:
         self.gateway = gateway
         self.journal = journal
@@ -171,9 +179,25 @@ class PackingEngine:
         #: system (``station.workflow.acknowledgements``); returns the order as it is now.
         #: ``None``: NEW orders go on as they are (the vendor's system acknowledges them).
         self.acknowledge: Callable[[PackOrder], PackOrder] | None = None
+        # A prefetched order may have been cancelled since: it is printed from the cache at
+        # once, and asked about again in the background (one thread, newest PO first).
+        self.recheck_cached = recheck_cached
+        self._rechecks: OrderedDict[str, PackSession] = OrderedDict()
+        self._recheck_wakeup = threading.Condition(self._lock)
+        self._recheck_thread: threading.Thread | None = None
+        self._recheck_quiet_until = 0.0  # monotonic time: no recheck before (the network is out)
+        self._closed = False
 
     def close(self) -> None:
+        """Stop listening and let a recheck in flight finish (the client closes after this)."""
         self._unsubscribe()
+        with self._lock:
+            self._closed = True
+            self._rechecks.clear()
+            self._recheck_wakeup.notify_all()
+            thread = self._recheck_thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout=RECHECK_JOIN_SECONDS)
 
     # -- listeners --------------------------------------------------------------------------
 
@@ -280,6 +304,8 @@ class PackingEngine:
             )
         )
         if cached is not None:
+            if not session.already_shipped:
+                self._schedule_recheck(session)
             session.slip, session.invoice = cached.slip, cached.invoice
             if cached.labels is not None:
                 if cached.labels_obtained_at is not None:
@@ -581,6 +607,8 @@ class PackingEngine:
         """
         order = self._require_order(session)
         po = session.po
+        if session.cancelled is not None:
+            raise session.cancelled
         if session.already_shipped:
             raise WorkflowError(
                 f"PO {po} was already shipped"
@@ -711,6 +739,66 @@ class PackingEngine:
                 StepChanged(item.po, now, Step.QUEUED, "Offline: the confirmation will go out")
             )
 
+    # -- the background recheck of prefetched orders -----------------------------------------
+
+    def _schedule_recheck(self, session: PackSession) -> None:
+        if not self.recheck_cached:
+            return
+        with self._lock:
+            if self._closed:
+                return
+            self._rechecks[session.po] = session
+            self._rechecks.move_to_end(session.po)
+            while len(self._rechecks) > MAX_SESSIONS:
+                self._rechecks.popitem(last=False)
+            if self._recheck_thread is None:
+                self._recheck_thread = threading.Thread(
+                    target=self._recheck_loop, name="station-recheck", daemon=True
+                )
+                self._recheck_thread.start()
+            self._recheck_wakeup.notify()
+
+    def _recheck_loop(self) -> None:
+        while True:
+            with self._lock:
+                while not self._rechecks and not self._closed:
+                    self._recheck_wakeup.wait()
+                if self._closed:
+                    return
+                _po, session = self._rechecks.popitem(last=True)  # the newest scan first
+                quiet = self._recheck_quiet_until - time.monotonic()
+            if quiet > 0:  # offline a moment ago: the cache is all there is; skip this one
+                continue
+            try:
+                self._recheck(session)
+            except Exception:  # a check that cannot be done is a check not done, never a crash
+                log.exception("rechecking PO %s failed", session.po)
+
+    def _recheck(self, session: PackSession) -> None:
+        po = session.po
+        if session.outbox_id is not None:
+            return  # already confirmed: Amazon's answer to the confirmation says the rest
+        try:
+            current = self.gateway.get_order(po)
+        except NetworkError as exc:
+            with self._lock:
+                self._recheck_quiet_until = time.monotonic() + RECHECK_QUIET_SECONDS
+            log.info("PO %s: status not rechecked (%s); packing from the cache", po, exc.message)
+            return
+        except StationError as exc:
+            log.info("PO %s: status not rechecked (%s); packing from the cache", po, exc.message)
+            return
+        if current.status is not OrderStatus.CANCELLED:
+            return
+        error = WorkflowError(
+            f"PO {po} was CANCELLED after it was prefetched: do not ship it",
+            hint="Put the items back and set its label aside; the order will not ship.",
+        )
+        session.cancelled = error
+        self.journal.record_error(error.message, po=po, code="cancelled-after-prefetch")
+        if session.outbox_id is None:
+            self._emit(OrderCancelled(po, self._clock(), error))
+
     # -- helpers ----------------------------------------------------------------------------
 
     def _authorise(self, po: str) -> None:
@@ -737,5 +825,9 @@ class PackingEngine:
 
 #: How many recent PO sessions the engine keeps (for reprints and late outbox news).
 MAX_SESSIONS = 32
+# After a recheck found the network out, prefetched orders are not asked about for this long.
+RECHECK_QUIET_SECONDS = 60.0
+# How long closing the engine waits for a recheck in flight (one GET and its retries).
+RECHECK_JOIN_SECONDS = 30.0
 
 _OPEN = (OutboxState.PENDING, OutboxState.SENDING, OutboxState.UNKNOWN, OutboxState.SENT)

@@ -115,6 +115,14 @@ class ConfirmationRejected(Event):
 
 
 @dataclass(frozen=True)
+class OrderCancelled(Event):
+    """Amazon says a PO packed from the prefetch cache was cancelled after it was prefetched
+    (found by the background recheck; the confirmation is refused from then on)."""
+
+    error: StationError
+
+
+@dataclass(frozen=True)
 class FlowFailed(Event):
     step: Step
     error: StationError

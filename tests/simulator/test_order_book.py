@@ -97,3 +97,21 @@ def test_admin_reports_health_and_refuses_unknown_endpoints(admin: httpx.Client)
     assert admin.get("/nope").status_code == 404
     assert admin.post("/clock", json={"advanceSeconds": -1}).status_code == 400
     assert admin.post("/reset", content=b"{not json").status_code == 400
+
+
+def test_a_trainer_can_cancel_an_open_order_but_not_a_shipped_one(
+    simulator: SimulatorServer, admin: httpx.Client
+) -> None:
+    po = simulator.state.scannable(1)[0]
+    answer = admin.post("/cancel", json={"purchaseOrderNumber": po})
+    assert answer.status_code == 200
+    assert answer.json() == {"purchaseOrderNumber": po, "status": "CANCELLED"}
+    assert simulator.state.order(po).status == "CANCELLED"
+
+    shipped = simulator.state.scannable(2)[1]
+    simulator.state.order(shipped).status = "SHIPPED"
+    refused = admin.post("/cancel", json={"purchaseOrderNumber": shipped})
+    assert refused.status_code == 400
+    assert "has shipped" in refused.json()["errors"][0]["message"]
+    assert admin.post("/cancel", json={"purchaseOrderNumber": 7}).status_code == 400
+    assert admin.post("/cancel", json={"purchaseOrderNumber": "NOSUCHPO"}).status_code == 404

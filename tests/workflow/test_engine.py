@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import socket
+import threading
 from datetime import timedelta
+from typing import Any
 
 import httpx
 import pytest
@@ -37,6 +39,7 @@ from tests.workflow.conftest import (
     po_of_kind,
     random_pos,
     record,
+    wait_until,
 )
 
 BOX = "12x8x4in:1.5lb"
@@ -263,7 +266,10 @@ def test_india_order_prints_the_customer_invoice(
 
 
 def test_prefetched_order_prints_without_any_http_request(
-    make_station: StationFactory, simulator: SimulatorServer, counter: RequestCounter
+    make_station: StationFactory,
+    simulator: SimulatorServer,
+    counter: RequestCounter,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     station = make_station()
     po = po_of_kind(simulator, "pslip")
@@ -279,6 +285,16 @@ def test_prefetched_order_prints_without_any_http_request(
     )
     store_prefetched(station.runtime.documents, order, labels, gateway.get_packing_slip(po), None)
     assert load_prefetched(station.runtime.documents, po) is not None
+    # The engine asks Amazon about a prefetched order again, in the background (a cancellation
+    # since the prefetch); held back here until the scan is done, to show nothing waits for it.
+    recheck = threading.Event()
+    get_order = station.engine.gateway.get_order
+
+    def held_back(po: str) -> Any:
+        assert recheck.wait(20)
+        return get_order(po)
+
+    monkeypatch.setattr(station.engine.gateway, "get_order", held_back)
     counter.reset()
 
     session = station.engine.scan_po(po)
@@ -289,6 +305,13 @@ def test_prefetched_order_prints_without_any_http_request(
         DocumentKind.SLIP,
     }
     assert session.step is Step.BOXES
+    recheck.set()
+    wait_until(
+        lambda: any("/purchaseOrders/" in p for p in counter.paths), what="the background recheck"
+    )
+    assert all(f"/purchaseOrders/{po}" in p or "restrictedDataToken" in p for p in counter.paths), (
+        counter.paths
+    )
 
 
 def test_fetched_documents_are_cached_encrypted_for_reprints(

@@ -772,180 +772,180 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="728" />
+            <location filename="../../ui/main_window.py" line="735" />
             <source> — label 1 of {count}</source>
             <translation> — etiqueta 1 de {count}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="215" />
+            <location filename="../../ui/main_window.py" line="216" />
             <source>&amp;Help</source>
             <translation>Aj&amp;uda</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="191" />
+            <location filename="../../ui/main_window.py" line="192" />
             <source>&amp;Station</source>
             <translation>&amp;Estação</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="403" />
+            <location filename="../../ui/main_window.py" line="404" />
             <source>ALREADY SHIPPED — do not ship again</source>
             <translation>JÁ ENVIADO — não envie de novo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="221" />
-            <location filename="../../ui/main_window.py" line="248" />
+            <location filename="../../ui/main_window.py" line="222" />
+            <location filename="../../ui/main_window.py" line="249" />
             <source>About Packing Station</source>
             <translation>Sobre a Packing Station</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="617" />
+            <location filename="../../ui/main_window.py" line="624" />
             <source>Amazon accepted the shipment. Scan the next PO.</source>
             <translation>A Amazon aceitou o envio. Escaneie o próximo PO.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="628" />
+            <location filename="../../ui/main_window.py" line="635" />
             <source>Amazon rejected the confirmation of PO {po}: {reasons}</source>
             <translation>A Amazon recusou a confirmação do PO {po}: {reasons}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="466" />
+            <location filename="../../ui/main_window.py" line="467" />
             <source>Box {name} chosen</source>
             <translation>Caixa {name} escolhida</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="481" />
+            <location filename="../../ui/main_window.py" line="482" />
             <source>Box {n} recorded</source>
             <translation>Caixa {n} registrada</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="616" />
+            <location filename="../../ui/main_window.py" line="623" />
             <source>CONFIRMED — PO {po} is shipped</source>
             <translation>CONFIRMADO — PO {po} enviado</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="201" />
+            <location filename="../../ui/main_window.py" line="202" />
             <source>Carrier status updates</source>
             <translation>Situação das entregas (transportadora)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="467" />
+            <location filename="../../ui/main_window.py" line="468" />
             <source>Check the weight, then scan CMD:CONFIRM (or CMD:NEXTBOX for another box).</source>
             <translation>Confira o peso e escaneie CMD:CONFIRM (ou CMD:NEXTBOX para outra caixa).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="805" />
+            <location filename="../../ui/main_window.py" line="812" />
             <source>Confirmations are waiting for the network</source>
             <translation>As confirmações aguardam a rede</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="516" />
+            <location filename="../../ui/main_window.py" line="517" />
             <source>Confirming the shipment…</source>
             <translation>Confirmando o envio…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="130" />
+            <location filename="../../ui/main_window.py" line="131" />
             <source>DEMO MODE — simulated Amazon; printed files go to {folder}</source>
             <translation>MODO DEMONSTRAÇÃO — Amazon simulada; as impressões vão para {folder}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="667" />
+            <location filename="../../ui/main_window.py" line="674" />
             <source>Enter the box — the label is requested with it</source>
             <translation>Informe a caixa — a etiqueta é pedida com ela</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="202" />
+            <location filename="../../ui/main_window.py" line="203" />
             <source>Export support bundle</source>
             <translation>Exportar pacote de suporte</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="631" />
+            <location filename="../../ui/main_window.py" line="638" />
             <source>Fix what Amazon names and confirm again, or see History.</source>
             <translation>Corrija o que a Amazon aponta e confirme de novo, ou veja o Histórico.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="198" />
+            <location filename="../../ui/main_window.py" line="199" />
             <source>History</source>
             <translation>Histórico</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="589" />
+            <location filename="../../ui/main_window.py" line="596" />
             <source>Item {scanned} of {ordered} for line {line}</source>
             <translation>Item {scanned} de {ordered} da linha {line}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="363" />
+            <location filename="../../ui/main_window.py" line="364" />
             <source>Keyboard layout garbles the scans</source>
             <translation>O layout do teclado embaralha as leituras</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="163" />
+            <location filename="../../ui/main_window.py" line="164" />
             <source>Label</source>
             <translation>Etiqueta</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="576" />
-            <location filename="../../ui/main_window.py" line="698" />
-            <location filename="../../ui/main_window.py" line="807" />
+            <location filename="../../ui/main_window.py" line="583" />
+            <location filename="../../ui/main_window.py" line="705" />
+            <location filename="../../ui/main_window.py" line="814" />
             <source>Label printer</source>
             <translation>Impressora de etiquetas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="386" />
+            <location filename="../../ui/main_window.py" line="387" />
             <source>Looking up the PO…</source>
             <translation>Buscando o PO…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="450" />
+            <location filename="../../ui/main_window.py" line="451" />
             <source>No order is open</source>
             <translation>Nenhum pedido aberto</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="164" />
+            <location filename="../../ui/main_window.py" line="165" />
             <source>No packing slip</source>
             <translation>Sem nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="566" />
+            <location filename="../../ui/main_window.py" line="567" />
             <source>No packing slip for this order</source>
             <translation>Este pedido não tem nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="266" />
+            <location filename="../../ui/main_window.py" line="267" />
             <source>Not available yet</source>
             <translation>Ainda não disponível</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="544" />
+            <location filename="../../ui/main_window.py" line="545" />
             <source>Nothing was confirmed. Scan it again to continue later.</source>
             <translation>Nada foi confirmado. Escaneie o PO de novo para continuar depois.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="216" />
+            <location filename="../../ui/main_window.py" line="217" />
             <source>Open the demo printer folder</source>
             <translation>Abrir a pasta das impressoras de demonstração</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="602" />
+            <location filename="../../ui/main_window.py" line="609" />
             <source>PO {po} is recorded; the station sends it by itself.</source>
             <translation>O PO {po} está registrado; a estação o envia sozinha.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="543" />
+            <location filename="../../ui/main_window.py" line="544" />
             <source>PO {po} put aside — scan the next PO</source>
             <translation>PO {po} deixado de lado — escaneie o próximo PO</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="404" />
+            <location filename="../../ui/main_window.py" line="405" />
             <source>PO {po} was shipped {when}by {who}.</source>
             <translation>O PO {po} foi enviado {when}por {who}.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="116" />
+            <location filename="../../ui/main_window.py" line="117" />
             <source>Packing Station</source>
             <translation>Packing Station</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="234" />
+            <location filename="../../ui/main_window.py" line="235" />
             <source>Packing Station {version}
 Station {station}
 
@@ -958,206 +958,211 @@ Python {python}, Qt {qt}, PySide6 {pyside}
 Fontes: DejaVu (licença livre).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="164" />
+            <location filename="../../ui/main_window.py" line="165" />
             <source>Packing slip</source>
             <translation>Nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="200" />
+            <location filename="../../ui/main_window.py" line="201" />
             <source>Print command sheet</source>
             <translation>Imprimir folha de comandos</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="676" />
+            <location filename="../../ui/main_window.py" line="683" />
             <source>Printed — pack the order</source>
             <translation>Impresso — embale o pedido</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="601" />
+            <location filename="../../ui/main_window.py" line="608" />
             <source>QUEUED — will be sent when the network is back</source>
             <translation>NA FILA — será enviado quando a rede voltar</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="211" />
+            <location filename="../../ui/main_window.py" line="212" />
             <source>Quit</source>
             <translation>Sair</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="529" />
+            <location filename="../../ui/main_window.py" line="530" />
             <source>Reprinting…</source>
             <translation>Reimprimindo…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="499" />
+            <location filename="../../ui/main_window.py" line="500" />
             <source>Requesting the label…</source>
             <translation>Pedindo a etiqueta…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="633" />
+            <location filename="../../ui/main_window.py" line="640" />
             <source>STOP — Amazon rejected the shipment</source>
             <translation>PARE — a Amazon recusou o envio</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="477" />
-            <location filename="../../ui/main_window.py" line="492" />
+            <location filename="../../ui/main_window.py" line="572" />
+            <source>STOP — PO {po} was cancelled: do not ship it</source>
+            <translation>PARE — o PO {po} foi cancelado: não envie</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="478" />
+            <location filename="../../ui/main_window.py" line="493" />
             <source>STOP — check the box</source>
             <translation>PARE — confira a caixa</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="316" />
+            <location filename="../../ui/main_window.py" line="317" />
             <source>STOP — check this scan</source>
             <translation>PARE — confira esta leitura</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="312" />
+            <location filename="../../ui/main_window.py" line="313" />
             <source>STOP — no connection to Amazon</source>
             <translation>PARE — sem conexão com a Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="314" />
+            <location filename="../../ui/main_window.py" line="315" />
             <source>STOP — printer problem</source>
             <translation>PARE — problema na impressora</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="582" />
+            <location filename="../../ui/main_window.py" line="589" />
             <source>STOP — the {doc} did not print</source>
             <translation>PARE — {doc} não foi impressa</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="318" />
+            <location filename="../../ui/main_window.py" line="319" />
             <source>STOP — this order cannot go on</source>
             <translation>PARE — este pedido não pode seguir</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="350" />
+            <location filename="../../ui/main_window.py" line="351" />
             <source>STOP — unknown command barcode</source>
             <translation>PARE — código de comando desconhecido</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="422" />
+            <location filename="../../ui/main_window.py" line="423" />
             <source>STOP — wrong item</source>
             <translation>PARE — item errado</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="303" />
+            <location filename="../../ui/main_window.py" line="304" />
             <source>Scan a PO barcode</source>
             <translation>Escaneie o código do PO</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="668" />
+            <location filename="../../ui/main_window.py" line="675" />
             <source>Scan a box barcode (or type the size and weight), then CMD:CONFIRM.</source>
             <translation>Escaneie o código da caixa (ou digite medidas e peso) e depois CMD:CONFIRM.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="677" />
+            <location filename="../../ui/main_window.py" line="684" />
             <source>Scan every item, then the box barcode and CMD:CONFIRM.</source>
             <translation>Escaneie cada item, depois o código da caixa e CMD:CONFIRM.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="482" />
+            <location filename="../../ui/main_window.py" line="483" />
             <source>Scan or type the next box ({preset}).</source>
             <translation>Escaneie ou digite a próxima caixa ({preset}).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="450" />
+            <location filename="../../ui/main_window.py" line="451" />
             <source>Scan the PO barcode first, then the box.</source>
             <translation>Escaneie primeiro o código do PO, depois a caixa.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="304" />
+            <location filename="../../ui/main_window.py" line="305" />
             <source>Scan the PO on the packing list — from anywhere, whatever is selected.</source>
             <translation>Escaneie o PO na lista de separação — de qualquer tela, o que estiver selecionado.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="679" />
+            <location filename="../../ui/main_window.py" line="686" />
             <source>Scan the box barcode (or type size and weight), then CMD:CONFIRM.</source>
             <translation>Escaneie o código da caixa (ou digite medidas e peso) e depois CMD:CONFIRM.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="592" />
+            <location filename="../../ui/main_window.py" line="599" />
             <source>Scan the next item, or the box and CMD:CONFIRM when all are checked.</source>
             <translation>Escaneie o próximo item, ou a caixa e CMD:CONFIRM quando todos estiverem conferidos.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="364" />
+            <location filename="../../ui/main_window.py" line="365" />
             <source>Scanned '{text}'.</source>
             <translation>Leitura: '{text}'.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="607" />
+            <location filename="../../ui/main_window.py" line="614" />
             <source>Sending the confirmation to Amazon…</source>
             <translation>Enviando a confirmação para a Amazon…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="409" />
+            <location filename="../../ui/main_window.py" line="410" />
             <source>Set the items aside and tell the warehouse lead. Scan CMD:REPRINT for a copy of the label.</source>
             <translation>Separe os itens e avise o líder do armazém. Escaneie CMD:REPRINT para uma cópia da etiqueta.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="199" />
+            <location filename="../../ui/main_window.py" line="200" />
             <source>Settings</source>
             <translation>Configurações</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="603" />
+            <location filename="../../ui/main_window.py" line="610" />
             <source>Ship the box and scan the next PO.</source>
             <translation>Despache a caixa e escaneie o próximo PO.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="576" />
-            <location filename="../../ui/main_window.py" line="701" />
-            <location filename="../../ui/main_window.py" line="808" />
+            <location filename="../../ui/main_window.py" line="583" />
+            <location filename="../../ui/main_window.py" line="708" />
+            <location filename="../../ui/main_window.py" line="815" />
             <source>Slip printer</source>
             <translation>Impressora de notas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="598" />
+            <location filename="../../ui/main_window.py" line="605" />
             <source>The confirmation waits for the network</source>
             <translation>A confirmação aguarda a rede</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="163" />
+            <location filename="../../ui/main_window.py" line="164" />
             <source>The label appears here</source>
             <translation>A etiqueta aparece aqui</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="708" />
+            <location filename="../../ui/main_window.py" line="715" />
             <source>The slip printed; no preview available.</source>
             <translation>A nota foi impressa; sem pré-visualização.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="266" />
+            <location filename="../../ui/main_window.py" line="267" />
             <source>This screen is not available yet.</source>
             <translation>Esta tela ainda não está disponível.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="192" />
+            <location filename="../../ui/main_window.py" line="193" />
             <source>Tools</source>
             <translation>Ferramentas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="323" />
+            <location filename="../../ui/main_window.py" line="324" />
             <source>What to do: {hint}</source>
             <translation>O que fazer: {hint}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="86" />
+            <location filename="../../ui/main_window.py" line="87" />
             <source>invoice</source>
             <translation>a fatura</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="84" />
+            <location filename="../../ui/main_window.py" line="85" />
             <source>label</source>
             <translation>a etiqueta</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="85" />
+            <location filename="../../ui/main_window.py" line="86" />
             <source>slip</source>
             <translation>a nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="499" />
-            <location filename="../../ui/main_window.py" line="516" />
+            <location filename="../../ui/main_window.py" line="500" />
+            <location filename="../../ui/main_window.py" line="517" />
             <source>{n} box(es)</source>
             <translation>{n} caixa(s)</translation>
         </message>
@@ -1950,17 +1955,17 @@ Fontes: DejaVu (licença livre).</translation>
     <context>
         <name>StationApp</name>
         <message>
-            <location filename="../../ui/app.py" line="189" />
+            <location filename="../../ui/app.py" line="212" />
             <source>The station cannot start</source>
             <translation>A estação não pode iniciar</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="190" />
+            <location filename="../../ui/app.py" line="213" />
             <source>What to do: {hint}</source>
             <translation>O que fazer: {hint}</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="126" />
+            <location filename="../../ui/app.py" line="143" />
             <source>⚠ Serial scanner</source>
             <translation>⚠ Leitor serial</translation>
         </message>
