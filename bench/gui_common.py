@@ -24,12 +24,13 @@ def start_station(**options: Any) -> tuple[Any, Any, Any]:
 
     from station.runtime import RuntimeOptions, build_runtime
     from station.ui import theme
-    from station.ui.app import StationGui, demo_base_settings
+    from station.ui.app import StationGui, demo_base_settings, preload
     from station.ui.qt_compat import immortalize_singletons
 
     immortalize_singletons()
     app = QApplication.instance() or QApplication([sys.argv[0]])
     theme.apply(app)
+    preload()  # as the station's start-up thread does before the packer's screen appears
     runtime = build_runtime(
         RuntimeOptions(demo=True, settings=demo_base_settings(options.pop("settings", None)))
     )

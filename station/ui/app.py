@@ -18,7 +18,6 @@ import importlib
 import logging
 import os
 import sys
-import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -77,19 +76,6 @@ def demo_base_settings(settings: Settings | None = None) -> Settings:
     return base.model_copy(update={"box_presets": demo_presets()})
 
 
-def _warm_up(runtime: Any) -> None:
-    try:
-        for name in ("station.printing.convert", "PySide6.QtPdf"):
-            try:
-                importlib.import_module(name)
-            except ImportError:  # QtPdf is optional: the preview says so when it is missing
-                continue
-        if runtime.simulator is not None:
-            runtime.simulator.warm_up_documents()
-    except Exception:  # only an optimisation: whatever fails here fails again, reported, later
-        log.exception("warming up the document libraries failed")
-
-
 class StationGui:
     """One runtime, its engine, the worker, the outbox sender, the scanner and the window.
 
@@ -144,12 +130,6 @@ class StationGui:
             )
             self.serial.open()
         self._closed = False
-        # What the first label and slip of the shift would otherwise load on the packer's time
-        # (image/PDF conversions, the PDF preview; in demo mode the simulator's drawing
-        # libraries) is loaded behind the window instead.
-        threading.Thread(
-            target=_warm_up, args=(runtime,), name="station-warm-up", daemon=True
-        ).start()
         if runtime.demo_dir is not None and acknowledge_demo:
             from station.ui.demo import acknowledge_demo_orders
 
@@ -230,8 +210,9 @@ class StartFailedError(StationError):
     )
 
 
-# The packer's screen's modules: imported on the loader thread, so that building the window on
-# the GUI thread does not wait for them.
+# The packer's screen's modules, and what its first label and slip need (conversions, the PDF
+# preview): imported on the start-up thread, so that neither building the window nor the first
+# scan waits for them (an import holds the interpreter, stalling the GUI thread meanwhile).
 _SCREEN_MODULES = (
     "station.ui.main_window",
     "station.ui.worker",
@@ -239,7 +220,20 @@ _SCREEN_MODULES = (
     "station.ui.demo",
     "station.workflow.engine",
     "station.workflow.delivery",
+    "station.printing.convert",
 )
+_OPTIONAL_MODULES = ("PySide6.QtPdf",)  # without it the preview says so
+
+
+def preload() -> None:
+    """Import what the packer's screen and its first documents need (any thread)."""
+    for name in _SCREEN_MODULES:
+        importlib.import_module(name)
+    for name in _OPTIONAL_MODULES:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            log.info("%s is not available", name)
 
 
 @dataclass
@@ -274,8 +268,7 @@ class _StartPlan:
             )
         )
         try:
-            for name in _SCREEN_MODULES:
-                importlib.import_module(name)
+            preload()
         except BaseException:
             runtime.close()
             raise
