@@ -87,6 +87,9 @@ def run(command: str, args: argparse.Namespace) -> int:
     )
     server = SimulatorServer(config)
     url = server.start()
+    # Its own process: load the drawing libraries now, so the first label and slip answer as
+    # fast as the rest (nothing else shares this interpreter to be stalled by it).
+    threading.Thread(target=server.warm_up_documents, name="documents", daemon=True).start()
     try:
         mode = "static sandbox" if config.static_sandbox else f"seed {config.seed}"
         print(f"Vendor DF simulator ({mode}) listening on {url}")
