@@ -118,8 +118,7 @@ def main() -> int:
         "label, with or without a packing slip), so the baseline after 10 scans has loaded "
         "every library once; until 2026-11-23 the first packing slip came at scan 51 and its "
         "one-time load (the PDF library's fonts, the preview's PDF engine: +14 MiB) counted as "
-        "growth (+38 %). Demo mode also loads the simulator's drawing libraries behind the "
-        f"window now. RSS (MiB) after n scans: {shape}."
+        f"growth (+38 %). RSS (MiB) after n scans: {shape}."
     ]
     Result("gui_memory", "Memory of the demo station", figures, notes=notes).write()
     return 0

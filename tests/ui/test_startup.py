@@ -162,46 +162,43 @@ def test_scans_made_while_starting_are_handled_in_order(
         start.finish()
 
 
-def test_a_setting_that_stops_the_start_is_shown_with_what_to_fix(
-    app: QApplication, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _failed_start(
+    app: QApplication, qtbot: Any, plan: GatedPlan, monkeypatch: pytest.MonkeyPatch
+) -> tuple[_Start, list[Any]]:
+    """Let ``plan`` go, wait for the start to give up (exit 1); the errors shown to the packer."""
     shown: list[Any] = []
     monkeypatch.setattr(ui_app, "_show_start_error", shown.append)
-    error = ConfigError("The settings file is damaged", hint="Restore it from the backup")
-    plan = GatedPlan(tmp_path, error=error)
     exits = Exits()
     start = _start(app, plan, exits)
     try:
         plan.gate.set()
         qtbot.waitUntil(lambda: exits.codes == [1], timeout=WAIT_MS)
-        assert shown == [error]
-        assert start.gui is None
     finally:
         start.finish()
         if start.window is not None:
             start.window.close()
+    return start, shown
+
+
+def test_a_setting_that_stops_the_start_is_shown_with_what_to_fix(
+    app: QApplication, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    error = ConfigError("The settings file is damaged", hint="Restore it from the backup")
+    start, shown = _failed_start(app, qtbot, GatedPlan(tmp_path, error=error), monkeypatch)
+    assert shown == [error]
+    assert start.gui is None
 
 
 def test_an_unexpected_failure_is_reported_not_raised(
     app: QApplication, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    shown: list[Any] = []
-    monkeypatch.setattr(ui_app, "_show_start_error", shown.append)
     plan = GatedPlan(tmp_path, error=RuntimeError("boom /home/customer 123 Main St"))
-    exits = Exits()
-    start = _start(app, plan, exits)
-    try:
-        plan.gate.set()
-        qtbot.waitUntil(lambda: exits.codes == [1], timeout=WAIT_MS)
-        (error,) = shown
-        assert isinstance(error, StartFailedError)
-        assert "RuntimeError" in error.message
-        assert "Main St" not in error.message  # the exception's text may hold anything
-        assert "log" in error.hint
-    finally:
-        start.finish()
-        if start.window is not None:
-            start.window.close()
+    _, shown = _failed_start(app, qtbot, plan, monkeypatch)
+    (error,) = shown
+    assert isinstance(error, StartFailedError)
+    assert "RuntimeError" in error.message
+    assert "Main St" not in error.message  # the exception's text may hold anything
+    assert "log" in error.hint
 
 
 class FakeRuntime:
@@ -235,20 +232,9 @@ def test_a_screen_that_cannot_be_built_fails_the_start_cleanly(
 ) -> None:
     """Whatever breaks while the packer's screen is built: an error with what to do, exit 1,
     everything that was opened closed, never a start-up window left waiting forever."""
-    shown: list[Any] = []
-    monkeypatch.setattr(ui_app, "_show_start_error", shown.append)
     runtime = FakeRuntime()  # no engine, no settings: building the screen on it fails
-    plan = GatedPlan(tmp_path, result=runtime)
-    exits = Exits()
-    start = _start(app, plan, exits)
-    try:
-        plan.gate.set()
-        qtbot.waitUntil(lambda: exits.codes == [1], timeout=WAIT_MS)
-        (error,) = shown
-        assert isinstance(error, StartFailedError)
-        assert start.gui is None
-    finally:
-        start.finish()
-        if start.window is not None:
-            start.window.close()
+    start, shown = _failed_start(app, qtbot, GatedPlan(tmp_path, result=runtime), monkeypatch)
+    (error,) = shown
+    assert isinstance(error, StartFailedError)
+    assert start.gui is None
     assert runtime.closed

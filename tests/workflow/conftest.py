@@ -193,3 +193,22 @@ def make_station(simulator: SimulatorServer, tmp_path: Path) -> Iterator[Station
     yield make
     for runtime in reversed(opened):
         runtime.close()
+
+
+def prefetch(station: Station, *pos: str, box: str = "12x8x4in:1.5lb") -> None:
+    """What shift preparation does for ``pos``: acknowledge, then order, label and slip into
+    the encrypted cache."""
+    from station.workflow.containers import parse_box_spec
+    from station.workflow.gateway import LabelPackage
+    from station.workflow.order_cache import store_prefetched
+
+    gateway = station.runtime.gateway
+    station.acknowledge(*pos)
+    for po in pos:
+        order = gateway.get_order(po)
+        contents = {line.item_sequence_number: line.quantity for line in order.lines}
+        labels = gateway.request_label(
+            order, [LabelPackage(f"{po}-1", parse_box_spec(box), contents)], lambda _m: None
+        )
+        slip = gateway.get_packing_slip(po) if order.is_pslip_required else None
+        store_prefetched(station.runtime.documents, order, labels, slip, None)

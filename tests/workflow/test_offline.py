@@ -9,12 +9,10 @@ from station.journal import OutboxState
 from station.simulator.server import SimulatorServer
 from station.workflow.containers import parse_box_spec
 from station.workflow.events import ConfirmationAccepted, ConfirmationQueued, Step
-from station.workflow.gateway import LabelPackage
-from station.workflow.order_cache import store_prefetched
 from tests.workflow.conftest import (
-    Station,
     StationFactory,
     accepted_confirmations,
+    prefetch,
     random_pos,
     record,
     wait_until,
@@ -23,27 +21,13 @@ from tests.workflow.conftest import (
 BOX = "12x8x4in:1.5lb"
 
 
-def _prefetch(station: Station, pos: list[str]) -> None:
-    """What shift preparation does: order, label and slip into the encrypted cache."""
-    gateway = station.runtime.gateway
-    station.acknowledge(*pos)
-    for po in pos:
-        order = gateway.get_order(po)
-        contents = {line.item_sequence_number: line.quantity for line in order.lines}
-        labels = gateway.request_label(
-            order, [LabelPackage(f"{po}-1", parse_box_spec(BOX), contents)], lambda _m: None
-        )
-        slip = gateway.get_packing_slip(po) if order.is_pslip_required else None
-        store_prefetched(station.runtime.documents, order, labels, slip, None)
-
-
 @pytest.mark.parametrize("mode", ["refuse", "drop"])
 def test_confirmations_queue_offline_and_go_out_once_when_the_network_returns(
     make_station: StationFactory, simulator: SimulatorServer, mode: str
 ) -> None:
     station = make_station()
     pos = random_pos(simulator, 3)
-    _prefetch(station, pos)
+    prefetch(station, *pos)
     station.start_worker(settle_seconds=0.3)
     engine = station.engine
 

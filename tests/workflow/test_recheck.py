@@ -13,23 +13,9 @@ from station.journal.records import EventKind
 from station.simulator.server import SimulatorServer
 from station.workflow.containers import parse_box_spec
 from station.workflow.events import OrderCancelled, Step
-from station.workflow.gateway import LabelPackage
-from station.workflow.order_cache import store_prefetched
-from tests.workflow.conftest import Station, StationFactory, po_of_kind, record, wait_until
+from tests.workflow.conftest import StationFactory, po_of_kind, prefetch, record, wait_until
 
 BOX = "12x8x4in:1.5lb"
-
-
-def _prefetch(station: Station, po: str) -> None:
-    gateway = station.runtime.gateway
-    station.acknowledge(po)
-    order = gateway.get_order(po)
-    contents = {line.item_sequence_number: line.quantity for line in order.lines}
-    labels = gateway.request_label(
-        order, [LabelPackage(f"{po}-1", parse_box_spec(BOX), contents)], lambda _m: None
-    )
-    slip = gateway.get_packing_slip(po) if order.is_pslip_required else None
-    store_prefetched(station.runtime.documents, order, labels, slip, None)
 
 
 def test_a_cancellation_after_the_prefetch_stops_the_shipment(
@@ -37,7 +23,7 @@ def test_a_cancellation_after_the_prefetch_stops_the_shipment(
 ) -> None:
     station = make_station()
     po = po_of_kind(simulator, "plain")
-    _prefetch(station, po)
+    prefetch(station, po)
     simulator.state.cancel_order(po)  # the customer cancels during the shift
 
     session = station.engine.scan_po(po)
@@ -60,7 +46,7 @@ def test_an_order_still_open_ships_as_usual_after_the_recheck(
     station = make_station()
     station.start_worker()
     po = po_of_kind(simulator, "plain")
-    _prefetch(station, po)
+    prefetch(station, po)
     asked = threading.Event()
     get_order = station.engine.gateway.get_order
 
@@ -83,7 +69,7 @@ def test_without_a_network_the_cache_is_all_there_is(
 ) -> None:
     station = make_station()
     po = po_of_kind(simulator, "plain")
-    _prefetch(station, po)
+    prefetch(station, po)
     simulator.state.cancel_order(po)  # Amazon knows; the station cannot ask
     simulator.cut_network("refuse")
     try:
@@ -102,7 +88,7 @@ def test_rechecks_can_be_turned_off(
     station = make_station()
     station.engine.recheck_cached = False
     po = po_of_kind(simulator, "plain")
-    _prefetch(station, po)
+    prefetch(station, po)
     asked: list[str] = []
     station.engine.gateway.get_order = asked.append  # type: ignore[assignment,method-assign]
     station.engine.scan_po(po)
