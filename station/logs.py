@@ -84,6 +84,14 @@ def configure_logging(
     return path
 
 
+def active_log_dir() -> Path | None:
+    """The folder the station's log file is written to in this process (None: no file)."""
+    for handler in logging.getLogger("station").handlers:
+        if isinstance(handler, logging.handlers.RotatingFileHandler):
+            return Path(handler.baseFilename).parent
+    return None
+
+
 def setup_station_logging(*, verbose: int = 0, console: bool = False) -> Path | None:
     """Log to the user's log folder (``STATION_HOME/logs`` when set), as every ``station`` run
     does. A folder that cannot be written costs the log file, never the run: the records then go

@@ -27,7 +27,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from station.errors import JournalError, StationError
-from station.logs import redact
+from station.logs import active_log_dir, redact
 from station.ui.background import run_in_background
 
 if TYPE_CHECKING:
@@ -170,7 +170,8 @@ def build_support_bundle(
                 safe("journal", lambda: json.dumps(journal_summary(runtime), indent=2)),
             )
             bundle.writestr("selftest.txt", safe("self-test", lambda: self_test_text(self_test())))
-            for path in _log_files(runtime.paths.log_dir):
+            folders = dict.fromkeys([runtime.paths.log_dir, active_log_dir()])  # demo: two
+            for path in [p for folder in folders if folder for p in _log_files(folder)]:
                 with path.open("rb") as handle:
                     raw = handle.read(MAX_LOG_BYTES)
                 text = redact(raw.decode("utf-8", errors="replace"))

@@ -103,6 +103,16 @@ def test_bundle_after_a_demo_shipment_has_no_secret_and_no_address(demo, qapp, t
             assert value not in text, f"{value!r} found in {name}"
 
 
+def test_bundle_carries_the_log_of_a_demo_run(demo, qapp, tmp_path):
+    """A demo run logs to the station's log folder, not to the demo's throw-away folder: the
+    bundle takes the log from where it is really written."""
+    configure_logging(tmp_path / "station-logs")
+    po = _demo_shipment(demo)
+    files = _all_text(build_support_bundle(demo, tmp_path / "bundle.zip"))
+    assert po in files["logs/station.log"]
+    assert REFRESH not in files["logs/station.log"]
+
+
 @pytest.mark.gui
 def test_export_keeps_the_gui_running_and_returns_the_path(demo, qtbot, tmp_path):
     _demo_shipment(demo)
