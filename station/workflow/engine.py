@@ -796,6 +796,19 @@ class PackingEngine:
         )
         session.cancelled = error
         self.journal.record_error(error.message, po=po, code="cancelled-after-prefetch")
+        try:  # a later scan of it, even offline, stops at once
+            cached = load_prefetched(self.documents, po)
+            if cached is not None:
+                store_prefetched(
+                    self.documents,
+                    current,
+                    cached.labels,
+                    cached.slip,
+                    cached.invoice,
+                    labels_obtained_at=cached.labels_obtained_at,
+                )
+        except StationError as exc:
+            log.warning("PO %s: the cancellation is not in the cache: %s", po, exc.message)
         if session.outbox_id is None:
             self._emit(OrderCancelled(po, self._clock(), error))
 

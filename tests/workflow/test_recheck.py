@@ -12,7 +12,7 @@ from station.errors import WorkflowError
 from station.journal.records import EventKind
 from station.simulator.server import SimulatorServer
 from station.workflow.containers import parse_box_spec
-from station.workflow.events import OrderCancelled, Step
+from station.workflow.events import DocumentPrinted, OrderCancelled, Step
 from tests.workflow.conftest import StationFactory, po_of_kind, prefetch, record, wait_until
 
 BOX = "12x8x4in:1.5lb"
@@ -38,6 +38,16 @@ def test_a_cancellation_after_the_prefetch_stops_the_shipment(
     assert station.runtime.outbox.list(po=po) == []
     errors = station.runtime.journal.events(po=po, kind=EventKind.ERROR)
     assert any(e.outcome == "cancelled-after-prefetch" for e in errors)
+
+    # The cache knows now: scanned again, even with the network down, it stops before printing.
+    printed = len(station.of(DocumentPrinted))
+    simulator.cut_network("refuse")
+    try:
+        with pytest.raises(WorkflowError, match="CANCELLED"):
+            station.engine.scan_po(po)
+    finally:
+        simulator.restore_network()
+    assert len(station.of(DocumentPrinted)) == printed
 
 
 def test_an_order_still_open_ships_as_usual_after_the_recheck(
