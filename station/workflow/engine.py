@@ -840,7 +840,9 @@ class PackingEngine:
 MAX_SESSIONS = 32
 # After a recheck found the network out, prefetched orders are not asked about for this long.
 RECHECK_QUIET_SECONDS = 60.0
-# How long closing the engine waits for a recheck in flight (one GET and its retries).
-RECHECK_JOIN_SECONDS = 30.0
+# How long closing the engine waits for a recheck in flight: long enough for an answering API,
+# short enough that `station ship` offline is not held up by a request that hangs (the thread is
+# a daemon; a request cut short by the closing client is only a recheck not done).
+RECHECK_JOIN_SECONDS = 2.0
 
 _OPEN = (OutboxState.PENDING, OutboxState.SENDING, OutboxState.UNKNOWN, OutboxState.SENT)
