@@ -296,7 +296,7 @@ class _Start(QObject):
         self.started = time.perf_counter()
         self.language = hints.language
         self._exit = exit_loop or app.exit
-        self.window: StartupWindow | None = StartupWindow(demo=plan.demo)
+        self.window: StartupWindow | None = StartupWindow()
         self.window.closed.connect(self._startup_closed)
         self.scanner = WedgeScanner(hints.scanner, app, clock=scanner_clock)
         self.held: list[str] = []

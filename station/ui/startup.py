@@ -122,11 +122,10 @@ class StartupWindow(QMainWindow):
 
     closed = Signal()
 
-    def __init__(self, *, demo: bool = False) -> None:
+    def __init__(self) -> None:
         super().__init__()
         self.setObjectName("startupWindow")
         self.setWindowTitle(_tr("Packing Station"))  # as the packer's screen calls itself
-        self.demo = demo
         self.resize(1600, 960)  # the packer's screen opens at the same size, in the same place
         style = STATUS_STYLES[Tone.IDLE]
         central = QWidget()
