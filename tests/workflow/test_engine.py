@@ -37,6 +37,7 @@ from tests.workflow.conftest import (
     StationFactory,
     accepted_confirmations,
     po_of_kind,
+    prefetch,
     random_pos,
     record,
     wait_until,
@@ -273,17 +274,7 @@ def test_prefetched_order_prints_without_any_http_request(
 ) -> None:
     station = make_station()
     po = po_of_kind(simulator, "pslip")
-    station.acknowledge(po)
-    gateway = station.runtime.gateway
-    order = gateway.get_order(po)
-    from station.workflow.gateway import LabelPackage
-
-    labels = gateway.request_label(
-        order,
-        [LabelPackage(f"{po}-1", parse_box_spec(BOX), {1: 1})],
-        lambda _m: None,
-    )
-    store_prefetched(station.runtime.documents, order, labels, gateway.get_packing_slip(po), None)
+    prefetch(station, po, box=BOX)
     assert load_prefetched(station.runtime.documents, po) is not None
     # The engine asks Amazon about a prefetched order again, in the background (a cancellation
     # since the prefetch); held back here until the scan is done, to show nothing waits for it.
