@@ -31,6 +31,8 @@ def isolated_station(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterato
     home = tmp_path / "station-home"
     monkeypatch.setenv("STATION_HOME", str(home))
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    # Nor the machine's sound server: libpulse, and the station's probe, look only here.
+    monkeypatch.setenv("PULSE_SERVER", f"unix:{tmp_path / 'no-sound-server'}")
     yield home
 
 

@@ -2,7 +2,8 @@
 
 Sound must never need PulseAudio or crash the station: QtMultimedia links libpulse on Linux and
 may be missing on a trimmed Windows image. So: ``winsound`` (stdlib, Windows), else QSoundEffect
-when it imports, else the system beep. ``STATION_SOUND=off`` silences it (tests, open offices).
+when a sound server answers and QtMultimedia imports, else the system beep, said once in the log.
+``STATION_SOUND=off`` silences it (tests, open offices); ``STATION_SOUND=beep`` keeps to the beep.
 """
 
 from __future__ import annotations
@@ -10,14 +11,24 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QPropertyAnimation, Qt, QTimer
+from PySide6.QtCore import (
+    QMessageLogContext,
+    QPropertyAnimation,
+    Qt,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication, QGraphicsOpacityEffect, QWidget
 
 from station.resources import resource_path
 from station.ui import theme
+from station.ui.audio import sound_server
 
 log = logging.getLogger("station.ui.feedback")
 
@@ -31,9 +42,15 @@ class Sound(StrEnum):
 class SoundPlayer:
     """Plays the station's sounds asynchronously with whatever this computer offers."""
 
-    def __init__(self, *, enabled: bool | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        enabled: bool | None = None,
+        find_server: Callable[[], str | None] = sound_server,
+    ) -> None:
+        choice = os.environ.get("STATION_SOUND", "on").lower()
         if enabled is None:
-            enabled = os.environ.get("STATION_SOUND", "on").lower() not in ("off", "0", "no")
+            enabled = choice not in ("off", "0", "no")
         self.enabled = enabled
         self.backend = "off"
         self.played: list[Sound] = []  # what was asked for, for tests and the support bundle
@@ -47,18 +64,25 @@ class SoundPlayer:
             return
         except ImportError:
             pass
+        self.backend = "beep"
+        if choice == "beep":
+            return
+        server = find_server()
+        if server is None:
+            log.info("no sound server answers (PulseAudio or PipeWire); using the system beep")
+            return
         try:
-            multimedia = importlib.import_module("PySide6.QtMultimedia")
-            from PySide6.QtCore import QUrl
+            with _multimedia_noise_to_debug_log():
+                multimedia = importlib.import_module("PySide6.QtMultimedia")
+                from PySide6.QtCore import QUrl
 
-            for sound in Sound:
-                effect = multimedia.QSoundEffect()
-                effect.setSource(QUrl.fromLocalFile(str(self._path(sound))))
-                self._effects[sound] = effect
+                for sound in Sound:
+                    effect = multimedia.QSoundEffect()
+                    effect.setSource(QUrl.fromLocalFile(str(self._path(sound))))
+                    self._effects[sound] = effect
             self.backend = "qsoundeffect"
         except (ImportError, OSError) as exc:  # libpulse missing and the like
             log.info("no QtMultimedia sound (%s); using the system beep", exc)
-            self.backend = "beep"
 
     @staticmethod
     def _path(sound: Sound) -> str:
@@ -79,6 +103,31 @@ class SoundPlayer:
                 QApplication.beep()
         except Exception:  # a sound is never worth a crash
             log.exception("could not play the %s sound", sound.value)
+
+
+# What QtMultimedia's FFmpeg back end says while it probes optional libraries (VA-API, PipeWire
+# screen capture): nothing a packer or IT can act on.
+_LOAD_NOISE = ("Couldn't load ", "Couldn't resolve ", "Using Qt multimedia with FFmpeg")
+
+
+@contextmanager
+def _multimedia_noise_to_debug_log() -> Iterator[None]:
+    """While QtMultimedia loads, its probing chatter goes to the debug log; the rest passes on."""
+    previous: Any = None
+
+    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if message.startswith(_LOAD_NOISE):
+            log.debug("QtMultimedia: %s", message)
+        elif previous is not None:
+            previous(kind, context, message)
+        else:
+            log.warning("Qt: %s", message)
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
 
 
 class Flash(QWidget):
