@@ -31,6 +31,12 @@ MODEL_FILES = {
     "tokens": "tokens_2021-03-01.json",
 }
 
+# Multi-Channel Fulfillment (seller side), tested by tests/spapi/test_fulfillment_contract.py.
+MCF_MODEL_FILES = {
+    "mcf-2020": "fulfillmentOutbound_2020-07-01.json",
+    "mcf-2026": "fulfillmentOutbound_2026-07-04.json",
+}
+
 
 def models_dir() -> Path | None:
     override = os.environ.get("STATION_SPAPI_MODELS")
@@ -54,7 +60,7 @@ def require_models() -> Path:
 
 @functools.cache
 def load_model(name: str) -> dict[str, Any]:
-    path = require_models() / MODEL_FILES[name]
+    path = require_models() / {**MODEL_FILES, **MCF_MODEL_FILES}[name]
     return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 
