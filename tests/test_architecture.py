@@ -69,3 +69,71 @@ def test_importing_the_core_loads_no_qt() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "", f"Qt loaded by the core: {result.stdout.strip()}"
+
+
+# The arrows run one way: the front ends (the command line, the GUI) and the composition root
+# that builds a running station sit on top; the packages below them never import them, not even
+# inside a function or for type checking only.
+FRONT_ENDS = ("station.cli", "station.ui", "station.runtime", "station.app")
+LOWER_PACKAGES = ("workflow", "journal", "spapi", "printing", "zpl", "simulator")
+LOWER_MODULES = ("config.py", "errors.py", "paths.py", "secrets.py", "logs.py")
+
+
+def _lower_modules() -> list[Path]:
+    return [
+        p
+        for p in _modules()
+        if p.relative_to(STATION).parts[0] in LOWER_PACKAGES
+        or p.relative_to(STATION).as_posix() in LOWER_MODULES
+    ]
+
+
+def _station_imports(path: Path) -> list[str]:
+    return _station_imports_in(path.read_text(encoding="utf-8"), path.relative_to(STATION))
+
+
+def _station_imports_in(source: str, rel: Path) -> list[str]:
+    """Every station module a source file at ``station/rel`` imports, absolute or relative,
+    wherever the import is (inside a function, under ``if TYPE_CHECKING``)."""
+    tree = ast.parse(source, filename=str(rel))
+    package = ["station", *rel.with_suffix("").parts[:-1]]
+    found: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = package[: len(package) - node.level + 1] if node.level else []
+            module = ".".join([*base, *([node.module] if node.module else [])])
+            found += [module, *(f"{module}.{a.name}" for a in node.names)]
+    return [name for name in found if name == "station" or name.startswith("station.")]
+
+
+def _front_ends_in(names: list[str]) -> list[str]:
+    return sorted(
+        {n for n in names if any(n == top or n.startswith(top + ".") for top in FRONT_ENDS)}
+    )
+
+
+@pytest.mark.parametrize("path", _lower_modules(), ids=lambda p: str(p.relative_to(STATION)))
+def test_lower_layers_never_import_the_front_ends(path: Path) -> None:
+    bad = _front_ends_in(_station_imports(path))
+    assert not bad, (
+        f"{path.relative_to(STATION).as_posix()} imports {bad}: the command line, the GUI and "
+        "station.runtime sit on top of it"
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("import station.cli", "station.cli"),
+        ("from station import runtime", "station.runtime"),
+        ("from .. import cli", "station.cli"),
+        ("from ..ui.app import run_gui", "station.ui.app"),
+        ("def f():\n    from station.cli.program import main", "station.cli.program"),
+        ("if TYPE_CHECKING:\n    from station.runtime import Runtime", "station.runtime"),
+    ],
+)
+def test_the_layer_check_sees_every_import_form(source: str, expected: str) -> None:
+    found = _front_ends_in(_station_imports_in(source + "\n", Path("workflow/probe.py")))
+    assert expected in found, found

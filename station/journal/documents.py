@@ -391,24 +391,35 @@ class EncryptedDocumentCache(DocumentCache):
 
 
 def purge_stored_documents(
-    journal: Journal, retention: RetentionPolicy, now: datetime | None = None
+    journal: Journal,
+    retention: RetentionPolicy,
+    now: datetime | None = None,
+    *,
+    dry_run: bool = False,
 ) -> PurgeResult:
-    """Apply the retention policy to the documents on disk; needs no data key.
+    """Apply the retention policy to the documents on disk; needs no data key. ``dry_run``: count
+    what would go, delete nothing.
 
     ``station purge`` must call this even when this run has no key (memory-only mode): documents
     written by an earlier run, under a key that is gone, still hold addresses and must still go.
     """
     moment = now or journal.now()
-    with journal.write() as conn:
-        shipped = conn.execute(
-            "DELETE FROM documents WHERE shipped_at IS NOT NULL AND shipped_at <= ?",
-            (to_iso(retention.shipped_cutoff(moment)),),
-        ).rowcount
-        unshipped = conn.execute(
-            "DELETE FROM documents WHERE shipped_at IS NULL AND created_at <= ?",
-            (to_iso(retention.unshipped_cutoff(moment)),),
-        ).rowcount
-    return PurgeResult(shipped=shipped, unshipped=unshipped)
+    expired = (
+        ("shipped_at IS NOT NULL AND shipped_at <= ?", retention.shipped_cutoff(moment)),
+        ("shipped_at IS NULL AND created_at <= ?", retention.unshipped_cutoff(moment)),
+    )
+    counts: list[int] = []
+    if dry_run:
+        with journal.read() as conn:
+            for where, cutoff in expired:
+                sql = f"SELECT COUNT(*) FROM documents WHERE {where}"  # noqa: S608 - constant
+                counts.append(int(conn.execute(sql, (to_iso(cutoff),)).fetchone()[0]))
+    else:
+        with journal.write() as conn:
+            for where, cutoff in expired:
+                sql = f"DELETE FROM documents WHERE {where}"  # noqa: S608 - constant
+                counts.append(conn.execute(sql, (to_iso(cutoff),)).rowcount)
+    return PurgeResult(shipped=counts[0], unshipped=counts[1])
 
 
 class MemoryDocumentCache(DocumentCache):

@@ -11,14 +11,14 @@ import sys
 import httpx
 import pytest
 
-from station.simulator import cli
+from station.cli import simulator as cli
 from station.simulator.config import SimulatorConfig
 from station.simulator.server import SimulatorServer
 
 
 def test_arguments_are_parsed_into_a_config() -> None:
     parser = argparse.ArgumentParser()
-    cli.add_arguments("simulator", parser)
+    cli.add_arguments(parser)
     args = parser.parse_args(
         [
             "--port",

@@ -1,5 +1,5 @@
-"""``station print FILE --printer URI`` and ``station printers``: the app's printing path,
-headless, for integrators and support."""
+"""``station print FILE --printer URI``: the app's printing path, headless, for integrators and
+support."""
 
 from __future__ import annotations
 
@@ -7,22 +7,17 @@ import argparse
 import sys
 from pathlib import Path
 
+from station.cli.exit_codes import EXIT_OK
 from station.errors import ConfigError, ContentError
 from station.printing.content import DocumentKind
 from station.printing.factory import open_printer
 from station.printing.printer import PrintJob
 from station.printing.profile import Language, Media, PrinterProfile
 
-EXIT_OK = 0
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
 
-def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
-    if command == "printers":
-        parser.add_argument(
-            "--qt", action="store_true", help="also list the printers Qt sees (loads Qt)"
-        )
-        return
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, help="a PNG, ZPL or PDF file (recognised by content)")
     parser.add_argument(
         "--printer",
@@ -101,20 +96,5 @@ def _run_print(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _run_printers(args: argparse.Namespace) -> int:
-    from station.printing.discovery import discover_printers
-
-    printers = discover_printers(include_qt=args.qt)
-    if not printers:
-        print("no printers found (CUPS/Windows); file:///DIR and tcp://HOST always work")
-        return EXIT_OK
-    width = max(len(p.uri) for p in printers)
-    for found in printers:
-        print(f"{found.uri:<{width}}  {found.status}")
-    return EXIT_OK
-
-
-def run(command: str, args: argparse.Namespace) -> int:
-    if command == "printers":
-        return _run_printers(args)
+def run(args: argparse.Namespace) -> int:
     return _run_print(args)

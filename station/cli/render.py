@@ -6,11 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from station.cli.exit_codes import EXIT_OK
 from station.errors import ContentError, StationError
 from station.zpl.renderer import SUPPORTED_DPI, render, render_all
 
 
-def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("label", type=Path, help="ZPL file to render (one or more ^XA…^XZ)")
     parser.add_argument(
         "-o",
@@ -30,7 +31,7 @@ def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run(command: str, args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     source: Path = args.label
     try:
         data = source.read_bytes()
@@ -66,4 +67,4 @@ def run(command: str, args: argparse.Namespace) -> int:
                 hint="Choose a folder you may write to with -o.",
             ) from None
         print(target)
-    return 0
+    return EXIT_OK

@@ -11,10 +11,10 @@ import sys
 import threading
 from pathlib import Path
 
-EXIT_OK = 0
+from station.cli.exit_codes import EXIT_OK
 
 
-def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (loopback)")
     parser.add_argument("--port", type=int, default=0, help="TCP port (default: any free port)")
     parser.add_argument("--seed", type=int, default=1, help="order book seed (default 1)")
@@ -61,7 +61,7 @@ def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run(command: str, args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     from station.simulator.config import FaultConfig, SimulatorConfig
     from station.simulator.server import SimulatorServer
 

@@ -1,11 +1,12 @@
-"""The ``station`` command: the GUI by default, and headless subcommands for integrators.
+"""The ``station`` program: the parser, the table of commands, and what every command shares
+(error messages, exit codes).
 
-Each subcommand lives in the package it belongs to and is imported only when it is used, so
-``station --help`` and ``station print`` do not pay for Qt or the simulator. A command module
-exposes two functions::
+Each command is a module of :mod:`station.cli`, imported only when it is used, so ``station
+--help`` and ``station print`` do not pay for Qt or the simulator. A command module exposes two
+functions::
 
-    def add_arguments(command: str, parser: argparse.ArgumentParser) -> None: ...
-    def run(command: str, args: argparse.Namespace) -> int: ...
+    def add_arguments(parser: argparse.ArgumentParser) -> None: ...
+    def run(args: argparse.Namespace) -> int: ...
 
 and is listed in ``COMMANDS`` below with its one-line help.
 """
@@ -19,34 +20,28 @@ from collections.abc import Sequence
 from typing import Protocol, cast
 
 from station import __version__
+from station.cli.exit_codes import EXIT_FAILED, EXIT_INTERRUPTED
 from station.errors import StationError
-
-# Exit codes shared by every command (documented in the README).
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-EXIT_QUEUED = 3  # the work is recorded and will be sent when the network returns
-EXIT_INTERRUPTED = 130
 
 
 class CommandModule(Protocol):
-    def add_arguments(self, command: str, parser: argparse.ArgumentParser) -> None: ...
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None: ...
 
-    def run(self, command: str, args: argparse.Namespace) -> int: ...
+    def run(self, args: argparse.Namespace) -> int: ...
 
 
 # name -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
-    "simulator": ("station.simulator.cli", "run the Vendor DF simulator on loopback"),
-    "print": ("station.printing.cli", "print a PNG, ZPL or PDF file on a printer URI"),
-    "printers": ("station.printing.cli", "list the printers this machine can see, with state"),
-    "render": ("station.zpl.cli", "render a ZPL label to a PNG image, offline"),
-    "ship": ("station.workflow.cli_ship", "pack one PO headless: label, print, confirm"),
-    "outbox": ("station.workflow.cli_ship", "list or send the confirmations waiting to go out"),
-    "prefetch": ("station.workflow.cli_ops", "shift preparation: cache the day's labels and slips"),
-    "status-update": ("station.workflow.cli_ops", "send vendor-own-carrier package status events"),
-    "history": ("station.workflow.cli_ops", "today's shipments and the end-of-day summary"),
-    "purge": ("station.workflow.cli_ops", "delete stored documents past their retention period"),
+    "simulator": ("station.cli.simulator", "run the Vendor DF simulator on loopback"),
+    "print": ("station.cli.print_file", "print a PNG, ZPL or PDF file on a printer URI"),
+    "printers": ("station.cli.printers", "list the printers this machine can see, with state"),
+    "render": ("station.cli.render", "render a ZPL label to a PNG image, offline"),
+    "ship": ("station.cli.ship", "pack one PO headless: label, print, confirm"),
+    "outbox": ("station.cli.outbox", "list or send the confirmations waiting to go out"),
+    "prefetch": ("station.cli.prefetch", "shift preparation: cache the day's labels and slips"),
+    "status-update": ("station.cli.status_update", "send vendor-own-carrier package status events"),
+    "history": ("station.cli.history", "today's shipments and the end-of-day summary"),
+    "purge": ("station.cli.purge", "delete stored documents past their retention period"),
 }
 
 
@@ -81,7 +76,7 @@ def build_parser(chosen: str | None) -> argparse.ArgumentParser:
     for name, (_module, help_text) in COMMANDS.items():
         command_parser = sub.add_parser(name, help=help_text, description=help_text)
         if name == chosen:
-            _load(name).add_arguments(name, command_parser)
+            _load(name).add_arguments(command_parser)
     return parser
 
 
@@ -114,7 +109,7 @@ def main(argv: Sequence[str] | None = None, *, log_files: bool = False) -> int:
 
             setup_station_logging(verbose=args.verbose, console=True)
         if args.command:
-            return _load(args.command).run(args.command, args)
+            return _load(args.command).run(args)
         return _run_default(args)
     except StationError as exc:
         print(f"station: {exc}", file=sys.stderr)

@@ -1,0 +1,85 @@
+"""``station outbox list|flush``: the confirmations and status updates waiting to go out.
+
+``flush`` sends now and waits up to ``--wait`` seconds: 0 when every item was decided and
+accepted, 3 when some are still waiting (offline, or another station process owns the outbox),
+1 when Amazon rejected one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from station.cli.context import (
+    open_runtime,
+    outbox_worker,
+    rejection_reasons,
+    say,
+    start_worker,
+)
+from station.cli.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_QUEUED
+from station.cli.ship import add_demo_argument, add_wait_argument
+
+if TYPE_CHECKING:
+    from station.runtime import Runtime
+
+__all__ = ["add_arguments", "run"]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_demo_argument(parser)
+    add_wait_argument(parser)
+    parser.add_argument("action", choices=("list", "flush"), help="list or send now")
+    parser.add_argument("--all", action="store_true", help="list: include finished items")
+
+
+def run(args: argparse.Namespace) -> int:
+    with open_runtime(args) as runtime:
+        if args.action == "list":
+            return _list(runtime, include_done=args.all)
+        return _flush(runtime, wait=args.wait)
+
+
+def _list(runtime: Runtime, *, include_done: bool) -> int:
+    items = runtime.outbox.list() if include_done else runtime.outbox.open_items()
+    if not items:
+        say("The outbox is empty." if include_done else "Nothing is waiting in the outbox.")
+        return EXIT_OK
+    for item in items:
+        line = (
+            f"{item.id:>5}  {item.kind.value:<13} {item.po:<12} {item.state.value:<9} "
+            f"attempts={item.attempts} tx={item.transaction_id or '-'}"
+        )
+        if item.last_error:
+            line += f"  ({item.last_error[:80]})"
+        say(line)
+    return EXIT_OK
+
+
+def _flush(runtime: Runtime, *, wait: float) -> int:
+    from station.journal import OutboxState
+
+    before = {item.id for item in runtime.outbox.open_items()}
+    if not before:
+        say("Nothing is waiting in the outbox.")
+        return EXIT_OK
+    worker = outbox_worker(runtime)
+    if not start_worker(worker):
+        return EXIT_QUEUED
+    remaining = worker.flush(wait)
+    failed = [
+        item for item in runtime.outbox.list(states=(OutboxState.FAILED,)) if item.id in before
+    ]
+    for item in failed:
+        print(
+            f"station: {item.kind.value} of PO {item.po} was rejected: {rejection_reasons(item)}",
+            file=sys.stderr,
+        )
+    if remaining:
+        say(f"{len(remaining)} item(s) still waiting (offline or not decided yet).")
+        return EXIT_QUEUED
+    if failed:
+        return EXIT_FAILED
+    say(f"Sent: {len(before)} item(s) decided.")
+    return EXIT_OK

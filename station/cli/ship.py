@@ -1,0 +1,230 @@
+"""``station ship``: the packing engine without a screen.
+
+``station ship PO --box 12x8x4in:1.5kg [--box …]`` runs the same engine as the GUI: look up,
+label (requested with one container per ``--box`` when Amazon has none yet), print, confirm
+through the outbox, wait for Amazon's verdict. Exit codes (:mod:`station.cli.exit_codes`): 0 when
+Amazon accepted the confirmation (also when an earlier run's confirmation of this PO was
+accepted), 3 when it is recorded but not decided yet (offline, or another station process owns
+the outbox and sends it), 1 with the reason otherwise.
+
+Running it again after a crash is always safe: the outbox refuses a second confirmation of a PO,
+the rerun finds the recorded one and waits for it instead.
+
+Test knobs (environment): see :func:`station.cli.context.outbox_worker`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from station.cli.context import (
+    open_runtime,
+    outbox_worker,
+    rejection_reasons,
+    say,
+    start_worker,
+)
+from station.cli.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_QUEUED
+from station.errors import ConfigError, WorkflowError
+
+if TYPE_CHECKING:
+    from station.journal import OutboxItem
+    from station.runtime import Runtime
+    from station.workflow.containers import Box
+    from station.workflow.engine import ConfirmationOutcome, PackingEngine, PackSession
+    from station.workflow.events import Event
+    from station.workflow.order import PackOrder
+
+__all__ = ["add_arguments", "run"]
+
+DEFAULT_WAIT = 60.0
+
+
+def add_wait_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--wait",
+        type=float,
+        default=DEFAULT_WAIT,
+        metavar="SECONDS",
+        help=f"how long to wait for Amazon's verdict (default {DEFAULT_WAIT:.0f})",
+    )
+
+
+def add_demo_argument(parser: argparse.ArgumentParser) -> None:
+    # SUPPRESS: the same options exist before the command (``station --demo ship``); a default
+    # here would overwrite them.
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="run on the embedded simulator with file printers",
+    )
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_demo_argument(parser)
+    add_wait_argument(parser)
+    parser.add_argument("po", metavar="PO", help="the purchase order number")
+    parser.add_argument(
+        "--box",
+        action="append",
+        default=[],
+        metavar="LxWxH{in|cm}:W{kg|lb}[@LINE=QTY,...]",
+        help="a carton (repeat for several; the last one without contents takes the rest)",
+    )
+    parser.add_argument(
+        "--label-printer", metavar="URI", default=argparse.SUPPRESS, help="label printer"
+    )
+    parser.add_argument(
+        "--slip-printer", metavar="URI", default=argparse.SUPPRESS, help="slip printer"
+    )
+    parser.add_argument(
+        "--acknowledge",
+        action="store_true",
+        help="acknowledge the PO first when it is NEW (vendors without an order system; "
+        "always on with --demo)",
+    )
+    parser.add_argument(
+        "--reprint",
+        action="store_true",
+        help="for a PO already shipped: print its documents again (never confirms twice)",
+    )
+
+
+def _printer(event: Event) -> None:
+    from station.workflow.events import (
+        DocumentPrinted,
+        FlowFailed,
+        PrintFailed,
+        ProgressReported,
+        StepChanged,
+    )
+
+    if (isinstance(event, StepChanged) and event.message) or isinstance(event, ProgressReported):
+        say(f"  {event.message}")
+    elif isinstance(event, DocumentPrinted):
+        say(f"  printed the {event.document.value} on {event.printer_uri}")
+    elif isinstance(event, PrintFailed):
+        say(f"  the {event.document.value} did not print: {event.error.message}")
+    elif isinstance(event, FlowFailed):
+        say(f"  stopped: {event.error}")
+
+
+def run(args: argparse.Namespace) -> int:
+    from station.workflow.containers import parse_box_spec
+
+    boxes = [parse_box_spec(text) for text in args.box]
+    with open_runtime(args) as runtime:
+        acknowledge = bool(args.acknowledge or getattr(args, "demo", False))
+        return _ship(
+            runtime,
+            str(args.po),
+            boxes,
+            wait=args.wait,
+            reprint=args.reprint,
+            acknowledge=acknowledge,
+        )
+
+
+def _report(outcome: ConfirmationOutcome, po: str, *, owner: bool) -> int:
+    """Amazon's verdict on a confirmation as output and exit code."""
+    from station.journal import OutboxState
+
+    item = outcome.item
+    if outcome.accepted:
+        say(f"PO {po}: Amazon accepted the shipment (transaction {item.transaction_id}).")
+        return EXIT_OK
+    if outcome.step.value == "failed":
+        print(
+            f"station: Amazon rejected the confirmation of PO {po}: {rejection_reasons(item)}",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    why = (
+        f"not sent yet ({item.last_error})"
+        if item.state is OutboxState.PENDING and item.last_error
+        else f"{item.state.value}"
+    )
+    if not owner:
+        why += "; another station process is sending it"
+    say(
+        f"PO {po}: the confirmation is recorded and QUEUED ({why}). It goes out by itself; "
+        "check with `station outbox list`."
+    )
+    return EXIT_QUEUED
+
+
+def _acknowledger(runtime: Runtime) -> Callable[[PackOrder], PackOrder]:
+    from station.workflow.acknowledgements import Acknowledger
+    from station.workflow.order import OrderStatus
+
+    acknowledger = Acknowledger(runtime.gateway, runtime.settings, journal=runtime.journal)
+
+    def acknowledge(order: PackOrder) -> PackOrder:
+        report = acknowledger.acknowledge([order])
+        if order.purchase_order_number in report.failed:
+            raise WorkflowError(
+                f"PO {order.purchase_order_number} could not be acknowledged: "
+                f"{report.failed[order.purchase_order_number]}"
+            )
+        if report.rejected:
+            raise WorkflowError(
+                f"PO {order.purchase_order_number} was acknowledged as not shippable "
+                f"(code {report.rejected[0][1]})",
+                hint="Check the warehouse settings and the order in Vendor Central.",
+            )
+        return replace(order, status=OrderStatus.ACCEPTED)
+
+    return acknowledge
+
+
+def _ship(
+    runtime: Runtime,
+    po_text: str,
+    boxes: Sequence[Box],
+    *,
+    wait: float,
+    reprint: bool,
+    acknowledge: bool = False,
+) -> int:
+    engine: PackingEngine = runtime.engine()
+    engine.add_listener(_printer)
+    if acknowledge:
+        engine.acknowledge = _acknowledger(runtime)
+    worker = outbox_worker(runtime)
+    owner = start_worker(worker)
+    session: PackSession = engine.scan_po(po_text)
+    po = session.po
+    if session.already_shipped:
+        when = (
+            f" on {session.already_shipped_at:%Y-%m-%d %H:%M}" if session.already_shipped_at else ""
+        )
+        by = session.already_shipped_by
+        say(f"PO {po} was already shipped{when} by {by}: not confirmed again.")
+        if reprint and not engine.reprint(session):
+            return EXIT_FAILED
+        if session.outbox_id is not None:
+            return _report(engine.wait_for_outcome(session.outbox_id, wait), po, owner=owner)
+        return EXIT_OK
+    if not boxes:
+        raise ConfigError(
+            f"No carton given for PO {po}",
+            hint="Add --box LxWxH{in|cm}:W{kg|lb}, e.g. --box 12x8x4in:1.5kg",
+        )
+    engine.set_boxes(session, boxes)
+    if session.print_errors:
+        kind, error = next(iter(session.print_errors.items()))
+        print(
+            f"station: the {kind.value} of PO {po} did not print: {error.message}",
+            file=sys.stderr,
+        )
+        if error.hint:
+            print(f"  what to do: {error.hint}", file=sys.stderr)
+        return EXIT_FAILED
+    item: OutboxItem = engine.confirm(session)
+    say(f"PO {po}: confirmation recorded (outbox item {item.id}); waiting for Amazon…")
+    return _report(engine.wait_for_outcome(item.id, wait), po, owner=owner)
