@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import ErrorDetails
 
 from station.errors import ConfigError
+from station.seller import SellerSettings
 
 __all__ = [
     "SETTINGS_SCHEMA_VERSION",
@@ -333,6 +334,11 @@ class Settings(BaseModel):
         default=True,
         title="Prefetch labels",
         description="Fetch today's orders, labels and slips in the background.",
+    )
+    seller: SellerSettings = Field(
+        default_factory=SellerSettings,
+        title="Seller connection (MCF)",
+        description="Seller Central app for sending web-shop orders to Amazon's network.",
     )
 
     @field_validator("warehouses")

@@ -210,6 +210,9 @@ def _build(
 class KeyringCredentialsProvider:
     """The default: credentials in the OS keyring under service ``PackingStation``."""
 
+    #: The keyring names of the client id, client secret and refresh token.
+    keys: tuple[str, str, str] = (CLIENT_ID_KEY, CLIENT_SECRET_KEY, REFRESH_TOKEN_KEY)
+
     def __init__(self, store: SecretStore | None = None) -> None:
         self.store: SecretStore = store if store is not None else KeyringSecretStore()
 
@@ -217,10 +220,11 @@ class KeyringCredentialsProvider:
         return f"KeyringCredentialsProvider(store={self.store!r})"
 
     def load(self) -> LwaCredentials:
+        client_id, client_secret, refresh_token = self.keys
         values = {
-            "client_id": self.store.get(CLIENT_ID_KEY),
-            "client_secret": self.store.get(CLIENT_SECRET_KEY),
-            "refresh_token": self.store.get(REFRESH_TOKEN_KEY),
+            "client_id": self.store.get(client_id),
+            "client_secret": self.store.get(client_secret),
+            "refresh_token": self.store.get(refresh_token),
         }
         names = {
             "client_id": "client id",
@@ -230,12 +234,13 @@ class KeyringCredentialsProvider:
         return _build(values, names, "the system keyring")
 
     def save(self, credentials: LwaCredentials) -> None:
-        self.store.set(CLIENT_ID_KEY, credentials.client_id)
-        self.store.set(CLIENT_SECRET_KEY, credentials.client_secret.get_secret_value())
-        self.store.set(REFRESH_TOKEN_KEY, credentials.refresh_token.get_secret_value())
+        client_id, client_secret, refresh_token = self.keys
+        self.store.set(client_id, credentials.client_id)
+        self.store.set(client_secret, credentials.client_secret.get_secret_value())
+        self.store.set(refresh_token, credentials.refresh_token.get_secret_value())
 
     def clear(self) -> None:
-        for key in (CLIENT_ID_KEY, CLIENT_SECRET_KEY, REFRESH_TOKEN_KEY):
+        for key in self.keys:
             self.store.delete(key)
 
 
@@ -245,6 +250,9 @@ class EnvironmentCredentialsProvider:
     The environment is read on ``load()``, not when the provider is built.
     """
 
+    #: The variables holding the client id, client secret and refresh token.
+    variables: tuple[str, str, str] = (ENV_CLIENT_ID, ENV_CLIENT_SECRET, ENV_REFRESH_TOKEN)
+
     def __init__(self, environ: Mapping[str, str] | None = None) -> None:
         self._environ = environ
 
@@ -253,14 +261,8 @@ class EnvironmentCredentialsProvider:
 
     def load(self) -> LwaCredentials:
         env = os.environ if self._environ is None else self._environ
-        values = {
-            "client_id": env.get(ENV_CLIENT_ID),
-            "client_secret": env.get(ENV_CLIENT_SECRET),
-            "refresh_token": env.get(ENV_REFRESH_TOKEN),
-        }
-        names = {
-            "client_id": ENV_CLIENT_ID,
-            "client_secret": ENV_CLIENT_SECRET,
-            "refresh_token": ENV_REFRESH_TOKEN,
-        }
+        names = dict(
+            zip(("client_id", "client_secret", "refresh_token"), self.variables, strict=True)
+        )
+        values = {field: env.get(variable) for field, variable in names.items()}
         return _build(values, names, "the environment")

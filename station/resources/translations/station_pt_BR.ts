@@ -1426,9 +1426,19 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>(não definido)</translation>
         </message>
         <message>
+            <location filename="../../ui/settings/field_texts.py" line="142" />
+            <source>2020-07-01, or 2026-07-04 (no block-Amazon-Logistics or signature option).</source>
+            <translation>2020-07-01, ou 2026-07-04 (sem a opção de bloquear a Amazon Logistics nem de assinatura).</translation>
+        </message>
+        <message>
             <location filename="../../ui/settings/field_texts.py" line="30" />
             <source>A name for people (optional).</source>
             <translation>Um nome para as pessoas (opcional).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="146" />
+            <source>A public app's registered redirect URI (https).</source>
+            <translation>O URI de redirecionamento registrado de um aplicativo público (https).</translation>
         </message>
         <message>
             <location filename="../../ui/settings/field_texts.py" line="79" />
@@ -1444,6 +1454,11 @@ Fontes: DejaVu (licença livre).</translation>
             <location filename="../../ui/settings/form.py" line="343" />
             <source>Add</source>
             <translation>Adicionar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="127" />
+            <source>Amazon fulfilment (MCF)</source>
+            <translation>Logística da Amazon (MCF)</translation>
         </message>
         <message>
             <location filename="../../ui/settings/field_texts.py" line="114" />
@@ -1514,6 +1529,11 @@ Fontes: DejaVu (licença livre).</translation>
             <location filename="../../ui/settings/field_texts.py" line="122" />
             <source>Fetch today's orders, labels and slips in the background.</source>
             <translation>Baixar em segundo plano os pedidos, etiquetas e notas do dia.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="141" />
+            <source>Fulfillment Outbound version</source>
+            <translation>Versão da Fulfillment Outbound</translation>
         </message>
         <message>
             <location filename="../../ui/settings/field_texts.py" line="85" />
@@ -1591,6 +1611,11 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Comprimento</translation>
         </message>
         <message>
+            <location filename="../../ui/settings/field_texts.py" line="133" />
+            <source>Marketplace</source>
+            <translation>Marketplace</translation>
+        </message>
+        <message>
             <location filename="../../ui/settings/field_texts.py" line="107" />
             <source>Max time between keys (ms)</source>
             <translation>Tempo máximo entre teclas (ms)</translation>
@@ -1621,9 +1646,19 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Nome da transportadora própria do fornecedor (Europa).</translation>
         </message>
         <message>
+            <location filename="../../ui/settings/field_texts.py" line="148" />
+            <source>Names the shop the orders come from (e.g. SHOPIFY); optional.</source>
+            <translation>Nome da loja de onde vêm os pedidos (por exemplo SHOPIFY); opcional.</translation>
+        </message>
+        <message>
             <location filename="../../ui/settings/field_texts.py" line="46" />
             <source>Names this station in the journal and shipment history (default: host name).</source>
             <translation>Identifica esta estação no registro e no histórico de envios (padrão: nome do computador).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="145" />
+            <source>OAuth redirect URI</source>
+            <translation>URI de redirecionamento OAuth</translation>
         </message>
         <message>
             <location filename="../../ui/settings/field_texts.py" line="86" />
@@ -1696,14 +1731,54 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Linha {row}, {field}: {message}</translation>
         </message>
         <message>
+            <location filename="../../ui/settings/field_texts.py" line="138" />
+            <source>SP-API region of the seller account: na, eu or fe.</source>
+            <translation>Região da SP-API da conta de vendedor: na, eu ou fe.</translation>
+        </message>
+        <message>
             <location filename="../../ui/settings/field_texts.py" line="16" />
             <source>SP-API region: na (North America), eu (Europe), fe (Far East).</source>
             <translation>Região da SP-API: na (América do Norte), eu (Europa), fe (Extremo Oriente).</translation>
         </message>
         <message>
+            <location filename="../../ui/settings/field_texts.py" line="147" />
+            <source>Sales channel</source>
+            <translation>Canal de vendas</translation>
+        </message>
+        <message>
             <location filename="../../ui/settings/field_texts.py" line="101" />
             <source>Scanner</source>
             <translation>Leitor</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="129" />
+            <source>Seller Central app</source>
+            <translation>Aplicativo do Seller Central</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="124" />
+            <source>Seller Central app for sending web-shop orders to Amazon's network.</source>
+            <translation>Aplicativo do Seller Central para enviar pedidos da loja virtual à rede da Amazon.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="123" />
+            <source>Seller connection (MCF)</source>
+            <translation>Conexão de vendedor (MCF)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="139" />
+            <source>Seller environment</source>
+            <translation>Ambiente do vendedor</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="137" />
+            <source>Seller region</source>
+            <translation>Região do vendedor</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="128" />
+            <source>Send web-shop orders to Amazon's network from this station.</source>
+            <translation>Enviar pedidos da loja virtual à rede da Amazon a partir desta estação.</translation>
         </message>
         <message>
             <location filename="../../ui/settings/field_texts.py" line="13" />
@@ -1759,6 +1834,11 @@ Fontes: DejaVu (licença livre).</translation>
             <location filename="../../ui/settings/field_texts.py" line="32" />
             <source>The label format Amazon sends for this warehouse, when known (auto: detect).</source>
             <translation>O formato de etiqueta que a Amazon envia para este armazém, se conhecido (auto: detectar).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="134" />
+            <source>The marketplace id whose FBA stock fulfils the orders (US: ATVPDKIKX0DER).</source>
+            <translation>O id do marketplace cujo estoque FBA atende os pedidos (EUA: ATVPDKIKX0DER).</translation>
         </message>
         <message>
             <location filename="../../ui/settings/field_texts.py" line="75" />
@@ -1871,9 +1951,19 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>contém caracteres que não são permitidos aqui (veja a dica do campo)</translation>
         </message>
         <message>
+            <location filename="../../ui/settings/field_texts.py" line="130" />
+            <source>private: self-authorised, paste the refresh token; public: authorise by OAuth.</source>
+            <translation>privado: autorizado por você mesmo, cole o token de atualização; público: autorize por OAuth.</translation>
+        </message>
+        <message>
             <location filename="../../ui/settings/field_texts.py" line="18" />
             <source>production (real orders), sandbox (Amazon's test data) or the simulator.</source>
             <translation>production (pedidos reais), sandbox (dados de teste da Amazon) ou o simulador.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="140" />
+            <source>production, sandbox (Amazon's test data) or the simulator.</source>
+            <translation>produção, sandbox (dados de teste da Amazon) ou o simulador.</translation>
         </message>
         <message>
             <location filename="../../ui/settings/field_texts.py" line="59" />
@@ -1932,22 +2022,22 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Packing Station</translation>
         </message>
         <message>
-            <location filename="../../ui/startup.py" line="153" />
+            <location filename="../../ui/startup.py" line="152" />
             <source>Scan a PO barcode</source>
             <translation>Escaneie o código do PO</translation>
         </message>
         <message>
-            <location filename="../../ui/startup.py" line="155" />
+            <location filename="../../ui/startup.py" line="154" />
             <source>Starting the station… you can scan already.</source>
             <translation>Iniciando a estação… você já pode escanear.</translation>
         </message>
         <message>
-            <location filename="../../ui/startup.py" line="161" />
+            <location filename="../../ui/startup.py" line="160" />
             <source>Starting…</source>
             <translation>Iniciando…</translation>
         </message>
         <message>
-            <location filename="../../ui/startup.py" line="175" />
+            <location filename="../../ui/startup.py" line="174" />
             <source>{count} scan(s) kept: they are handled as soon as the station is ready.</source>
             <translation>{count} leitura(s) guardada(s): serão tratadas assim que a estação estiver pronta.</translation>
         </message>
@@ -1955,17 +2045,17 @@ Fontes: DejaVu (licença livre).</translation>
     <context>
         <name>StationApp</name>
         <message>
-            <location filename="../../ui/app.py" line="212" />
+            <location filename="../../ui/app.py" line="192" />
             <source>The station cannot start</source>
             <translation>A estação não pode iniciar</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="213" />
+            <location filename="../../ui/app.py" line="193" />
             <source>What to do: {hint}</source>
             <translation>O que fazer: {hint}</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="143" />
+            <location filename="../../ui/app.py" line="129" />
             <source>⚠ Serial scanner</source>
             <translation>⚠ Leitor serial</translation>
         </message>
@@ -2222,28 +2312,28 @@ Fontes: DejaVu (licença livre).</translation>
     <context>
         <name>Support</name>
         <message>
-            <location filename="../../ui/support.py" line="182" />
+            <location filename="../../ui/support.py" line="183" />
             <source>Cannot write the support bundle to {path}: {error}</source>
             <translation>Não foi possível gravar o pacote de suporte em {path}: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/support.py" line="185" />
+            <location filename="../../ui/support.py" line="186" />
             <source>Choose another folder (for example Documents) and try again.</source>
             <translation>Escolha outra pasta (por exemplo Documentos) e tente de novo.</translation>
         </message>
         <message>
-            <location filename="../../ui/support.py" line="206" />
+            <location filename="../../ui/support.py" line="207" />
             <source>Save the support bundle</source>
             <translation>Salvar o pacote de suporte</translation>
         </message>
         <message>
-            <location filename="../../ui/support.py" line="247" />
+            <location filename="../../ui/support.py" line="248" />
             <source>Saved {path}. Send this file to IT; it holds no customer data.</source>
             <translation>Salvo em {path}. Envie este arquivo para a TI; ele não contém dados de clientes.</translation>
         </message>
         <message>
-            <location filename="../../ui/support.py" line="238" />
-            <location filename="../../ui/support.py" line="246" />
+            <location filename="../../ui/support.py" line="239" />
+            <location filename="../../ui/support.py" line="247" />
             <source>Support bundle</source>
             <translation>Pacote de suporte</translation>
         </message>

@@ -120,4 +120,30 @@ FIELD_TEXTS = (
     ),
     QT_TRANSLATE_NOOP("Settings", "Prefetch labels"),
     QT_TRANSLATE_NOOP("Settings", "Fetch today's orders, labels and slips in the background."),
+    QT_TRANSLATE_NOOP("Settings", "Seller connection (MCF)"),
+    QT_TRANSLATE_NOOP(
+        "Settings", "Seller Central app for sending web-shop orders to Amazon's network."
+    ),
+    QT_TRANSLATE_NOOP("Settings", "Amazon fulfilment (MCF)"),
+    QT_TRANSLATE_NOOP("Settings", "Send web-shop orders to Amazon's network from this station."),
+    QT_TRANSLATE_NOOP("Settings", "Seller Central app"),
+    QT_TRANSLATE_NOOP(
+        "Settings", "private: self-authorised, paste the refresh token; public: authorise by OAuth."
+    ),
+    QT_TRANSLATE_NOOP("Settings", "Marketplace"),
+    QT_TRANSLATE_NOOP(
+        "Settings", "The marketplace id whose FBA stock fulfils the orders (US: ATVPDKIKX0DER)."
+    ),
+    QT_TRANSLATE_NOOP("Settings", "Seller region"),
+    QT_TRANSLATE_NOOP("Settings", "SP-API region of the seller account: na, eu or fe."),
+    QT_TRANSLATE_NOOP("Settings", "Seller environment"),
+    QT_TRANSLATE_NOOP("Settings", "production, sandbox (Amazon's test data) or the simulator."),
+    QT_TRANSLATE_NOOP("Settings", "Fulfillment Outbound version"),
+    QT_TRANSLATE_NOOP(
+        "Settings", "2020-07-01, or 2026-07-04 (no block-Amazon-Logistics or signature option)."
+    ),
+    QT_TRANSLATE_NOOP("Settings", "OAuth redirect URI"),
+    QT_TRANSLATE_NOOP("Settings", "A public app's registered redirect URI (https)."),
+    QT_TRANSLATE_NOOP("Settings", "Sales channel"),
+    QT_TRANSLATE_NOOP("Settings", "Names the shop the orders come from (e.g. SHOPIFY); optional."),
 )
