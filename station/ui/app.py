@@ -119,7 +119,6 @@ class StationGui:
             self.scanner = scanner
             self.scanner.configure(runtime.settings.scanner)
         self.scanner.scanned.connect(self.window.handle_scan)
-        self.window.scanner_switch = self.scanner.set_enabled
         self.serial: SerialScanner | None = None
         port = serial_port_from_environment(runtime.settings.scanner)
         if port:

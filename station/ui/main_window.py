@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import importlib
 import logging
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QGridLayout,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QToolBar,
@@ -59,10 +63,13 @@ from station.workflow.events import (
     Step,
     StepChanged,
 )
+from station.workflow.scan import validate_po
 
 log = logging.getLogger("station.ui.main_window")
 
 AUTO_ADVANCE_MS = 2500
+# A number a packer types into a carton field (never a PO: those have letters or 8 digits).
+_TYPED_NUMBER = re.compile(r"\d{1,5}(?:[.,]\d{1,3})?|[.,]\d{1,3}")
 HEALTH_INTERVAL_MS = 3000
 PRINTER_CHECK_EVERY = 5  # printer status every 5th health round (they can be slow to answer)
 
@@ -111,9 +118,8 @@ class MainWindow(QMainWindow):
         self.step = Step.IDLE
         self.state = "idle"
         self._health_round = 0
-        # Set by the composition: turns the wedge scanner off while another screen is modal.
-        self.scanner_switch: Callable[[bool], None] | None = None
         self._health_pending = False
+        self._refusal: QMessageBox | None = None
         self.setWindowTitle(_tr("Packing Station"))
         self._build(player)
         self._build_menus()
@@ -267,16 +273,13 @@ class MainWindow(QMainWindow):
                 self, _tr("Not available yet"), _tr("This screen is not available yet.")
             )
             return None
-        if self.scanner_switch is not None:
-            self.scanner_switch(False)  # a dialog's fields get every key, as typed
+        # The scanner stays on: a scan made while this screen is open is refused loudly by
+        # handle_scan (never typed into one of its fields); typing reaches the fields as typed.
         try:
             return function(self, self.runtime)
         except StationError as exc:
             self.show_error(exc)
             return None
-        finally:
-            if self.scanner_switch is not None:
-                self.scanner_switch(True)
 
     def open_demo_folder(self) -> None:
         demo_dir = getattr(self.runtime, "demo_dir", None)
@@ -344,6 +347,10 @@ class MainWindow(QMainWindow):
         text = text.strip()
         if not text:
             return
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None and dialog is not self:
+            self._refuse_in_dialog(dialog, text)
+            return
         if is_command(text):
             try:
                 command = parse_command(text, self.boxes.presets.keys())
@@ -357,6 +364,16 @@ class MainWindow(QMainWindow):
             self._scan_item(text)
             return
         item_codes = self._item_codes()
+        if text.upper() in {code.upper() for code in item_codes}:
+            # An item of the open order while no item check waits for one: the order stays.
+            self.show_warning(
+                _tr("Item of PO {po} — no item check needed now").format(po=self.po or "-"),
+                _tr("Scanned '{text}'. The order stays open.").format(text=text[:40]),
+                _tr("Pack it, enter the box, then confirm."),
+            )
+            return
+        if self._typed_into_field(text):
+            return
         if not is_meaningful(text, item_codes):
             suspicion = suspect_layout(text, lambda t: is_meaningful(t, item_codes))
             if suspicion is not None:
@@ -366,7 +383,78 @@ class MainWindow(QMainWindow):
                     suspicion.advice(),
                 )
                 return
-        self._scan_po(text)
+        try:
+            po = validate_po(text)
+        except ScanError as exc:
+            if self._order_open():
+                # A stray scan never discards the order in hand (nor its boxes).
+                self.show_warning(
+                    _tr("Not a PO — PO {po} stays open").format(po=self.po),
+                    _tr("Scanned '{text}': not a PO, an item of this order or a command.").format(
+                        text=text[:40]
+                    ),
+                    _tr("Carry on with PO {po}, or scan CMD:CANCEL to put it aside.").format(
+                        po=self.po
+                    ),
+                )
+            else:
+                self.show_error(exc)
+            return
+        if po == self.po and self._order_open():
+            self.banner.show_status(
+                Tone.IDLE,
+                _tr("PO {po} is already open").format(po=po),
+                _tr("Its boxes are kept. Carry on: enter the box, then confirm."),
+            )
+            self.feedback.attention()
+            return
+        self._scan_po(po)
+
+    def _order_open(self) -> bool:
+        """An order is on screen and not finished: a stray scan must leave it alone."""
+        return (
+            self.session is not None
+            and self.po is not None
+            and self.step in (Step.NEEDS_BOXES, Step.LABEL, Step.PRINTING, Step.BOXES)
+        )
+
+    def _typed_into_field(self, text: str) -> bool:
+        """A quick typist's number ended by Tab or Enter ("12.5"+Tab in Weight) reads like a
+        scan; no PO looks like it, so it goes into the carton field that has the cursor."""
+        field = QApplication.focusWidget()
+        if not isinstance(field, QLineEdit) or not self.boxes.isAncestorOf(field):
+            return False
+        if _TYPED_NUMBER.fullmatch(text) is None:
+            return False
+        field.insert(text)
+        return True
+
+    def _refuse_in_dialog(self, dialog: QWidget, text: str) -> None:
+        """A scan while another window (Settings, History, a message) is open: never typed into
+        it, never acted on behind it; said loudly, on top of that window."""
+        self.feedback.player.play(Sound.ERROR)
+        log.info("a scan of %d characters was refused: another window is open", len(text))
+        refusal = self._refusal
+        if refusal is not None and shiboken6.isValid(refusal) and refusal.isVisible():
+            return  # already saying it
+        owner = dialog.windowTitle() or _tr("another window")
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            _tr("Scan not used"),
+            _tr("A barcode was scanned while “{window}” is open.").format(window=owner),
+            QMessageBox.StandardButton.Ok,
+            dialog,
+        )
+        box.setInformativeText(
+            _tr(
+                "Nothing was typed and nothing was done with it. Close this window, then scan "
+                "again on the packing screen."
+            )
+        )
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._refusal = box
+        box.open()
 
     def _item_codes(self) -> list[str]:
         order = self.order_panel.order

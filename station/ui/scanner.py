@@ -149,21 +149,22 @@ class WedgeScanner(QObject):
     # -- the filter ------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self._replaying or not self._enabled or event.type() != QEvent.Type.KeyPress:
+        if self._replaying or not self._enabled:
+            return False
+        kind = event.type()
+        if kind != QEvent.Type.KeyPress:
+            if kind in (QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride):
+                # A key press is over (or the next one begins): the next press that arrives is
+                # a new one, even when Qt builds it at the same address as the last.
+                self._passed = None
             return False
         if not watched.isWidgetType():
             return False  # the QWindow sees keys first; act once, at the widget
         assert isinstance(event, QKeyEvent)
         pointer = shiboken6.getCppPointer(event)[0]
-        if self._passed is not None and self._passed[0] == pointer:
-            previous = self._passed[1]
-            if (
-                shiboken6.isValid(previous)
-                and isinstance(watched, QWidget)
-                and isinstance(previous, QWidget)
-                and watched.isAncestorOf(previous)
-            ):
-                return False  # the same key press travelling up to a parent: already decided
+        if self._propagating(pointer, watched):
+            return False  # the same key press travelling up to a parent: already decided
+        self._passed = None
         if event.key() in _modifier_keys():
             return False
         from PySide6.QtCore import Qt
@@ -190,6 +191,22 @@ class WedgeScanner(QObject):
         else:
             self._timer.stop()
         return True
+
+    def _propagating(self, pointer: int, watched: QObject) -> bool:
+        """True when this key press is one already passed on, now offered to a parent widget
+        of the one that ignored it. Never for a key press arriving at the widget itself: Qt
+        reuses an event's address for the next key press, so an address alone proves nothing
+        (QWidget.isAncestorOf is also true of the widget itself)."""
+        if self._passed is None or self._passed[0] != pointer:
+            return False
+        previous = self._passed[1]
+        return (
+            shiboken6.isValid(previous)
+            and isinstance(watched, QWidget)
+            and isinstance(previous, QWidget)
+            and watched is not previous
+            and watched.isAncestorOf(previous)
+        )
 
     def _act(self, actions: list[Replay | Scanned]) -> None:
         for action in actions:

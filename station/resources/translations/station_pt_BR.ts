@@ -772,180 +772,220 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="735" />
+            <location filename="../../ui/main_window.py" line="823" />
             <source> — label 1 of {count}</source>
             <translation> — etiqueta 1 de {count}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="216" />
+            <location filename="../../ui/main_window.py" line="222" />
             <source>&amp;Help</source>
             <translation>Aj&amp;uda</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="192" />
+            <location filename="../../ui/main_window.py" line="198" />
             <source>&amp;Station</source>
             <translation>&amp;Estação</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="404" />
+            <location filename="../../ui/main_window.py" line="444" />
+            <source>A barcode was scanned while “{window}” is open.</source>
+            <translation>Um código de barras foi escaneado com “{window}” aberto.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="492" />
             <source>ALREADY SHIPPED — do not ship again</source>
             <translation>JÁ ENVIADO — não envie de novo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="222" />
-            <location filename="../../ui/main_window.py" line="249" />
+            <location filename="../../ui/main_window.py" line="228" />
+            <location filename="../../ui/main_window.py" line="255" />
             <source>About Packing Station</source>
             <translation>Sobre a Packing Station</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="624" />
+            <location filename="../../ui/main_window.py" line="712" />
             <source>Amazon accepted the shipment. Scan the next PO.</source>
             <translation>A Amazon aceitou o envio. Escaneie o próximo PO.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="635" />
+            <location filename="../../ui/main_window.py" line="723" />
             <source>Amazon rejected the confirmation of PO {po}: {reasons}</source>
             <translation>A Amazon recusou a confirmação do PO {po}: {reasons}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="467" />
+            <location filename="../../ui/main_window.py" line="555" />
             <source>Box {name} chosen</source>
             <translation>Caixa {name} escolhida</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="482" />
+            <location filename="../../ui/main_window.py" line="570" />
             <source>Box {n} recorded</source>
             <translation>Caixa {n} registrada</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="623" />
+            <location filename="../../ui/main_window.py" line="711" />
             <source>CONFIRMED — PO {po} is shipped</source>
             <translation>CONFIRMADO — PO {po} enviado</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="202" />
+            <location filename="../../ui/main_window.py" line="208" />
             <source>Carrier status updates</source>
             <translation>Situação das entregas (transportadora)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="468" />
+            <location filename="../../ui/main_window.py" line="396" />
+            <source>Carry on with PO {po}, or scan CMD:CANCEL to put it aside.</source>
+            <translation>Continue com o PO {po}, ou escaneie CMD:CANCEL para deixá-lo de lado.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="556" />
             <source>Check the weight, then scan CMD:CONFIRM (or CMD:NEXTBOX for another box).</source>
             <translation>Confira o peso e escaneie CMD:CONFIRM (ou CMD:NEXTBOX para outra caixa).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="812" />
+            <location filename="../../ui/main_window.py" line="900" />
             <source>Confirmations are waiting for the network</source>
             <translation>As confirmações aguardam a rede</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="517" />
+            <location filename="../../ui/main_window.py" line="605" />
             <source>Confirming the shipment…</source>
             <translation>Confirmando o envio…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="131" />
+            <location filename="../../ui/main_window.py" line="137" />
             <source>DEMO MODE — simulated Amazon; printed files go to {folder}</source>
             <translation>MODO DEMONSTRAÇÃO — Amazon simulada; as impressões vão para {folder}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="674" />
+            <location filename="../../ui/main_window.py" line="762" />
             <source>Enter the box — the label is requested with it</source>
             <translation>Informe a caixa — a etiqueta é pedida com ela</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="203" />
+            <location filename="../../ui/main_window.py" line="209" />
             <source>Export support bundle</source>
             <translation>Exportar pacote de suporte</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="638" />
+            <location filename="../../ui/main_window.py" line="726" />
             <source>Fix what Amazon names and confirm again, or see History.</source>
             <translation>Corrija o que a Amazon aponta e confirme de novo, ou veja o Histórico.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="199" />
+            <location filename="../../ui/main_window.py" line="205" />
             <source>History</source>
             <translation>Histórico</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="596" />
+            <location filename="../../ui/main_window.py" line="370" />
+            <source>Item of PO {po} — no item check needed now</source>
+            <translation>Item do PO {po} — não é preciso conferir itens agora</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="684" />
             <source>Item {scanned} of {ordered} for line {line}</source>
             <translation>Item {scanned} de {ordered} da linha {line}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="364" />
+            <location filename="../../ui/main_window.py" line="407" />
+            <source>Its boxes are kept. Carry on: enter the box, then confirm.</source>
+            <translation>As caixas dele continuam. Continue: informe a caixa e confirme.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="381" />
             <source>Keyboard layout garbles the scans</source>
             <translation>O layout do teclado embaralha as leituras</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="164" />
+            <location filename="../../ui/main_window.py" line="170" />
             <source>Label</source>
             <translation>Etiqueta</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="583" />
-            <location filename="../../ui/main_window.py" line="705" />
-            <location filename="../../ui/main_window.py" line="814" />
+            <location filename="../../ui/main_window.py" line="671" />
+            <location filename="../../ui/main_window.py" line="793" />
+            <location filename="../../ui/main_window.py" line="902" />
             <source>Label printer</source>
             <translation>Impressora de etiquetas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="387" />
+            <location filename="../../ui/main_window.py" line="475" />
             <source>Looking up the PO…</source>
             <translation>Buscando o PO…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="451" />
+            <location filename="../../ui/main_window.py" line="539" />
             <source>No order is open</source>
             <translation>Nenhum pedido aberto</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="165" />
+            <location filename="../../ui/main_window.py" line="171" />
             <source>No packing slip</source>
             <translation>Sem nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="567" />
+            <location filename="../../ui/main_window.py" line="655" />
             <source>No packing slip for this order</source>
             <translation>Este pedido não tem nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="267" />
+            <location filename="../../ui/main_window.py" line="392" />
+            <source>Not a PO — PO {po} stays open</source>
+            <translation>Não é um PO — o PO {po} continua aberto</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="273" />
             <source>Not available yet</source>
             <translation>Ainda não disponível</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="545" />
+            <location filename="../../ui/main_window.py" line="633" />
             <source>Nothing was confirmed. Scan it again to continue later.</source>
             <translation>Nada foi confirmado. Escaneie o PO de novo para continuar depois.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="217" />
+            <location filename="../../ui/main_window.py" line="449" />
+            <source>Nothing was typed and nothing was done with it. Close this window, then scan again on the packing screen.</source>
+            <translation>Nada foi digitado e nada foi feito com ele. Feche esta janela e escaneie de novo na tela de embalagem.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="223" />
             <source>Open the demo printer folder</source>
             <translation>Abrir a pasta das impressoras de demonstração</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="609" />
+            <location filename="../../ui/main_window.py" line="406" />
+            <source>PO {po} is already open</source>
+            <translation>O PO {po} já está aberto</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="697" />
             <source>PO {po} is recorded; the station sends it by itself.</source>
             <translation>O PO {po} está registrado; a estação o envia sozinha.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="544" />
+            <location filename="../../ui/main_window.py" line="632" />
             <source>PO {po} put aside — scan the next PO</source>
             <translation>PO {po} deixado de lado — escaneie o próximo PO</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="405" />
+            <location filename="../../ui/main_window.py" line="493" />
             <source>PO {po} was shipped {when}by {who}.</source>
             <translation>O PO {po} foi enviado {when}por {who}.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="117" />
+            <location filename="../../ui/main_window.py" line="372" />
+            <source>Pack it, enter the box, then confirm.</source>
+            <translation>Embale-o, informe a caixa e confirme.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="123" />
             <source>Packing Station</source>
             <translation>Packing Station</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="235" />
+            <location filename="../../ui/main_window.py" line="241" />
             <source>Packing Station {version}
 Station {station}
 
@@ -958,211 +998,231 @@ Python {python}, Qt {qt}, PySide6 {pyside}
 Fontes: DejaVu (licença livre).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="165" />
+            <location filename="../../ui/main_window.py" line="171" />
             <source>Packing slip</source>
             <translation>Nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="201" />
+            <location filename="../../ui/main_window.py" line="207" />
             <source>Print command sheet</source>
             <translation>Imprimir folha de comandos</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="683" />
+            <location filename="../../ui/main_window.py" line="771" />
             <source>Printed — pack the order</source>
             <translation>Impresso — embale o pedido</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="608" />
+            <location filename="../../ui/main_window.py" line="696" />
             <source>QUEUED — will be sent when the network is back</source>
             <translation>NA FILA — será enviado quando a rede voltar</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="212" />
+            <location filename="../../ui/main_window.py" line="218" />
             <source>Quit</source>
             <translation>Sair</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="530" />
+            <location filename="../../ui/main_window.py" line="618" />
             <source>Reprinting…</source>
             <translation>Reimprimindo…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="500" />
+            <location filename="../../ui/main_window.py" line="588" />
             <source>Requesting the label…</source>
             <translation>Pedindo a etiqueta…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="640" />
+            <location filename="../../ui/main_window.py" line="728" />
             <source>STOP — Amazon rejected the shipment</source>
             <translation>PARE — a Amazon recusou o envio</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="572" />
+            <location filename="../../ui/main_window.py" line="660" />
             <source>STOP — PO {po} was cancelled: do not ship it</source>
             <translation>PARE — o PO {po} foi cancelado: não envie</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="478" />
-            <location filename="../../ui/main_window.py" line="493" />
+            <location filename="../../ui/main_window.py" line="566" />
+            <location filename="../../ui/main_window.py" line="581" />
             <source>STOP — check the box</source>
             <translation>PARE — confira a caixa</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="317" />
+            <location filename="../../ui/main_window.py" line="320" />
             <source>STOP — check this scan</source>
             <translation>PARE — confira esta leitura</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="313" />
+            <location filename="../../ui/main_window.py" line="316" />
             <source>STOP — no connection to Amazon</source>
             <translation>PARE — sem conexão com a Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="315" />
+            <location filename="../../ui/main_window.py" line="318" />
             <source>STOP — printer problem</source>
             <translation>PARE — problema na impressora</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="589" />
+            <location filename="../../ui/main_window.py" line="677" />
             <source>STOP — the {doc} did not print</source>
             <translation>PARE — {doc} não foi impressa</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="319" />
+            <location filename="../../ui/main_window.py" line="322" />
             <source>STOP — this order cannot go on</source>
             <translation>PARE — este pedido não pode seguir</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="351" />
+            <location filename="../../ui/main_window.py" line="358" />
             <source>STOP — unknown command barcode</source>
             <translation>PARE — código de comando desconhecido</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="423" />
+            <location filename="../../ui/main_window.py" line="511" />
             <source>STOP — wrong item</source>
             <translation>PARE — item errado</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="304" />
+            <location filename="../../ui/main_window.py" line="307" />
             <source>Scan a PO barcode</source>
             <translation>Escaneie o código do PO</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="675" />
+            <location filename="../../ui/main_window.py" line="763" />
             <source>Scan a box barcode (or type the size and weight), then CMD:CONFIRM.</source>
             <translation>Escaneie o código da caixa (ou digite medidas e peso) e depois CMD:CONFIRM.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="684" />
+            <location filename="../../ui/main_window.py" line="772" />
             <source>Scan every item, then the box barcode and CMD:CONFIRM.</source>
             <translation>Escaneie cada item, depois o código da caixa e CMD:CONFIRM.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="483" />
+            <location filename="../../ui/main_window.py" line="443" />
+            <source>Scan not used</source>
+            <translation>Leitura não usada</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="571" />
             <source>Scan or type the next box ({preset}).</source>
             <translation>Escaneie ou digite a próxima caixa ({preset}).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="451" />
+            <location filename="../../ui/main_window.py" line="539" />
             <source>Scan the PO barcode first, then the box.</source>
             <translation>Escaneie primeiro o código do PO, depois a caixa.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="305" />
+            <location filename="../../ui/main_window.py" line="308" />
             <source>Scan the PO on the packing list — from anywhere, whatever is selected.</source>
             <translation>Escaneie o PO na lista de separação — de qualquer tela, o que estiver selecionado.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="686" />
+            <location filename="../../ui/main_window.py" line="774" />
             <source>Scan the box barcode (or type size and weight), then CMD:CONFIRM.</source>
             <translation>Escaneie o código da caixa (ou digite medidas e peso) e depois CMD:CONFIRM.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="599" />
+            <location filename="../../ui/main_window.py" line="687" />
             <source>Scan the next item, or the box and CMD:CONFIRM when all are checked.</source>
             <translation>Escaneie o próximo item, ou a caixa e CMD:CONFIRM quando todos estiverem conferidos.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="365" />
+            <location filename="../../ui/main_window.py" line="382" />
             <source>Scanned '{text}'.</source>
             <translation>Leitura: '{text}'.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="614" />
+            <location filename="../../ui/main_window.py" line="371" />
+            <source>Scanned '{text}'. The order stays open.</source>
+            <translation>Escaneado '{text}'. O pedido continua aberto.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="393" />
+            <source>Scanned '{text}': not a PO, an item of this order or a command.</source>
+            <translation>Escaneado '{text}': não é um PO, um item deste pedido nem um comando.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="702" />
             <source>Sending the confirmation to Amazon…</source>
             <translation>Enviando a confirmação para a Amazon…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="410" />
+            <location filename="../../ui/main_window.py" line="498" />
             <source>Set the items aside and tell the warehouse lead. Scan CMD:REPRINT for a copy of the label.</source>
             <translation>Separe os itens e avise o líder do armazém. Escaneie CMD:REPRINT para uma cópia da etiqueta.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="200" />
+            <location filename="../../ui/main_window.py" line="206" />
             <source>Settings</source>
             <translation>Configurações</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="610" />
+            <location filename="../../ui/main_window.py" line="698" />
             <source>Ship the box and scan the next PO.</source>
             <translation>Despache a caixa e escaneie o próximo PO.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="583" />
-            <location filename="../../ui/main_window.py" line="708" />
-            <location filename="../../ui/main_window.py" line="815" />
+            <location filename="../../ui/main_window.py" line="671" />
+            <location filename="../../ui/main_window.py" line="796" />
+            <location filename="../../ui/main_window.py" line="903" />
             <source>Slip printer</source>
             <translation>Impressora de notas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="605" />
+            <location filename="../../ui/main_window.py" line="693" />
             <source>The confirmation waits for the network</source>
             <translation>A confirmação aguarda a rede</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="164" />
+            <location filename="../../ui/main_window.py" line="170" />
             <source>The label appears here</source>
             <translation>A etiqueta aparece aqui</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="715" />
+            <location filename="../../ui/main_window.py" line="803" />
             <source>The slip printed; no preview available.</source>
             <translation>A nota foi impressa; sem pré-visualização.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="267" />
+            <location filename="../../ui/main_window.py" line="273" />
             <source>This screen is not available yet.</source>
             <translation>Esta tela ainda não está disponível.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="193" />
+            <location filename="../../ui/main_window.py" line="199" />
             <source>Tools</source>
             <translation>Ferramentas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="324" />
+            <location filename="../../ui/main_window.py" line="327" />
             <source>What to do: {hint}</source>
             <translation>O que fazer: {hint}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="87" />
+            <location filename="../../ui/main_window.py" line="440" />
+            <source>another window</source>
+            <translation>outra janela</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="94" />
             <source>invoice</source>
             <translation>a fatura</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="85" />
+            <location filename="../../ui/main_window.py" line="92" />
             <source>label</source>
             <translation>a etiqueta</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="86" />
+            <location filename="../../ui/main_window.py" line="93" />
             <source>slip</source>
             <translation>a nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="500" />
-            <location filename="../../ui/main_window.py" line="517" />
+            <location filename="../../ui/main_window.py" line="588" />
+            <location filename="../../ui/main_window.py" line="605" />
             <source>{n} box(es)</source>
             <translation>{n} caixa(s)</translation>
         </message>
@@ -1413,7 +1473,7 @@ Fontes: DejaVu (licença livre).</translation>
     <context>
         <name>SerialScanner</name>
         <message>
-            <location filename="../../ui/scanner.py" line="247" />
+            <location filename="../../ui/scanner.py" line="264" />
             <source>The scanner port {port} cannot be opened: {error}</source>
             <translation>A porta do leitor {port} não pode ser aberta: {error}</translation>
         </message>
@@ -2045,17 +2105,17 @@ Fontes: DejaVu (licença livre).</translation>
     <context>
         <name>StationApp</name>
         <message>
-            <location filename="../../ui/app.py" line="192" />
+            <location filename="../../ui/app.py" line="191" />
             <source>The station cannot start</source>
             <translation>A estação não pode iniciar</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="193" />
+            <location filename="../../ui/app.py" line="192" />
             <source>What to do: {hint}</source>
             <translation>O que fazer: {hint}</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="129" />
+            <location filename="../../ui/app.py" line="128" />
             <source>⚠ Serial scanner</source>
             <translation>⚠ Leitor serial</translation>
         </message>
