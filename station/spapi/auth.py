@@ -21,12 +21,15 @@ from station.errors import AuthError, NetworkError, ResponseFormatError
 from station.secrets import CredentialsProvider, LwaCredentials
 from station.spapi.endpoints import LWA_URL
 from station.spapi.http import ACCESS_TOKEN_HEADER, DEFAULT_TIMEOUT, USER_AGENT
+from station.spapi.transport import LIMIT_EXTENSION, LWA_ANSWER_LIMIT, deadline_scope
 
 __all__ = ["AccessToken", "LwaAuth", "exchange_authorization_code", "request_lwa_token"]
 
 log = logging.getLogger("station.spapi")
 
 DEFAULT_SKEW = 60.0
+#: The longest one token request may take when no SP-API request's deadline is already running.
+LWA_DEADLINE = 30.0
 
 
 @dataclass(frozen=True)
@@ -71,12 +74,15 @@ def _request_lwa_token_once(
     client: httpx.Client, lwa_url: str, form: dict[str, str], *, purpose: str
 ) -> dict[str, Any]:
     try:
-        response = client.post(
-            lwa_url,
-            data=form,
-            headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
-            timeout=DEFAULT_TIMEOUT,
-        )
+        # Inside an SP-API request the request's deadline applies; alone, LWA gets its own.
+        with deadline_scope(LWA_DEADLINE):
+            response = client.post(
+                lwa_url,
+                data=form,
+                headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+                timeout=DEFAULT_TIMEOUT,
+                extensions={LIMIT_EXTENSION: (f"Login with Amazon ({purpose})", LWA_ANSWER_LIMIT)},
+            )
     except httpx.TransportError as exc:
         log.warning("LWA %s failed: %s", purpose, type(exc).__name__)
         raise NetworkError(

@@ -3,6 +3,8 @@ per API and version, built once (in the composition root) and passed to whoever 
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import random
 import time
 from collections.abc import Callable, Iterable, Mapping
@@ -10,6 +12,7 @@ from types import TracebackType
 
 import httpx
 
+from station.errors import ConfigError
 from station.secrets import CredentialsProvider, LwaCredentials
 from station.spapi.auth import LwaAuth
 from station.spapi.endpoints import Endpoints, resolve_endpoints
@@ -21,6 +24,7 @@ from station.spapi.rdt import RdtCache
 from station.spapi.shipping import Shipping2021Client, ShippingV1Client
 from station.spapi.tokens import TokensClient
 from station.spapi.transactions import Transactions2021Client, TransactionsV1Client
+from station.spapi.transport import bounded_transport
 
 __all__ = ["SpApi", "build_client"]
 
@@ -103,16 +107,18 @@ def build_client(
     sleep: Callable[[float], None] = time.sleep,
     rng: random.Random | None = None,
 ) -> SpApi:
-    """Wire the SP-API layer; STATION_SPAPI_URL and STATION_LWA_URL are read now, not at import.
+    """Wire the SP-API layer; STATION_SPAPI_URL, STATION_LWA_URL and STATION_HTTP_DEADLINE are
+    read now, not at import.
 
     ``credentials=None`` sends no access token (for a local simulator that needs none).
     ``http_client`` is injected in tests (``httpx.Client(transport=httpx.MockTransport(...))``);
     when omitted a client is created and closed by ``SpApi.close()``.
     """
     ends = endpoints or resolve_endpoints(region, sandbox=sandbox, environ=environ)
+    retry = _deadlines_from(environ, retry)
     owned = None
     if http_client is None:
-        http_client = owned = httpx.Client(timeout=DEFAULT_TIMEOUT)
+        http_client = owned = httpx.Client(timeout=DEFAULT_TIMEOUT, transport=bounded_transport())
     limits = dict(DEFAULT_LIMITS)
     limits.update(rate_limits or {})
     auth = (
@@ -137,3 +143,25 @@ def build_client(
         rng=rng,
     )
     return SpApi(http, auth=auth, use_rdt=use_rdt, clock=clock, owned_client=owned)
+
+
+#: Environment variable: the longest one SP-API operation may take, in seconds, all attempts and
+#: waits included; one attempt gets half of it.
+DEADLINE_VARIABLE = "STATION_HTTP_DEADLINE"
+
+
+def _deadlines_from(environ: Mapping[str, str] | None, retry: RetryPolicy | None) -> RetryPolicy:
+    policy = retry or RetryPolicy()
+    raw = (os.environ if environ is None else environ).get(DEADLINE_VARIABLE, "").strip()
+    if not raw:
+        return policy
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = float("nan")
+    if not 1.0 <= seconds <= 3600.0:
+        raise ConfigError(
+            f"{DEADLINE_VARIABLE}={raw!r} is not a number of seconds between 1 and 3600",
+            hint=f"Set {DEADLINE_VARIABLE} to the longest one request may take, e.g. 60.",
+        )
+    return dataclasses.replace(policy, operation_deadline=seconds, attempt_deadline=seconds / 2)

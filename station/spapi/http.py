@@ -12,6 +12,11 @@ What is safe to retry:
 * Connect errors, any method: the request provably never left the station.
 * 5xx, read timeouts and dropped connections: only for GET. A POST that may have reached Amazon is
   never resent blindly; the caller gets UnknownOutcomeError and must reconcile first.
+
+What one operation may cost is bounded too (``station.spapi.transport``): each attempt has a
+deadline (``RetryPolicy.attempt_deadline``, 30 s) and all attempts of one operation together,
+backoff included, another (``operation_deadline``, 60 s); every answer is streamed against a size
+cap chosen by the operation, unpacked included.
 """
 
 from __future__ import annotations
@@ -31,6 +36,15 @@ from station import __version__
 from station.errors import ApiError, NetworkError, UnknownOutcomeError
 from station.spapi.ratelimit import RateLimiter
 from station.spapi.responses import decode_json, error_for_status, parse_errors
+from station.spapi.transport import (
+    ERROR_ANSWER_LIMIT,
+    LIMIT_EXTENSION,
+    AnswerTooLargeError,
+    DeadlineExceededError,
+    answer_limit_for,
+    deadline_passed,
+    deadline_scope,
+)
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -59,12 +73,15 @@ _NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 @dataclass(frozen=True)
 class RetryPolicy:
-    """Bounds on retrying: attempts in total (first try included) and total seconds of backoff."""
+    """Bounds on retrying: attempts in total (first try included), total seconds of backoff, and
+    the wall-clock deadlines of one attempt and of all attempts of an operation together."""
 
     max_attempts: int = 5
     base_delay: float = 0.5
     max_delay: float = 16.0
     max_total_wait: float = 30.0
+    attempt_deadline: float = 30.0
+    operation_deadline: float = 60.0
 
     def delay(self, attempt: int, rng: random.Random, floor: float = 0.0) -> float:
         """Backoff before retry number ``attempt`` (1-based): exponential, half of it jittered."""
@@ -152,11 +169,32 @@ class SpApiHttp:
             StaticTokenAuth(access_token) if access_token is not None else self._auth
         )
         content = None if json_body is None else json.dumps(json_body).encode("utf-8")
-        headers = {"User-Agent": self._user_agent, "Accept": "application/json"}
+        headers = {
+            "User-Agent": self._user_agent,
+            "Accept": "application/json",
+            "Accept-Encoding": "gzip, deflate",
+        }
         if content is not None:
             headers["Content-Type"] = "application/json"
+        with deadline_scope(self.retry.operation_deadline):
+            return self._attempts(
+                operation, method, path, params, content, headers, auth, restricted
+            )
+
+    def _attempts(
+        self,
+        operation: str,
+        method: str,
+        path: str,
+        params: Mapping[str, str] | None,
+        content: bytes | None,
+        headers: dict[str, str],
+        auth: httpx.Auth | None,
+        restricted: bool,
+    ) -> ApiResponse:
         waited = 0.0
         attempt = 0
+        started = time.monotonic()
         while True:
             attempt += 1
             self.rate_limiter.acquire(operation)
@@ -167,38 +205,33 @@ class SpApiHttp:
                 content=content,
                 headers=headers,
                 timeout=self._timeout,
+                extensions={LIMIT_EXTENSION: (operation, answer_limit_for(operation))},
             )
+            floor = 0.0
             try:
-                response = (
-                    self._client.send(request, auth=auth)
-                    if auth is not None
-                    else self._client.send(request)
-                )
+                response, body = self._exchange(request, auth)
             except _NEVER_SENT as exc:
                 failure: ApiError = NetworkError(
                     f"{operation}: cannot reach Amazon ({type(exc).__name__})", operation=operation
                 )
                 retryable = True
             except httpx.TransportError as exc:
+                what = self._transport_failure(exc)
                 if self._safe_to_repeat(operation, method):
-                    failure = NetworkError(
-                        f"{operation}: the connection failed ({type(exc).__name__})",
-                        operation=operation,
-                    )
+                    failure = NetworkError(f"{operation}: {what}", operation=operation)
                     retryable = True
                 else:
                     failure = UnknownOutcomeError(
-                        f"{operation}: no answer after the request was sent "
-                        f"({type(exc).__name__}); it may or may not have been accepted",
+                        f"{operation}: {what} after the request was sent; it may or may not have "
+                        "been accepted",
                         operation=operation,
                     )
                     retryable = False
             else:
-                result = self._classify(operation, method, response, restricted)
+                result = self._classify(operation, method, response, body, restricted)
                 if isinstance(result, ApiResponse):
                     return result
                 failure, retryable = result
-                floor = 0.0
                 if failure.status == 429:
                     rate = parse_rate_limit(response.headers.get(RATE_LIMIT_HEADER))
                     floor = 1.0 / rate if rate else 0.0
@@ -208,31 +241,79 @@ class SpApiHttp:
                 self._log_failure(failure, method, attempt, final=True)
                 raise failure
             delay = self.retry.delay(attempt, self._rng, floor if failure.status == 429 else 0.0)
-            if waited + delay > self.retry.max_total_wait:
+            left = self.retry.operation_deadline - (time.monotonic() - started)
+            if waited + delay > self.retry.max_total_wait or delay >= left:
                 self._log_failure(failure, method, attempt, final=True)
                 raise failure
             self._log_failure(failure, method, attempt, final=False)
             self._sleep(delay)
             waited += delay
 
+    def _exchange(
+        self, request: httpx.Request, auth: httpx.Auth | None
+    ) -> tuple[httpx.Response, bytes]:
+        """Send and read the whole answer, as a stream under the operation's cap, within the
+        deadline of one attempt (and of the operation)."""
+        with deadline_scope(self.retry.attempt_deadline):
+            try:
+                return self._send_and_read(request, auth)
+            except httpx.TimeoutException as exc:
+                seconds = deadline_passed()
+                if seconds is None or isinstance(exc, DeadlineExceededError):
+                    raise
+                raise DeadlineExceededError(seconds) from exc
+
+    def _send_and_read(
+        self, request: httpx.Request, auth: httpx.Auth | None
+    ) -> tuple[httpx.Response, bytes]:
+        response = (
+            self._client.send(request, auth=auth, stream=True)
+            if auth is not None
+            else self._client.send(request, stream=True)
+        )
+        try:
+            try:
+                body = response.read()
+            except AnswerTooLargeError:
+                if response.status_code < 400:
+                    raise
+                body = b""  # an oversized error page: its status still says enough
+            if response.status_code >= 400 and len(body) > ERROR_ANSWER_LIMIT:
+                body = b""
+        finally:
+            response.close()
+        return response, body
+
+    def _transport_failure(self, exc: httpx.TransportError) -> str:
+        """What went wrong, in words that name the deadline when it was the deadline."""
+        if isinstance(exc, DeadlineExceededError):
+            which = (
+                "of one attempt"
+                if exc.seconds == self.retry.attempt_deadline
+                else "of the operation, all attempts together"
+            )
+            return f"no complete answer within {exc.seconds:g} s (the deadline {which})"
+        return f"the connection failed ({type(exc).__name__})"
+
     @staticmethod
     def _safe_to_repeat(operation: str, method: str) -> bool:
         return method == "GET" or operation in IDEMPOTENT_POSTS
 
     def _classify(
-        self, operation: str, method: str, response: httpx.Response, restricted: bool
+        self,
+        operation: str,
+        method: str,
+        response: httpx.Response,
+        content: bytes,
+        restricted: bool,
     ) -> ApiResponse | tuple[ApiError, bool]:
         status = response.status_code
         request_id = response.headers.get(REQUEST_ID_HEADER)
         if 200 <= status < 300:
-            body = decode_json(
-                response.content, operation=operation, status=status, request_id=request_id
-            )
+            body = decode_json(content, operation=operation, status=status, request_id=request_id)
             return ApiResponse(status, body, request_id, dict(response.headers))
         try:
-            body = decode_json(
-                response.content, operation=operation, status=status, request_id=request_id
-            )
+            body = decode_json(content, operation=operation, status=status, request_id=request_id)
         except ApiError:
             body = None  # an HTML error page from a proxy: the status still says enough
         errors = parse_errors(body)

@@ -1,0 +1,152 @@
+"""A hostile network in front of the simulator: a loopback proxy that passes every request on to
+the simulator except those it was told to answer badly (a gzip bomb, a huge Content-Length, one
+byte every few seconds). The station under test talks to the proxy as if it were Amazon."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import httpx
+
+GIB = 1024 * 1024 * 1024
+
+
+@functools.cache
+def gzip_bomb(inflated: int = GIB) -> bytes:
+    """``inflated`` bytes of spaces gzipped (~1 MB per GiB): valid JSON whitespace, endless."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    block = b" " * (1 << 20)
+    parts = [packer.compress(block) for _ in range(inflated // len(block))]
+    parts.append(packer.flush())
+    return b"".join(parts)
+
+
+@dataclass
+class Rule:
+    """Answer requests whose ``METHOD path`` matches ``pattern`` with ``behaviour``:
+    ``gzip_bomb``, ``huge_length``, ``drip`` (the status line, one byte per ``interval``) or
+    ``drip_body`` (good headers, then the body one byte per ``interval``)."""
+
+    pattern: str
+    behaviour: str
+    interval: float = 2.0
+    hits: int = 0
+
+
+@dataclass
+class HostileProxy:
+    upstream: str
+    rules: list[Rule] = field(default_factory=list)
+    stop_event: threading.Event = field(default_factory=threading.Event)
+
+    def __post_init__(self) -> None:
+        proxy = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                proxy._handle(self)
+
+            do_POST = do_GET
+            do_PUT = do_GET
+
+        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self._client = httpx.Client(base_url=self.upstream, timeout=30)
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def __enter__(self) -> HostileProxy:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop_event.set()
+        self._server.shutdown()
+        self._server.server_close()
+        self._client.close()
+        self._thread.join(5)
+
+    def _rule(self, method: str, path: str) -> Rule | None:
+        for rule in self.rules:
+            if re.search(rule.pattern, f"{method} {path}"):
+                rule.hits += 1
+                return rule
+        return None
+
+    def _handle(self, handler: http.server.BaseHTTPRequestHandler) -> None:
+        length = int(handler.headers.get("Content-Length") or 0)
+        body = handler.rfile.read(length) if length else b""
+        rule = self._rule(handler.command, handler.path)
+        if rule is None:
+            self._forward(handler, body)
+            return
+        handler.close_connection = True
+        out = handler.wfile
+        try:
+            if rule.behaviour == "gzip_bomb":
+                bomb = gzip_bomb()
+                out.write(
+                    b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                    b"Content-Encoding: gzip\r\nContent-Length: %d\r\n\r\n" % len(bomb)
+                )
+                out.write(bomb)
+            elif rule.behaviour == "huge_length":
+                out.write(
+                    b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                    b"Content-Length: 10737418240\r\n\r\n"
+                )
+                # Then a body that never ends (until the client hangs up).
+                chunk = b" " * 65536
+                while not self.stop_event.is_set():
+                    out.write(chunk)
+            elif rule.behaviour in ("drip", "drip_body"):
+                head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                if rule.behaviour == "drip_body":
+                    out.write(head + b"Content-Length: 100000\r\n\r\n")
+                    out.flush()
+                    head = b" " * 100000
+                for byte in _bytes(head):
+                    out.write(byte)
+                    out.flush()
+                    if self.stop_event.wait(rule.interval):
+                        return
+            else:  # pragma: no cover - a typo in a test
+                raise ValueError(rule.behaviour)
+        except (TimeoutError, BrokenPipeError, ConnectionResetError, OSError):
+            return
+
+    def _forward(self, handler: http.server.BaseHTTPRequestHandler, body: bytes) -> None:
+        headers = {
+            k: v
+            for k, v in handler.headers.items()
+            if k.lower() not in ("host", "content-length", "connection", "accept-encoding")
+        }
+        answer = self._client.request(handler.command, handler.path, content=body, headers=headers)
+        handler.send_response(answer.status_code)
+        for name, value in answer.headers.items():
+            if name.lower() not in ("content-length", "content-encoding", "transfer-encoding",
+                                    "connection", "date", "server"):  # fmt: skip
+                handler.send_header(name, value)
+        handler.send_header("Content-Length", str(len(answer.content)))
+        handler.end_headers()
+        handler.wfile.write(answer.content)
+
+
+def _bytes(data: bytes) -> Iterator[bytes]:
+    for index in range(len(data)):
+        yield data[index : index + 1]
