@@ -47,6 +47,7 @@ Environment = Literal["production", "sandbox", "simulator"]
 ApiVersion = Literal["v1", "2021-12-28"]
 LabelFormatHint = Literal["auto", "png", "zpl", "pdf"]
 PrinterLanguage = Literal["zpl", "driver"]
+StatusQuery = Literal["auto", "HQES", "HS", "none"]
 Dpi = Literal[203, 300, 600]
 Media = Literal["4x6", "A4", "Letter"]
 DimensionUnit = Literal["IN", "CM"]
@@ -97,7 +98,21 @@ class PrinterSettings(BaseModel):
         description="zpl: send ZPL to a thermal printer; driver: print through the driver.",
     )
     dpi: Dpi = Field(
-        default=203, title="Resolution (dpi)", description="The printer's resolution in dots/inch."
+        default=203,
+        title="Resolution (dpi)",
+        description=(
+            "The printer's resolution in dots/inch. Amazon's PNG labels are drawn for 203 dpi: "
+            "a 300-dpi printer prints them at two thirds of their size, so use a 203-dpi label "
+            "printer or set the warehouse's label format to ZPL."
+        ),
+    )
+    status_query: StatusQuery = Field(
+        default="auto",
+        title="Printer state query",
+        description=(
+            "How the station asks a tcp:// label printer for its state before every label: "
+            "auto tries Zebra's ~HQES and ~HS; none for printers that answer neither."
+        ),
     )
     media: Media = Field(
         default="4x6", title="Media", description="The paper or label size loaded."

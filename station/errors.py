@@ -188,7 +188,14 @@ class PrinterError(StationError):
 
 
 class PrinterOfflineError(PrinterError):
+    """The printer said (or showed) that it cannot print now. ``reason`` is its state in a few
+    words ("paper out", "head open", "offline"), for a front end's "label printer: …" line."""
+
     default_hint = "Switch the printer on (or resume it, or load labels), then press Reprint."
+
+    def __init__(self, message: str, *, hint: str | None = None, reason: str = "") -> None:
+        super().__init__(message, hint=hint)
+        self.reason = reason
 
 
 class ZplError(StationError):

@@ -47,6 +47,7 @@ from station.spapi.http import RetryPolicy as HttpRetryPolicy
 from station.workflow.gateway import SpApiGateway
 
 if TYPE_CHECKING:
+    from station.printing.monitor import PrinterMonitor
     from station.simulator.config import SimulatorConfig
     from station.simulator.server import SimulatorServer
     from station.workflow.engine import PackingEngine
@@ -87,6 +88,18 @@ class Runtime:
     _closers: list[Callable[[], None]] = field(default_factory=list, repr=False)
 
     _engine: PackingEngine | None = field(default=None, repr=False)
+    _printer_monitor: PrinterMonitor | None = field(default=None, repr=False)
+
+    def printer_monitor(self) -> PrinterMonitor:
+        """The label and slip printers' states, asked on a thread of their own (one per runtime;
+        closed with it). Its thread starts at the first request."""
+        if self._printer_monitor is None:
+            from station.printing.monitor import PrinterMonitor
+
+            monitor = PrinterMonitor({"label": self.label_printer, "slip": self.slip_printer})
+            self._printer_monitor = monitor
+            self.on_close(monitor.close)
+        return self._printer_monitor
 
     def engine(self) -> PackingEngine:
         """The packing engine over this runtime's gateway, journal, cache and printers (one per
@@ -168,6 +181,7 @@ def printer_profile(printer: PrinterSettings) -> PrinterProfile:
             "darkness": printer.darkness,
             "offset_x": printer.offset_x_dots,
             "offset_y": printer.offset_y_dots,
+            "status_query": printer.status_query,
         }
     )
 

@@ -29,7 +29,7 @@ from station.cli.context import (
     start_worker,
 )
 from station.cli.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_QUEUED
-from station.errors import ConfigError, WorkflowError
+from station.errors import ConfigError, PrinterOfflineError, WorkflowError
 
 if TYPE_CHECKING:
     from station.journal import OutboxItem
@@ -108,6 +108,8 @@ def _printer(event: Event) -> None:
         say(f"  {event.message}")
     elif isinstance(event, DocumentPrinted):
         say(f"  printed the {event.document.value} on {event.printer_uri}")
+        for warning in event.warnings:
+            say(f"  warning: {warning}")
     elif isinstance(event, PrintFailed):
         say(f"  the {event.document.value} did not print: {event.error.message}")
     elif isinstance(event, FlowFailed):
@@ -218,6 +220,9 @@ def _ship(
     engine.set_boxes(session, boxes)
     if session.print_errors:
         kind, error = next(iter(session.print_errors.items()))
+        if isinstance(error, PrinterOfflineError) and error.reason:
+            role = "label" if kind.value == "label" else "slip"
+            print(f"station: {role} printer: {error.reason}", file=sys.stderr)
         print(
             f"station: the {kind.value} of PO {po} did not print: {error.message}",
             file=sys.stderr,

@@ -172,7 +172,8 @@ class CupsPrinter:
             payload = job.content
             args += ["-n", str(job.copies), "-o", f"media={_MEDIA_OPTION[self.profile.media]}"]
             args += ["-o", "print-scaling=auto"]  # shrink only pages that do not fit
-        require_ready(self.address, self.status())
+        status = self.status()
+        require_ready(self.address, status)
         result = self._run([*args, "--", "-"], payload, self._timeout)
         if result.returncode != 0:
             message = (result.stderr or result.stdout).strip()[:300]
@@ -184,6 +185,7 @@ class CupsPrinter:
             job_id=match.group(1) if match else "",
             bytes_sent=len(payload),
             warnings=notes,
+            status=status,
         )
 
 

@@ -102,7 +102,8 @@ class QtDriverPrinter:
         return _state_of(info)
 
     def print_job(self, job: PrintJob) -> JobResult:
-        require_ready(self.address, self.status())
+        status = self.status()
+        require_ready(self.address, status)
         notes: tuple[str, ...] = ()
         pages: Iterable[Image.Image]
         if job.kind is DocumentKind.ZPL:
@@ -130,6 +131,7 @@ class QtDriverPrinter:
             job_id=str(self.output_file) if self.output_file else "",
             pages=count,
             warnings=notes + extra,
+            status=status,
         )
 
     def _printer(self, job: PrintJob) -> QPrinter:

@@ -24,7 +24,7 @@ class PrinterState(StrEnum):
     PAUSED = "paused"
     OUT_OF_PAPER = "out of paper"
     ERROR = "error"  # head open, jam, ribbon out… (``detail`` says which)
-    UNKNOWN = "unknown"  # the platform does not tell; jobs are still sent
+    UNKNOWN = "unknown"  # the platform or the printer does not tell; jobs are still sent
 
     @property
     def can_print(self) -> bool:
@@ -70,6 +70,8 @@ class JobResult:
     bytes_sent: int = 0  # bytes handed to a socket, spooler, queue or file
     pages: int = 0  # pages drawn, for driver printing
     warnings: tuple[str, ...] = field(default=())
+    # The state the printer reported just before the job: UNKNOWN when it cannot tell.
+    status: PrinterStatus | None = None
 
 
 @runtime_checkable
@@ -89,5 +91,6 @@ def require_ready(address: PrinterAddress, status: PrinterStatus) -> None:
     raise PrinterOfflineError(
         f"The printer {address.uri} is {status.state.value}"
         + (f" ({status.detail})" if status.detail else "")
-        + "; nothing was printed."
+        + "; nothing was printed.",
+        reason=status.detail or status.state.value,
     )

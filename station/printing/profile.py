@@ -34,16 +34,17 @@ MEDIA_INCHES: dict[Media, tuple[float, float]] = {
 DEFAULT_ZPL_DPI = 203
 _ZPL_PITCH = {203: 1.0, 300: 1.5, 600: 3.0}
 
-StatusQuery = Literal["none", "HQES", "HS"]
+StatusQuery = Literal["auto", "none", "HQES", "HS"]
 
 
 class PrinterProfile(BaseModel):
     """One printer's settings.
 
     ``status_query`` says whether the printer answers Zebra's ``~HQES`` (newer firmware, reports
-    media out / head open / paused) or ``~HS`` (every ZPL II printer, but silent while media is
-    out or the head is open) on its raw TCP port; "none" for printers that are not Zebras, whose
-    state the station then learns only from the connection itself.
+    paper out / head open / paused) or ``~HS`` (every ZPL II printer, but silent while paper is
+    out or the head is open) on its raw TCP port; "auto" asks both the first time and keeps to
+    the one answered (neither: the state is unknown, said once, and not asked again); "none" for
+    printers that are not Zebras, whose state the station then learns only from the connection.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")

@@ -21,10 +21,13 @@ from station.printing.printer import (
     PrintJob,
     require_ready,
 )
-from station.printing.profile import Language, PrinterProfile
+from station.printing.profile import Language, PrinterProfile, StatusQuery
 
 _STATUS_TIMEOUT = 2.0
 _MAX_ANSWER = 64 * 1024
+_SILENT = "the printer answers neither ~HQES nor ~HS"
+# Zebra's guide: ~HS goes unanswered while paper or ribbon is out or the head is open.
+_HS_SILENT = "no answer to ~HS (paper out, ribbon out or head open?)"
 
 
 def zpl_payload(job: PrintJob, profile: PrinterProfile) -> tuple[bytes, tuple[str, ...]]:
@@ -49,6 +52,9 @@ class RawTcpPrinter:
             raise ValueError(f"not a tcp:// address: {address}")
         self.address = address
         self.profile = profile
+        # What an "auto" printer turned out to answer; None until the first status query.
+        self._learned: StatusQuery | None = None
+        self.reported_dpi: int | None = None  # from ~HI at the first "auto" status query
 
     def _connect(self) -> socket.socket:
         try:
@@ -80,10 +86,30 @@ class RawTcpPrinter:
         with sock:
             return self._query(sock)
 
+    def identify_dpi(self) -> int | None:
+        """The print head's dpi as the printer reports it (``~HI``), or None when it does not."""
+        try:
+            sock = self._connect()
+        except PrinterOfflineError:
+            return None
+        with sock:
+            try:
+                sock.settimeout(self.profile.send_timeout)
+                sock.sendall(zebra_status.HI_QUERY)
+                answer = _read_until(sock, zebra_status.hi_complete, _STATUS_TIMEOUT)
+            except OSError:
+                return None
+        return zebra_status.parse_hi(answer)
+
     def _query(self, sock: socket.socket) -> PrinterStatus:
         kind = self.profile.status_query
+        if kind == "auto":
+            return self._auto(sock)
         if kind == "none":
             return PrinterStatus(PrinterState.UNKNOWN, "accepts connections (no status query)")
+        return self._ask_one(sock, kind)
+
+    def _ask_one(self, sock: socket.socket, kind: StatusQuery) -> PrinterStatus:
         query, complete, parse = (
             (zebra_status.HQES_QUERY, zebra_status.hqes_complete, zebra_status.parse_hqes)
             if kind == "HQES"
@@ -97,12 +123,48 @@ class RawTcpPrinter:
             return PrinterStatus(PrinterState.OFFLINE, f"status query failed: {exc}")
         if not answer:
             if kind == "HS":
-                # ~HS stays silent while media is out or the head is open.
-                return PrinterStatus(
-                    PrinterState.ERROR, "no answer to ~HS (media out or head open?)"
-                )
+                return PrinterStatus(PrinterState.ERROR, _HS_SILENT)
             return PrinterStatus(PrinterState.UNKNOWN, "no answer to ~HQES")
         return parse(answer)
+
+    def _auto(self, sock: socket.socket) -> PrinterStatus:
+        """The first time: ``~HI``, ``~HQES`` and ``~HS`` in one go; then what was answered.
+
+        A Zebra takes host queries in order, so the answers come back in that order. Newer
+        firmware answers ``~HQES`` (paper out, ribbon out, head open, paused) and ``~HS`` (which
+        adds "receive buffer full"); older firmware ignores ``~HQES`` and, per Zebra's guide,
+        does not answer ``~HS`` while paper or ribbon is out or the head is open, though it
+        still answers ``~HI``. A printer that answers none of them is not a Zebra: its state is
+        unknown, it is not asked again, and the caller says so once.
+        """
+        learned = self._learned
+        if learned == "none":
+            return PrinterStatus(PrinterState.UNKNOWN, _SILENT)
+        if learned == "HS":
+            return self._ask_one(sock, "HS")
+        first = learned is None
+        query = zebra_status.HQES_QUERY + zebra_status.HS_QUERY
+        if first:
+            query = zebra_status.HI_QUERY + query
+        try:
+            sock.settimeout(self.profile.send_timeout)
+            sock.sendall(query)
+            raw = _read_until(sock, zebra_status.combined_complete, _STATUS_TIMEOUT)
+        except OSError as exc:
+            return PrinterStatus(PrinterState.OFFLINE, f"status query failed: {exc}")
+        answer = zebra_status.parse_combined(raw)
+        if first:
+            self.reported_dpi = answer.dpi
+        if answer.status is not None:
+            self._learned = "HQES" if answer.answered == "HQES" else "HS"
+            return answer.status
+        if first and answer.dpi is not None:
+            self._learned = "HS"  # a Zebra (it told its model) that keeps silent on ~HS
+            return PrinterStatus(PrinterState.ERROR, _HS_SILENT)
+        if first:
+            self._learned = "none"
+            return PrinterStatus(PrinterState.UNKNOWN, _SILENT)
+        return PrinterStatus(PrinterState.UNKNOWN, "no answer to ~HQES")
 
     def print_job(self, job: PrintJob) -> JobResult:
         if self.profile.language is not Language.ZPL:
@@ -114,7 +176,8 @@ class RawTcpPrinter:
         payload, notes = zpl_payload(job, self.profile)  # convert before touching the printer
         sock = self._connect()
         with sock:
-            require_ready(self.address, self._query(sock))
+            status = self._query(sock)
+            require_ready(self.address, status)
             try:
                 sock.settimeout(self.profile.send_timeout)
                 sock.sendall(payload)
@@ -125,7 +188,9 @@ class RawTcpPrinter:
                     "incomplete or missing.",
                     hint="Check the printer, then press Reprint.",
                 ) from exc
-        return JobResult(printer=self.address.uri, bytes_sent=len(payload), warnings=notes)
+        return JobResult(
+            printer=self.address.uri, bytes_sent=len(payload), warnings=notes, status=status
+        )
 
 
 def _read_until(sock: socket.socket, complete: Callable[[bytes], bool], timeout: float) -> bytes:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Mapping
+from dataclasses import replace
 from types import ModuleType
 from typing import Any
 
@@ -126,17 +127,19 @@ class WindowsPrinter:
     def print_job(self, job: PrintJob) -> JobResult:
         if self.profile.language is Language.ZPL:
             return self._print_raw(job)
-        require_ready(self.address, self.status())
+        status = self.status()
+        require_ready(self.address, status)
         from station.printing.driver import QtDriverPrinter
 
         driver = QtDriverPrinter(self.address, self.profile, printer_name=self.name)
-        return driver.print_job(job)
+        return replace(driver.print_job(job), status=status)
 
     def _print_raw(self, job: PrintJob) -> JobResult:
         payload, notes = zpl_payload(job, self.profile)
         win32print, errors = _win32()
         catch: tuple[type[BaseException], ...] = (PrinterError, *errors)
-        require_ready(self.address, self.status())
+        status = self.status()
+        require_ready(self.address, status)
         try:
             handle = win32print.OpenPrinter(self.name)
         except errors as exc:
@@ -170,7 +173,11 @@ class WindowsPrinter:
         finally:
             win32print.ClosePrinter(handle)
         return JobResult(
-            printer=self.address.uri, job_id=str(job_id), bytes_sent=len(payload), warnings=notes
+            printer=self.address.uri,
+            job_id=str(job_id),
+            bytes_sent=len(payload),
+            warnings=notes,
+            status=status,
         )
 
 

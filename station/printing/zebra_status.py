@@ -8,15 +8,20 @@ and are parsed defensively: anything unrecognised is UNKNOWN, never a crash.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from station.printing.printer import PrinterState, PrinterStatus
 
 HQES_QUERY = b"~HQES\r\n"
 HS_QUERY = b"~HS\r\n"
+HI_QUERY = b"~HI\r\n"
+
+# ~HI reports the print head's resolution in dots per millimetre.
+_DPMM_TO_DPI = {6: 152, 8: 203, 12: 300, 24: 600}
 
 # ~HQES error flags, group 1 (ZPL II Programming Guide, ~HQ): the low 32 bits.
 _HQES_ERRORS: tuple[tuple[int, PrinterState, str], ...] = (
-    (0x00000001, PrinterState.OUT_OF_PAPER, "media out"),
+    (0x00000001, PrinterState.OUT_OF_PAPER, "paper out"),
     (0x00000002, PrinterState.OUT_OF_PAPER, "ribbon out"),
     (0x00000004, PrinterState.ERROR, "head open"),
     (0x00000008, PrinterState.ERROR, "cutter fault"),
@@ -46,6 +51,10 @@ def hqes_complete(answer: bytes) -> bool:
     """True once an answer holds the ERRORS and WARNINGS lines (the reply may come in pieces)."""
     text = answer.upper()
     return b"ERRORS" in text and b"WARNINGS" in text and b"\x03" in text
+
+
+def hi_complete(answer: bytes) -> bool:
+    return b"\x03" in answer
 
 
 def hs_complete(answer: bytes) -> bool:
@@ -80,12 +89,81 @@ def parse_hs(answer: bytes) -> PrinterStatus:
         return PrinterStatus(PrinterState.UNKNOWN, "the printer's ~HS answer was not understood")
     paper_out = first[1].strip() == "1"
     paused = first[2].strip() == "1"
+    buffer_full = len(first) > 5 and first[5].strip() == "1"
     head_up = second[2].strip() == "1"
     ribbon_out = second[3].strip() == "1"
     if paper_out or ribbon_out:
-        return PrinterStatus(PrinterState.OUT_OF_PAPER, "media out" if paper_out else "ribbon out")
+        return PrinterStatus(PrinterState.OUT_OF_PAPER, "paper out" if paper_out else "ribbon out")
     if head_up:
         return PrinterStatus(PrinterState.ERROR, "head open")
     if paused:
         return PrinterStatus(PrinterState.PAUSED, "paused")
+    if buffer_full:
+        # More bytes would only wait in the socket until the send deadline, half-sent.
+        return PrinterStatus(PrinterState.ERROR, "receive buffer full")
     return PrinterStatus(PrinterState.ONLINE, "ready")
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What came back for several queries sent in one go (``~HI``, ``~HQES``, ``~HS``, each
+    answered in the order asked). ``status`` is None when neither state query was answered."""
+
+    status: PrinterStatus | None
+    answered: str | None  # "HQES" or "HS": the query the state came from
+    dpi: int | None  # from ~HI, when asked and answered
+
+
+_BLOCK = re.compile(rb"\x02([^\x02\x03]*)\x03")
+
+
+def _split(answer: bytes) -> tuple[bytes | None, bytes | None, list[bytes]]:
+    """The ~HI block, the ~HQES block and the ~HS blocks of a combined answer."""
+    hi = hqes = None
+    hs: list[bytes] = []
+    for match in _BLOCK.finditer(answer):
+        block = match.group(0)
+        fields = match.group(1).split(b",")
+        if b"ERRORS" in block.upper():
+            hqes = block
+        elif hqes is None and not hs and hi is None and len(fields) in (4, 5, 6):
+            hi = block  # model,version,dots/mm,memory[,options]: asked first, answered first
+        else:
+            hs.append(block)
+    return hi, hqes, hs
+
+
+def combined_complete(answer: bytes) -> bool:
+    """Enough has arrived: a ~HQES reporting an error (~HS may then stay silent), or all three
+    ~HS strings (sent last, so whatever came before them has arrived too)."""
+    _hi, hqes, hs = _split(answer)
+    if hqes is not None and parse_hqes(hqes).state is not PrinterState.ONLINE:
+        return True
+    return len(hs) >= 3
+
+
+def parse_combined(answer: bytes) -> Answer:
+    hi, hqes, hs = _split(answer)
+    dpi = parse_hi(hi) if hi is not None else None
+    from_hs = parse_hs(b"".join(hs)) if len(hs) >= 2 else None
+    if hqes is not None:
+        status = parse_hqes(hqes)
+        # ~HQES has no "receive buffer full" flag; ~HS has.
+        healthy = status.state is PrinterState.ONLINE
+        if healthy and from_hs is not None and from_hs.state is not PrinterState.ONLINE:
+            status = from_hs
+        return Answer(status, "HQES", dpi)
+    if from_hs is not None:
+        return Answer(from_hs, "HS", dpi)
+    return Answer(None, None, dpi)
+
+
+def parse_hi(answer: bytes) -> int | None:
+    """The dpi from a ``~HI`` answer (``<STX>model,version,dpmm,memory,options<ETX>``), or None."""
+    match = re.search(rb"\x02([^\x02\x03]*)\x03", answer)
+    if match is None:
+        return None
+    fields = match.group(1).decode("ascii", errors="replace").split(",")
+    if len(fields) < 3 or not fields[2].strip().isdigit():
+        return None
+    return _DPMM_TO_DPI.get(int(fields[2].strip()))

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from station.config import Settings
 from station.errors import NetworkError, PrinterError, ScanError, StationError
 from station.journal.outbox import OutboxState
+from station.printing import PrinterState
 from station.ui.commands import Command, CommandKind, is_command, is_meaningful, parse_command
 from station.ui.feedback import Feedback, Sound, SoundPlayer
 from station.ui.keyboard_layout import suspect_layout
@@ -872,16 +873,17 @@ class MainWindow(QMainWindow):
                     for i in items
                 ),
             }
+            # Printers answer on their own thread (a dead one takes seconds to time out, and
+            # this worker runs the packer's scans): read what they said, ask again now and then.
+            monitor = runtime.printer_monitor()
             if with_printers:
-                for key, printer in (
-                    ("label", runtime.label_printer),
-                    ("slip", runtime.slip_printer),
-                ):
-                    try:
-                        status = printer.status()
-                        result[key] = (status.state.can_print, str(status))
-                    except StationError as exc:
-                        result[key] = (False, exc.message)
+                monitor.request()
+            for key, status in monitor.news().items():
+                detail = {
+                    PrinterState.ONLINE: "",
+                    PrinterState.UNKNOWN: _tr("state unknown"),
+                }.get(status.state, str(status))
+                result[key] = (status.state.can_print, detail)
             return result
 
         self._health_pending = True
@@ -904,7 +906,7 @@ class MainWindow(QMainWindow):
         ):
             if key in result:
                 ok, detail = result[key]
-                self.health.set_printer(label, name, ok, detail if not ok else "")
+                self.health.set_printer(label, name, ok, detail)
 
     def _health_failed(self, error: StationError) -> None:
         self._health_pending = False

@@ -47,7 +47,7 @@ from station.journal.outbox import Outbox, OutboxConflictError, OutboxItem, Outb
 from station.journal.records import ShipmentStatus
 from station.journal.store import Journal
 from station.printing import DocumentKind as PrintKind
-from station.printing import Printer, PrintJob
+from station.printing import Printer, PrinterState, PrintJob
 from station.workflow.confirmation import build_confirmation, container_identifier
 from station.workflow.containers import Box, allocate
 from station.workflow.events import (
@@ -187,6 +187,7 @@ class PackingEngine:
         self._recheck_thread: threading.Thread | None = None
         self._recheck_quiet_until = 0.0  # monotonic time: no recheck before (the network is out)
         self._closed = False
+        self._unknown_state_said: set[str] = set()  # printers whose "state unknown" was said
 
     def close(self) -> None:
         """Stop listening and let a recheck in flight finish (the client closes after this)."""
@@ -533,7 +534,17 @@ class PackingEngine:
         self.journal.record_print(session.po, kind.value, uri, True, package_id=package_id)
         session.printed.add(kind)
         session.print_errors.pop(kind, None)
-        self._emit(DocumentPrinted(session.po, self._clock(), kind, uri, result.warnings))
+        warnings = result.warnings
+        status = result.status
+        if status is not None and status.state is PrinterState.UNKNOWN:
+            # A printer that cannot tell its state is said to once, not at every label.
+            with self._lock:
+                first = uri not in self._unknown_state_said
+                self._unknown_state_said.add(uri)
+            if first:
+                role = "label printer" if kind is DocumentKind.LABEL else "slip printer"
+                warnings = (f"{role}: state unknown ({status.detail or 'not reported'})", *warnings)
+        self._emit(DocumentPrinted(session.po, self._clock(), kind, uri, warnings))
         return True
 
     def _print_failed(

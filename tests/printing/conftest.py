@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 import socket
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from station.zpl import gf
+from tests.helpers.zebra import LoopbackPort
 
 
 @pytest.fixture
@@ -23,64 +23,26 @@ def slip_pdf(samples_dir: Path) -> bytes:
     return (samples_dir / "amazon-sandbox-packing-slip.pdf").read_bytes()
 
 
-class FakeRawPrinter:
+class FakeRawPrinter(LoopbackPort[bytes]):
     """A loopback JetDirect port: records every connection's bytes, and answers a status query
     (``~HQES``/``~HS``) with ``answer`` when one is given."""
 
     def __init__(self, answer: bytes | None = None, query: bytes = b"~HQES") -> None:
         self.answer = answer
         self.query = query
-        self.server = socket.create_server(("127.0.0.1", 0))
-        self.server.settimeout(0.05)
-        self.port: int = self.server.getsockname()[1]
-        self.connections: list[bytes] = []
-        self._changed = threading.Condition()
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-        self._thread.start()
+        super().__init__()
 
-    @property
-    def uri(self) -> str:
-        return f"tcp://127.0.0.1:{self.port}"
+    def _new_record(self) -> bytes:
+        return b""
 
-    def _serve(self) -> None:
-        while not self._stop.is_set():
-            try:
-                conn, _peer = self.server.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            with conn:
-                conn.settimeout(10)
-                data = b""
-                answered = False
-                while True:
-                    try:
-                        chunk = conn.recv(65536)
-                    except OSError:
-                        break
-                    if not chunk:
-                        break
-                    data += chunk
-                    if self.answer is not None and not answered and self.query in data:
-                        conn.sendall(self.answer)
-                        answered = True
-            with self._changed:
-                self.connections.append(data)
-                self._changed.notify_all()
+    def _received(self, conn: socket.socket, record: bytes, chunk: bytes) -> bytes:
+        data = record + chunk
+        if self.answer is not None and self.query in data and self.query not in record:
+            conn.sendall(self.answer)
+        return data
 
     def wait_for(self, count: int, timeout: float = 10.0) -> list[bytes]:
-        with self._changed:
-            assert self._changed.wait_for(lambda: len(self.connections) >= count, timeout), (
-                f"expected {count} connection(s), got {len(self.connections)}"
-            )
-            return list(self.connections)
-
-    def close(self) -> None:
-        self._stop.set()
-        self._thread.join(timeout=5)
-        self.server.close()
+        return super().wait_for(count, timeout)
 
 
 @pytest.fixture

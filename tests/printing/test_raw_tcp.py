@@ -77,10 +77,10 @@ def test_a_ready_zebra_is_asked_first_then_gets_the_label() -> None:
 @pytest.mark.parametrize(
     ("flags", "state", "detail"),
     [
-        (0x1, PrinterState.OUT_OF_PAPER, "media out"),
+        (0x1, PrinterState.OUT_OF_PAPER, "paper out"),
         (0x4, PrinterState.ERROR, "head open"),
         (0x10000, PrinterState.PAUSED, "paused"),
-        (0x10005, PrinterState.OUT_OF_PAPER, "media out, head open, paused"),
+        (0x10005, PrinterState.OUT_OF_PAPER, "paper out, head open, paused"),
     ],
 )
 def test_a_zebra_that_cannot_print_gets_nothing(

@@ -524,7 +524,7 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation>Impressora de notas</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="64" />
+            <location filename="../../ui/widgets/health_bar.py" line="66" />
             <source>problem</source>
             <translation>problema</translation>
         </message>
@@ -544,9 +544,14 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation>✔ Rede: conectada</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="62" />
+            <location filename="../../ui/widgets/health_bar.py" line="64" />
             <source>✔ {name}: ready</source>
             <translation>✔ {name}: pronta</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/health_bar.py" line="62" />
+            <source>✔ {name}: {detail}</source>
+            <translation>✔ {name}: {detail}</translation>
         </message>
         <message>
             <location filename="../../ui/widgets/health_bar.py" line="52" />
@@ -554,7 +559,7 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation>✖ Rede: SEM CONEXÃO</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="64" />
+            <location filename="../../ui/widgets/health_bar.py" line="66" />
             <source>✖ {name}: {detail}</source>
             <translation>✖ {name}: {detail}</translation>
         </message>
@@ -772,220 +777,220 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="823" />
+            <location filename="../../ui/main_window.py" line="824" />
             <source> — label 1 of {count}</source>
             <translation> — etiqueta 1 de {count}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="222" />
+            <location filename="../../ui/main_window.py" line="223" />
             <source>&amp;Help</source>
             <translation>Aj&amp;uda</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="198" />
+            <location filename="../../ui/main_window.py" line="199" />
             <source>&amp;Station</source>
             <translation>&amp;Estação</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="444" />
+            <location filename="../../ui/main_window.py" line="445" />
             <source>A barcode was scanned while “{window}” is open.</source>
             <translation>Um código de barras foi escaneado com “{window}” aberto.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="492" />
+            <location filename="../../ui/main_window.py" line="493" />
             <source>ALREADY SHIPPED — do not ship again</source>
             <translation>JÁ ENVIADO — não envie de novo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="228" />
-            <location filename="../../ui/main_window.py" line="255" />
+            <location filename="../../ui/main_window.py" line="229" />
+            <location filename="../../ui/main_window.py" line="256" />
             <source>About Packing Station</source>
             <translation>Sobre a Packing Station</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="712" />
+            <location filename="../../ui/main_window.py" line="713" />
             <source>Amazon accepted the shipment. Scan the next PO.</source>
             <translation>A Amazon aceitou o envio. Escaneie o próximo PO.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="723" />
+            <location filename="../../ui/main_window.py" line="724" />
             <source>Amazon rejected the confirmation of PO {po}: {reasons}</source>
             <translation>A Amazon recusou a confirmação do PO {po}: {reasons}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="555" />
+            <location filename="../../ui/main_window.py" line="556" />
             <source>Box {name} chosen</source>
             <translation>Caixa {name} escolhida</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="570" />
+            <location filename="../../ui/main_window.py" line="571" />
             <source>Box {n} recorded</source>
             <translation>Caixa {n} registrada</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="711" />
+            <location filename="../../ui/main_window.py" line="712" />
             <source>CONFIRMED — PO {po} is shipped</source>
             <translation>CONFIRMADO — PO {po} enviado</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="208" />
+            <location filename="../../ui/main_window.py" line="209" />
             <source>Carrier status updates</source>
             <translation>Situação das entregas (transportadora)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="396" />
+            <location filename="../../ui/main_window.py" line="397" />
             <source>Carry on with PO {po}, or scan CMD:CANCEL to put it aside.</source>
             <translation>Continue com o PO {po}, ou escaneie CMD:CANCEL para deixá-lo de lado.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="556" />
+            <location filename="../../ui/main_window.py" line="557" />
             <source>Check the weight, then scan CMD:CONFIRM (or CMD:NEXTBOX for another box).</source>
             <translation>Confira o peso e escaneie CMD:CONFIRM (ou CMD:NEXTBOX para outra caixa).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="900" />
+            <location filename="../../ui/main_window.py" line="902" />
             <source>Confirmations are waiting for the network</source>
             <translation>As confirmações aguardam a rede</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="605" />
+            <location filename="../../ui/main_window.py" line="606" />
             <source>Confirming the shipment…</source>
             <translation>Confirmando o envio…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="137" />
+            <location filename="../../ui/main_window.py" line="138" />
             <source>DEMO MODE — simulated Amazon; printed files go to {folder}</source>
             <translation>MODO DEMONSTRAÇÃO — Amazon simulada; as impressões vão para {folder}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="762" />
+            <location filename="../../ui/main_window.py" line="763" />
             <source>Enter the box — the label is requested with it</source>
             <translation>Informe a caixa — a etiqueta é pedida com ela</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="209" />
+            <location filename="../../ui/main_window.py" line="210" />
             <source>Export support bundle</source>
             <translation>Exportar pacote de suporte</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="726" />
+            <location filename="../../ui/main_window.py" line="727" />
             <source>Fix what Amazon names and confirm again, or see History.</source>
             <translation>Corrija o que a Amazon aponta e confirme de novo, ou veja o Histórico.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="205" />
+            <location filename="../../ui/main_window.py" line="206" />
             <source>History</source>
             <translation>Histórico</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="370" />
+            <location filename="../../ui/main_window.py" line="371" />
             <source>Item of PO {po} — no item check needed now</source>
             <translation>Item do PO {po} — não é preciso conferir itens agora</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="684" />
+            <location filename="../../ui/main_window.py" line="685" />
             <source>Item {scanned} of {ordered} for line {line}</source>
             <translation>Item {scanned} de {ordered} da linha {line}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="407" />
+            <location filename="../../ui/main_window.py" line="408" />
             <source>Its boxes are kept. Carry on: enter the box, then confirm.</source>
             <translation>As caixas dele continuam. Continue: informe a caixa e confirme.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="381" />
+            <location filename="../../ui/main_window.py" line="382" />
             <source>Keyboard layout garbles the scans</source>
             <translation>O layout do teclado embaralha as leituras</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="170" />
+            <location filename="../../ui/main_window.py" line="171" />
             <source>Label</source>
             <translation>Etiqueta</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="671" />
-            <location filename="../../ui/main_window.py" line="793" />
-            <location filename="../../ui/main_window.py" line="902" />
+            <location filename="../../ui/main_window.py" line="672" />
+            <location filename="../../ui/main_window.py" line="794" />
+            <location filename="../../ui/main_window.py" line="904" />
             <source>Label printer</source>
             <translation>Impressora de etiquetas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="475" />
+            <location filename="../../ui/main_window.py" line="476" />
             <source>Looking up the PO…</source>
             <translation>Buscando o PO…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="539" />
+            <location filename="../../ui/main_window.py" line="540" />
             <source>No order is open</source>
             <translation>Nenhum pedido aberto</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="171" />
+            <location filename="../../ui/main_window.py" line="172" />
             <source>No packing slip</source>
             <translation>Sem nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="655" />
+            <location filename="../../ui/main_window.py" line="656" />
             <source>No packing slip for this order</source>
             <translation>Este pedido não tem nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="392" />
+            <location filename="../../ui/main_window.py" line="393" />
             <source>Not a PO — PO {po} stays open</source>
             <translation>Não é um PO — o PO {po} continua aberto</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="273" />
+            <location filename="../../ui/main_window.py" line="274" />
             <source>Not available yet</source>
             <translation>Ainda não disponível</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="633" />
+            <location filename="../../ui/main_window.py" line="634" />
             <source>Nothing was confirmed. Scan it again to continue later.</source>
             <translation>Nada foi confirmado. Escaneie o PO de novo para continuar depois.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="449" />
+            <location filename="../../ui/main_window.py" line="450" />
             <source>Nothing was typed and nothing was done with it. Close this window, then scan again on the packing screen.</source>
             <translation>Nada foi digitado e nada foi feito com ele. Feche esta janela e escaneie de novo na tela de embalagem.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="223" />
+            <location filename="../../ui/main_window.py" line="224" />
             <source>Open the demo printer folder</source>
             <translation>Abrir a pasta das impressoras de demonstração</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="406" />
+            <location filename="../../ui/main_window.py" line="407" />
             <source>PO {po} is already open</source>
             <translation>O PO {po} já está aberto</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="697" />
+            <location filename="../../ui/main_window.py" line="698" />
             <source>PO {po} is recorded; the station sends it by itself.</source>
             <translation>O PO {po} está registrado; a estação o envia sozinha.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="632" />
+            <location filename="../../ui/main_window.py" line="633" />
             <source>PO {po} put aside — scan the next PO</source>
             <translation>PO {po} deixado de lado — escaneie o próximo PO</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="493" />
+            <location filename="../../ui/main_window.py" line="494" />
             <source>PO {po} was shipped {when}by {who}.</source>
             <translation>O PO {po} foi enviado {when}por {who}.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="372" />
+            <location filename="../../ui/main_window.py" line="373" />
             <source>Pack it, enter the box, then confirm.</source>
             <translation>Embale-o, informe a caixa e confirme.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="123" />
+            <location filename="../../ui/main_window.py" line="124" />
             <source>Packing Station</source>
             <translation>Packing Station</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="241" />
+            <location filename="../../ui/main_window.py" line="242" />
             <source>Packing Station {version}
 Station {station}
 
@@ -998,231 +1003,236 @@ Python {python}, Qt {qt}, PySide6 {pyside}
 Fontes: DejaVu (licença livre).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="171" />
+            <location filename="../../ui/main_window.py" line="172" />
             <source>Packing slip</source>
             <translation>Nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="207" />
+            <location filename="../../ui/main_window.py" line="208" />
             <source>Print command sheet</source>
             <translation>Imprimir folha de comandos</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="771" />
+            <location filename="../../ui/main_window.py" line="772" />
             <source>Printed — pack the order</source>
             <translation>Impresso — embale o pedido</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="696" />
+            <location filename="../../ui/main_window.py" line="697" />
             <source>QUEUED — will be sent when the network is back</source>
             <translation>NA FILA — será enviado quando a rede voltar</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="218" />
+            <location filename="../../ui/main_window.py" line="219" />
             <source>Quit</source>
             <translation>Sair</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="618" />
+            <location filename="../../ui/main_window.py" line="619" />
             <source>Reprinting…</source>
             <translation>Reimprimindo…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="588" />
+            <location filename="../../ui/main_window.py" line="589" />
             <source>Requesting the label…</source>
             <translation>Pedindo a etiqueta…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="728" />
+            <location filename="../../ui/main_window.py" line="729" />
             <source>STOP — Amazon rejected the shipment</source>
             <translation>PARE — a Amazon recusou o envio</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="660" />
+            <location filename="../../ui/main_window.py" line="661" />
             <source>STOP — PO {po} was cancelled: do not ship it</source>
             <translation>PARE — o PO {po} foi cancelado: não envie</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="566" />
-            <location filename="../../ui/main_window.py" line="581" />
+            <location filename="../../ui/main_window.py" line="567" />
+            <location filename="../../ui/main_window.py" line="582" />
             <source>STOP — check the box</source>
             <translation>PARE — confira a caixa</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="320" />
+            <location filename="../../ui/main_window.py" line="321" />
             <source>STOP — check this scan</source>
             <translation>PARE — confira esta leitura</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="316" />
+            <location filename="../../ui/main_window.py" line="317" />
             <source>STOP — no connection to Amazon</source>
             <translation>PARE — sem conexão com a Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="318" />
+            <location filename="../../ui/main_window.py" line="319" />
             <source>STOP — printer problem</source>
             <translation>PARE — problema na impressora</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="677" />
+            <location filename="../../ui/main_window.py" line="678" />
             <source>STOP — the {doc} did not print</source>
             <translation>PARE — {doc} não foi impressa</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="322" />
+            <location filename="../../ui/main_window.py" line="323" />
             <source>STOP — this order cannot go on</source>
             <translation>PARE — este pedido não pode seguir</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="358" />
+            <location filename="../../ui/main_window.py" line="359" />
             <source>STOP — unknown command barcode</source>
             <translation>PARE — código de comando desconhecido</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="511" />
+            <location filename="../../ui/main_window.py" line="512" />
             <source>STOP — wrong item</source>
             <translation>PARE — item errado</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="307" />
+            <location filename="../../ui/main_window.py" line="308" />
             <source>Scan a PO barcode</source>
             <translation>Escaneie o código do PO</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="763" />
+            <location filename="../../ui/main_window.py" line="764" />
             <source>Scan a box barcode (or type the size and weight), then CMD:CONFIRM.</source>
             <translation>Escaneie o código da caixa (ou digite medidas e peso) e depois CMD:CONFIRM.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="772" />
+            <location filename="../../ui/main_window.py" line="773" />
             <source>Scan every item, then the box barcode and CMD:CONFIRM.</source>
             <translation>Escaneie cada item, depois o código da caixa e CMD:CONFIRM.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="443" />
+            <location filename="../../ui/main_window.py" line="444" />
             <source>Scan not used</source>
             <translation>Leitura não usada</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="571" />
+            <location filename="../../ui/main_window.py" line="572" />
             <source>Scan or type the next box ({preset}).</source>
             <translation>Escaneie ou digite a próxima caixa ({preset}).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="539" />
+            <location filename="../../ui/main_window.py" line="540" />
             <source>Scan the PO barcode first, then the box.</source>
             <translation>Escaneie primeiro o código do PO, depois a caixa.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="308" />
+            <location filename="../../ui/main_window.py" line="309" />
             <source>Scan the PO on the packing list — from anywhere, whatever is selected.</source>
             <translation>Escaneie o PO na lista de separação — de qualquer tela, o que estiver selecionado.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="774" />
+            <location filename="../../ui/main_window.py" line="775" />
             <source>Scan the box barcode (or type size and weight), then CMD:CONFIRM.</source>
             <translation>Escaneie o código da caixa (ou digite medidas e peso) e depois CMD:CONFIRM.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="687" />
+            <location filename="../../ui/main_window.py" line="688" />
             <source>Scan the next item, or the box and CMD:CONFIRM when all are checked.</source>
             <translation>Escaneie o próximo item, ou a caixa e CMD:CONFIRM quando todos estiverem conferidos.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="382" />
+            <location filename="../../ui/main_window.py" line="383" />
             <source>Scanned '{text}'.</source>
             <translation>Leitura: '{text}'.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="371" />
+            <location filename="../../ui/main_window.py" line="372" />
             <source>Scanned '{text}'. The order stays open.</source>
             <translation>Escaneado '{text}'. O pedido continua aberto.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="393" />
+            <location filename="../../ui/main_window.py" line="394" />
             <source>Scanned '{text}': not a PO, an item of this order or a command.</source>
             <translation>Escaneado '{text}': não é um PO, um item deste pedido nem um comando.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="702" />
+            <location filename="../../ui/main_window.py" line="703" />
             <source>Sending the confirmation to Amazon…</source>
             <translation>Enviando a confirmação para a Amazon…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="498" />
+            <location filename="../../ui/main_window.py" line="499" />
             <source>Set the items aside and tell the warehouse lead. Scan CMD:REPRINT for a copy of the label.</source>
             <translation>Separe os itens e avise o líder do armazém. Escaneie CMD:REPRINT para uma cópia da etiqueta.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="206" />
+            <location filename="../../ui/main_window.py" line="207" />
             <source>Settings</source>
             <translation>Configurações</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="698" />
+            <location filename="../../ui/main_window.py" line="699" />
             <source>Ship the box and scan the next PO.</source>
             <translation>Despache a caixa e escaneie o próximo PO.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="671" />
-            <location filename="../../ui/main_window.py" line="796" />
-            <location filename="../../ui/main_window.py" line="903" />
+            <location filename="../../ui/main_window.py" line="672" />
+            <location filename="../../ui/main_window.py" line="797" />
+            <location filename="../../ui/main_window.py" line="905" />
             <source>Slip printer</source>
             <translation>Impressora de notas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="693" />
+            <location filename="../../ui/main_window.py" line="694" />
             <source>The confirmation waits for the network</source>
             <translation>A confirmação aguarda a rede</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="170" />
+            <location filename="../../ui/main_window.py" line="171" />
             <source>The label appears here</source>
             <translation>A etiqueta aparece aqui</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="803" />
+            <location filename="../../ui/main_window.py" line="804" />
             <source>The slip printed; no preview available.</source>
             <translation>A nota foi impressa; sem pré-visualização.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="273" />
+            <location filename="../../ui/main_window.py" line="274" />
             <source>This screen is not available yet.</source>
             <translation>Esta tela ainda não está disponível.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="199" />
+            <location filename="../../ui/main_window.py" line="200" />
             <source>Tools</source>
             <translation>Ferramentas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="327" />
+            <location filename="../../ui/main_window.py" line="328" />
             <source>What to do: {hint}</source>
             <translation>O que fazer: {hint}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="440" />
+            <location filename="../../ui/main_window.py" line="441" />
             <source>another window</source>
             <translation>outra janela</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="94" />
+            <location filename="../../ui/main_window.py" line="95" />
             <source>invoice</source>
             <translation>a fatura</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="92" />
+            <location filename="../../ui/main_window.py" line="93" />
             <source>label</source>
             <translation>a etiqueta</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="93" />
+            <location filename="../../ui/main_window.py" line="94" />
             <source>slip</source>
             <translation>a nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="588" />
-            <location filename="../../ui/main_window.py" line="605" />
+            <location filename="../../ui/main_window.py" line="884" />
+            <source>state unknown</source>
+            <translation>estado desconhecido</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="589" />
+            <location filename="../../ui/main_window.py" line="606" />
             <source>{n} box(es)</source>
             <translation>{n} caixa(s)</translation>
         </message>
@@ -1486,7 +1496,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>(não definido)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="142" />
+            <location filename="../../ui/settings/field_texts.py" line="153" />
             <source>2020-07-01, or 2026-07-04 (no block-Amazon-Logistics or signature option).</source>
             <translation>2020-07-01, ou 2026-07-04 (sem a opção de bloquear a Amazon Logistics nem de assinatura).</translation>
         </message>
@@ -1496,12 +1506,12 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Um nome para as pessoas (opcional).</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="146" />
+            <location filename="../../ui/settings/field_texts.py" line="157" />
             <source>A public app's registered redirect URI (https).</source>
             <translation>O URI de redirecionamento registrado de um aplicativo público (https).</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="79" />
+            <location filename="../../ui/settings/field_texts.py" line="90" />
             <source>A short unique id (letters, digits, - and _).</source>
             <translation>Um ID curto e único (letras, números, - e _).</translation>
         </message>
@@ -1516,27 +1526,27 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Adicionar</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="127" />
+            <location filename="../../ui/settings/field_texts.py" line="138" />
             <source>Amazon fulfilment (MCF)</source>
             <translation>Logística da Amazon (MCF)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="114" />
+            <location filename="../../ui/settings/field_texts.py" line="125" />
             <source>Ask the packer to scan every item before the box is closed.</source>
             <translation>Pedir ao embalador que escaneie cada item antes de fechar a caixa.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="115" />
+            <location filename="../../ui/settings/field_texts.py" line="126" />
             <source>Auto-advance</source>
             <translation>Avançar automaticamente</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="102" />
+            <location filename="../../ui/settings/field_texts.py" line="113" />
             <source>Barcode scanner input.</source>
             <translation>Entrada do leitor de código de barras.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="76" />
+            <location filename="../../ui/settings/field_texts.py" line="87" />
             <source>Box presets</source>
             <translation>Caixas padrão</translation>
         </message>
@@ -1551,32 +1561,32 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Código SCAC da transportadora (América do Norte)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="77" />
+            <location filename="../../ui/settings/field_texts.py" line="88" />
             <source>Carton sizes offered to the packer.</source>
             <translation>Tamanhos de caixa oferecidos ao embalador.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="106" />
+            <location filename="../../ui/settings/field_texts.py" line="117" />
             <source>Characters the scanner sends after each barcode (removed).</source>
             <translation>Caracteres que o leitor envia depois de cada código (são removidos).</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="104" />
+            <location filename="../../ui/settings/field_texts.py" line="115" />
             <source>Characters the scanner sends before each barcode (removed).</source>
             <translation>Caracteres que o leitor envia antes de cada código (são removidos).</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="66" />
+            <location filename="../../ui/settings/field_texts.py" line="77" />
             <source>Darkness</source>
             <translation>Escurecimento</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="87" />
+            <location filename="../../ui/settings/field_texts.py" line="98" />
             <source>Dimension unit</source>
             <translation>Unidade de medida</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="98" />
+            <location filename="../../ui/settings/field_texts.py" line="109" />
             <source>Documents of orders never shipped are deleted after this many days.</source>
             <translation>Documentos de pedidos que nunca foram enviados são apagados após este número de dias.</translation>
         </message>
@@ -1586,52 +1596,57 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Ambiente</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="122" />
+            <location filename="../../ui/settings/field_texts.py" line="133" />
             <source>Fetch today's orders, labels and slips in the background.</source>
             <translation>Baixar em segundo plano os pedidos, etiquetas e notas do dia.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="141" />
+            <location filename="../../ui/settings/field_texts.py" line="152" />
             <source>Fulfillment Outbound version</source>
             <translation>Versão da Fulfillment Outbound</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="85" />
+            <location filename="../../ui/settings/field_texts.py" line="96" />
             <source>Height</source>
             <translation>Altura</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="70" />
+            <location filename="../../ui/settings/field_texts.py" line="81" />
             <source>Horizontal offset (dots)</source>
             <translation>Deslocamento horizontal (pontos)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="88" />
+            <location filename="../../ui/settings/field_texts.py" line="70" />
+            <source>How the station asks a tcp:// label printer for its state before every label: auto tries Zebra's ~HQES and ~HS; none for printers that answer neither.</source>
+            <translation>Como a estação pergunta o estado a uma impressora de etiquetas tcp:// antes de cada etiqueta: auto tenta ~HQES e ~HS da Zebra; none para impressoras que não respondem a nenhum dos dois.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="99" />
             <source>IN (inches) or CM (centimetres).</source>
             <translation>IN (polegadas) ou CM (centímetros).</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="92" />
+            <location filename="../../ui/settings/field_texts.py" line="103" />
             <source>KG (kilograms) or LB (pounds).</source>
             <translation>KG (quilos) ou LB (libras).</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="93" />
+            <location filename="../../ui/settings/field_texts.py" line="104" />
             <source>Keep documents after shipment (days)</source>
             <translation>Guardar documentos após o envio (dias)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="97" />
+            <location filename="../../ui/settings/field_texts.py" line="108" />
             <source>Keep unshipped documents (days)</source>
             <translation>Guardar documentos não enviados (dias)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="108" />
+            <location filename="../../ui/settings/field_texts.py" line="119" />
             <source>Keys arriving closer together than this belong to one scan.</source>
             <translation>Teclas que chegam mais próximas que isto pertencem à mesma leitura.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="112" />
+            <location filename="../../ui/settings/field_texts.py" line="123" />
             <source>Keys that end a scan: CR (Enter), LF, TAB.</source>
             <translation>Teclas que encerram uma leitura: CR (Enter), LF, TAB.</translation>
         </message>
@@ -1651,47 +1666,47 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Impressora de etiquetas</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="94" />
+            <location filename="../../ui/settings/field_texts.py" line="105" />
             <source>Labels, slips and invoices are deleted this many days after shipment.</source>
             <translation>Etiquetas, notas e faturas são apagadas este número de dias após o envio.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="117" />
+            <location filename="../../ui/settings/field_texts.py" line="128" />
             <source>Language</source>
             <translation>Idioma</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="118" />
+            <location filename="../../ui/settings/field_texts.py" line="129" />
             <source>Language of the station: en, pt_BR, or system (follow the computer).</source>
             <translation>Idioma da estação: en, pt_BR ou system (o mesmo do computador).</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="81" />
+            <location filename="../../ui/settings/field_texts.py" line="92" />
             <source>Length</source>
             <translation>Comprimento</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="133" />
+            <location filename="../../ui/settings/field_texts.py" line="144" />
             <source>Marketplace</source>
             <translation>Marketplace</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="107" />
+            <location filename="../../ui/settings/field_texts.py" line="118" />
             <source>Max time between keys (ms)</source>
             <translation>Tempo máximo entre teclas (ms)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="64" />
+            <location filename="../../ui/settings/field_texts.py" line="75" />
             <source>Media</source>
             <translation>Mídia</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="109" />
+            <location filename="../../ui/settings/field_texts.py" line="120" />
             <source>Minimum length</source>
             <translation>Tamanho mínimo</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="116" />
+            <location filename="../../ui/settings/field_texts.py" line="127" />
             <source>Move to the next step by itself when a step succeeds.</source>
             <translation>Passar sozinho para a próxima etapa quando uma etapa dá certo.</translation>
         </message>
@@ -1706,7 +1721,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Nome da transportadora própria do fornecedor (Europa).</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="148" />
+            <location filename="../../ui/settings/field_texts.py" line="159" />
             <source>Names the shop the orders come from (e.g. SHOPIFY); optional.</source>
             <translation>Nome da loja de onde vêm os pedidos (por exemplo SHOPIFY); opcional.</translation>
         </message>
@@ -1716,42 +1731,42 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Identifica esta estação no registro e no histórico de envios (padrão: nome do computador).</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="145" />
+            <location filename="../../ui/settings/field_texts.py" line="156" />
             <source>OAuth redirect URI</source>
             <translation>URI de redirecionamento OAuth</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="86" />
+            <location filename="../../ui/settings/field_texts.py" line="97" />
             <source>Outer height of the box.</source>
             <translation>Altura externa da caixa.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="82" />
+            <location filename="../../ui/settings/field_texts.py" line="93" />
             <source>Outer length of the box.</source>
             <translation>Comprimento externo da caixa.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="84" />
+            <location filename="../../ui/settings/field_texts.py" line="95" />
             <source>Outer width of the box.</source>
             <translation>Largura externa da caixa.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="74" />
+            <location filename="../../ui/settings/field_texts.py" line="85" />
             <source>Packing-slip printer</source>
             <translation>Impressora de notas de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="121" />
+            <location filename="../../ui/settings/field_texts.py" line="132" />
             <source>Prefetch labels</source>
             <translation>Baixar etiquetas antecipadamente</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="103" />
+            <location filename="../../ui/settings/field_texts.py" line="114" />
             <source>Prefix</source>
             <translation>Prefixo</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="78" />
+            <location filename="../../ui/settings/field_texts.py" line="89" />
             <source>Preset id</source>
             <translation>ID da caixa</translation>
         </message>
@@ -1764,6 +1779,11 @@ Fontes: DejaVu (licença livre).</translation>
             <location filename="../../ui/settings/field_texts.py" line="58" />
             <source>Printer language</source>
             <translation>Linguagem da impressora</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="69" />
+            <source>Printer state query</source>
+            <translation>Consulta do estado da impressora</translation>
         </message>
         <message>
             <location filename="../../ui/settings/field_texts.py" line="49" />
@@ -1791,7 +1811,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Linha {row}, {field}: {message}</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="138" />
+            <location filename="../../ui/settings/field_texts.py" line="149" />
             <source>SP-API region of the seller account: na, eu or fe.</source>
             <translation>Região da SP-API da conta de vendedor: na, eu ou fe.</translation>
         </message>
@@ -1801,42 +1821,42 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Região da SP-API: na (América do Norte), eu (Europa), fe (Extremo Oriente).</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="147" />
+            <location filename="../../ui/settings/field_texts.py" line="158" />
             <source>Sales channel</source>
             <translation>Canal de vendas</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="101" />
+            <location filename="../../ui/settings/field_texts.py" line="112" />
             <source>Scanner</source>
             <translation>Leitor</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="129" />
+            <location filename="../../ui/settings/field_texts.py" line="140" />
             <source>Seller Central app</source>
             <translation>Aplicativo do Seller Central</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="124" />
+            <location filename="../../ui/settings/field_texts.py" line="135" />
             <source>Seller Central app for sending web-shop orders to Amazon's network.</source>
             <translation>Aplicativo do Seller Central para enviar pedidos da loja virtual à rede da Amazon.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="123" />
+            <location filename="../../ui/settings/field_texts.py" line="134" />
             <source>Seller connection (MCF)</source>
             <translation>Conexão de vendedor (MCF)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="139" />
+            <location filename="../../ui/settings/field_texts.py" line="150" />
             <source>Seller environment</source>
             <translation>Ambiente do vendedor</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="137" />
+            <location filename="../../ui/settings/field_texts.py" line="148" />
             <source>Seller region</source>
             <translation>Região do vendedor</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="128" />
+            <location filename="../../ui/settings/field_texts.py" line="139" />
             <source>Send web-shop orders to Amazon's network from this station.</source>
             <translation>Enviar pedidos da loja virtual à rede da Amazon a partir desta estação.</translation>
         </message>
@@ -1846,22 +1866,22 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Versão do formato das configurações</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="73" />
+            <location filename="../../ui/settings/field_texts.py" line="84" />
             <source>Shifts the print down (positive) or up (negative).</source>
             <translation>Move a impressão para baixo (positivo) ou para cima (negativo).</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="71" />
+            <location filename="../../ui/settings/field_texts.py" line="82" />
             <source>Shifts the print right (positive) or left (negative).</source>
             <translation>Move a impressão para a direita (positivo) ou para a esquerda (negativo).</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="110" />
+            <location filename="../../ui/settings/field_texts.py" line="121" />
             <source>Shorter bursts are treated as typing, not scans.</source>
             <translation>Sequências mais curtas são tratadas como digitação, não como leitura.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="80" />
+            <location filename="../../ui/settings/field_texts.py" line="91" />
             <source>Shown to the packer.</source>
             <translation>Mostrado ao embalador.</translation>
         </message>
@@ -1876,17 +1896,17 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>ID da estação</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="105" />
+            <location filename="../../ui/settings/field_texts.py" line="116" />
             <source>Suffix</source>
             <translation>Sufixo</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="89" />
+            <location filename="../../ui/settings/field_texts.py" line="100" />
             <source>Tare weight</source>
             <translation>Peso da caixa vazia</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="111" />
+            <location filename="../../ui/settings/field_texts.py" line="122" />
             <source>Terminators</source>
             <translation>Terminadores</translation>
         </message>
@@ -1896,24 +1916,28 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>O formato de etiqueta que a Amazon envia para este armazém, se conhecido (auto: detectar).</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="134" />
+            <location filename="../../ui/settings/field_texts.py" line="145" />
             <source>The marketplace id whose FBA stock fulfils the orders (US: ATVPDKIKX0DER).</source>
             <translation>O id do marketplace cujo estoque FBA atende os pedidos (EUA: ATVPDKIKX0DER).</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="75" />
+            <location filename="../../ui/settings/field_texts.py" line="86" />
             <source>The office printer for packing slips and invoices.</source>
             <translation>A impressora comum para notas de conteúdo e faturas.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="65" />
+            <location filename="../../ui/settings/field_texts.py" line="76" />
             <source>The paper or label size loaded.</source>
             <translation>O tamanho do papel ou da etiqueta carregado.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="63" />
             <source>The printer's resolution in dots/inch.</source>
-            <translation>A resolução da impressora em pontos por polegada.</translation>
+            <translation type="vanished">A resolução da impressora em pontos por polegada.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="63" />
+            <source>The printer's resolution in dots/inch. Amazon's PNG labels are drawn for 203 dpi: a 300-dpi printer prints them at two thirds of their size, so use a 203-dpi label printer or set the warehouse's label format to ZPL.</source>
+            <translation>A resolução da impressora em pontos/polegada. As etiquetas PNG da Amazon são desenhadas para 203 dpi: uma impressora de 300 dpi as imprime com dois terços do tamanho; use uma impressora de etiquetas de 203 dpi ou defina o formato de etiqueta do armazém como ZPL.</translation>
         </message>
         <message>
             <location filename="../../ui/settings/field_texts.py" line="24" />
@@ -1956,7 +1980,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Transportadora própria</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="113" />
+            <location filename="../../ui/settings/field_texts.py" line="124" />
             <source>Verify items</source>
             <translation>Conferir itens</translation>
         </message>
@@ -1966,7 +1990,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Versão do formato deste arquivo; gravada pela estação.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="72" />
+            <location filename="../../ui/settings/field_texts.py" line="83" />
             <source>Vertical offset (dots)</source>
             <translation>Deslocamento vertical (pontos)</translation>
         </message>
@@ -1981,12 +2005,12 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Armazéns</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="90" />
+            <location filename="../../ui/settings/field_texts.py" line="101" />
             <source>Weight of the empty box.</source>
             <translation>Peso da caixa vazia (tara).</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="91" />
+            <location filename="../../ui/settings/field_texts.py" line="102" />
             <source>Weight unit</source>
             <translation>Unidade de peso</translation>
         </message>
@@ -1996,12 +2020,12 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Onde imprimir: tcp://HOST:9100, cups://FILA, windows://NOME DA IMPRESSORA, qt://NOME ou file:///PASTA. Vazio significa não configurada.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="83" />
+            <location filename="../../ui/settings/field_texts.py" line="94" />
             <source>Width</source>
             <translation>Largura</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="67" />
+            <location filename="../../ui/settings/field_texts.py" line="78" />
             <source>ZPL darkness (0-30, ~SD). Empty keeps the printer's own setting.</source>
             <translation>Escurecimento ZPL (0-30, ~SD). Vazio mantém o ajuste da própria impressora.</translation>
         </message>
@@ -2011,7 +2035,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>contém caracteres que não são permitidos aqui (veja a dica do campo)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="130" />
+            <location filename="../../ui/settings/field_texts.py" line="141" />
             <source>private: self-authorised, paste the refresh token; public: authorise by OAuth.</source>
             <translation>privado: autorizado por você mesmo, cole o token de atualização; público: autorize por OAuth.</translation>
         </message>
@@ -2021,7 +2045,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>production (pedidos reais), sandbox (dados de teste da Amazon) ou o simulador.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="140" />
+            <location filename="../../ui/settings/field_texts.py" line="151" />
             <source>production, sandbox (Amazon's test data) or the simulator.</source>
             <translation>produção, sandbox (dados de teste da Amazon) ou o simulador.</translation>
         </message>

@@ -60,7 +60,18 @@ FIELD_TEXTS = (
         "Settings", "zpl: send ZPL to a thermal printer; driver: print through the driver."
     ),
     QT_TRANSLATE_NOOP("Settings", "Resolution (dpi)"),
-    QT_TRANSLATE_NOOP("Settings", "The printer's resolution in dots/inch."),
+    QT_TRANSLATE_NOOP(
+        "Settings",
+        "The printer's resolution in dots/inch. Amazon's PNG labels are drawn for 203 dpi: "
+        "a 300-dpi printer prints them at two thirds of their size, so use a 203-dpi label "
+        "printer or set the warehouse's label format to ZPL.",
+    ),
+    QT_TRANSLATE_NOOP("Settings", "Printer state query"),
+    QT_TRANSLATE_NOOP(
+        "Settings",
+        "How the station asks a tcp:// label printer for its state before every label: "
+        "auto tries Zebra's ~HQES and ~HS; none for printers that answer neither.",
+    ),
     QT_TRANSLATE_NOOP("Settings", "Media"),
     QT_TRANSLATE_NOOP("Settings", "The paper or label size loaded."),
     QT_TRANSLATE_NOOP("Settings", "Darkness"),

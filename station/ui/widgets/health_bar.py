@@ -58,6 +58,8 @@ class HealthBar:
     def set_printer(self, label: QLabel, name: str, ok: bool | None, detail: str = "") -> None:
         if ok is None:
             text = _tr("○ {name}: not checked").format(name=name)
+        elif ok and detail:  # it prints, but e.g. cannot tell its state
+            text = _tr("✔ {name}: {detail}").format(name=name, detail=detail)
         elif ok:
             text = _tr("✔ {name}: ready").format(name=name)
         else:
