@@ -11,6 +11,8 @@ GET  /_simulator/faults            the fault settings
 POST /_simulator/faults            change some fault settings (camelCase names, see FaultConfig)
 POST /_simulator/network           ``{"cut": bool, "mode": "drop"|"refuse", "restoreAfterMs"?}``
 POST /_simulator/clock             ``{"advanceSeconds": N}``: move the simulator's clock forward
+GET  /_simulator/mcf               MCF record: every create attempt, every order, FBA stock
+POST /_simulator/mcf/stock         ``{"SKU": quantity, ...}``: set FBA stock
 =================================  ============================================================
 
 Admin requests are never throttled, delayed or broken by fault injection.
@@ -74,6 +76,7 @@ def handle_admin(sim: SimulatorServer, request: ApiRequest) -> ApiResponse:
     if (method, name) == ("POST", "reset"):
         body = _json_body(request)
         state.reseed(_int(body, "seed"), _int(body, "orders"))
+        sim.app.mcf.reset()
         sim.limiter.reset()
         return ApiResponse.of_json(
             200,
@@ -120,4 +123,9 @@ def handle_admin(sim: SimulatorServer, request: ApiRequest) -> ApiResponse:
             raise invalid("advanceSeconds must be a non-negative number.")
         state.advance_clock(float(seconds))
         return ApiResponse.of_json(200, {"now": state.now().isoformat()})
+    if (method, name) == ("GET", "mcf"):
+        return ApiResponse.of_json(200, sim.app.mcf.record_json())
+    if (method, name) == ("POST", "mcf/stock"):
+        sim.app.mcf.set_stock(_json_body(request))
+        return ApiResponse.of_json(200, sim.app.mcf.record_json()["stock"])
     raise ApiFailure(404, "NotFound", f"No admin endpoint {method} {request.path}.")

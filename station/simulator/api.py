@@ -22,8 +22,9 @@ from urllib.parse import parse_qsl
 
 from station.simulator import shapes
 from station.simulator.auth import TokenIssuer
+from station.simulator.mcf import McfSimulator
 from station.simulator.orderbook import WAREHOUSES_BY_ID, SimOrder
-from station.simulator.ratelimit import DF_PLAN, TOKENS_PLAN, RateLimiter, UsagePlan
+from station.simulator.ratelimit import DF_PLAN, MCF_PLAN, TOKENS_PLAN, RateLimiter, UsagePlan
 from station.simulator.state import LabelSet, SimulatorState
 from station.simulator.wire import (
     V1,
@@ -540,6 +541,7 @@ class SimulatorApp:
         self.state = state
         self.tokens = tokens
         self.limiter = limiter
+        self.mcf = McfSimulator(state.now, state.lock)
 
     def match(self, request: ApiRequest) -> tuple[Route, dict[str, str]] | None:
         for route in ROUTES:
@@ -551,6 +553,8 @@ class SimulatorApp:
     def handle(self, request: ApiRequest) -> ApiResponse:
         if request.path == LWA_PATH:
             return self.login(request)
+        if self.mcf.owns(request.path):
+            return self.fulfillment(request)
         matched = self.match(request)
         if matched is None:
             return error_response(
@@ -589,6 +593,23 @@ class SimulatorApp:
         if route.version == "tokens":
             return ApiResponse.of_json(status, payload, **rate)
         return ApiResponse.of_json(status, wrap(route.version, payload), **rate)
+
+    def fulfillment(self, request: ApiRequest) -> ApiResponse:
+        """Multi-Channel Fulfillment (seller side): LWA token, MCF usage plan, ``mcf`` module."""
+        rate = {"x-amzn-RateLimit-Limit": MCF_PLAN.header}
+        if self.tokens.grant(request.headers.get("x-amz-access-token")) is None:
+            return error_response(
+                ApiFailure(403, "Unauthorized", "Access to requested resource is denied."), **rate
+            )
+        if not self.limiter.allow(self.mcf.operation(request.method, request.path), MCF_PLAN):
+            return self.throttled(MCF_PLAN)
+        try:
+            status, payload = self.mcf.handle(
+                request.method, request.path, dict(request.query), request.body
+            )
+        except ApiFailure as failure:
+            return error_response(failure, **rate)
+        return ApiResponse.of_json(status, payload, **rate)
 
     @staticmethod
     def throttled(plan: UsagePlan = DF_PLAN) -> ApiResponse:

@@ -24,6 +24,7 @@ class UsagePlan:
 
 DF_PLAN = UsagePlan(10.0, 10)
 TOKENS_PLAN = UsagePlan(1.0, 10)
+MCF_PLAN = UsagePlan(2.0, 30)  # Fulfillment Outbound operations
 
 
 class RateLimiter:

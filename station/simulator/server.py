@@ -297,7 +297,12 @@ class SimulatorServer:
     # -- request entry points (called by connection threads) -------------------------------
 
     def api(self, request: ApiRequest) -> ApiResponse:
-        if self.sandbox is not None and request.path != "/auth/o2/token":
+        # Amazon's outbound (MCF) sandbox is dynamic, unlike the others: the stateful MCF answers.
+        if (
+            self.sandbox is not None
+            and request.path != "/auth/o2/token"
+            and not self.app.mcf.owns(request.path)
+        ):
             if not request.headers.get("x-amz-access-token"):
                 return ApiResponse.of_json(
                     403,

@@ -8,7 +8,6 @@ and must parse through the real client.
 from __future__ import annotations
 
 import json
-import re
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -30,6 +29,7 @@ from station.spapi.mcf import (
 from station.spapi.models import fulfillment_2020 as f20
 from station.spapi.models import fulfillment_2026 as f26
 from tests.helpers import contract
+from tests.helpers.mcf_contract import check_request, find_operation
 from tests.spapi.fakes import Rig, make_rig, reply
 
 MODELS = {"2020-07-01": "mcf-2020", "2026-07-04": "mcf-2026"}
@@ -67,54 +67,6 @@ def draft(**over: Any) -> McfOrderDraft:
     }
     fields.update(over)
     return McfOrderDraft(**fields)
-
-
-def _template_regex(path: str) -> re.Pattern[str]:
-    return re.compile("^" + re.sub(r"\{[^}]+\}", "([^/]+)", path) + "$")
-
-
-def find_operation(model: str, method: str, path: str) -> contract.Operation:
-    matches = [
-        op
-        for op in contract.operations(model)
-        if op.method == method and _template_regex(op.path).match(path)
-    ]
-    # A literal path beats a template (".../features/inventory/X" vs ".../{id}").
-    matches.sort(key=lambda op: op.path.count("{"))
-    assert matches, f"{method} {path} is not an operation of {model}"
-    return matches[0]
-
-
-def check_request(model: str, request: httpx.Request) -> contract.Operation:
-    """The request is one the model documents: its path, its query and its body."""
-    op = find_operation(model, request.method, request.url.path)
-    params = [p for p in op.spec.get("parameters", []) if isinstance(p, dict)]
-    values = _template_regex(op.path).match(request.url.path)
-    assert values is not None
-    names = re.findall(r"\{([^}]+)\}", op.path)
-    for name, raw in zip(names, values.groups(), strict=True):
-        spec = next(p for p in params if p.get("name") == name and p["in"] == "path")
-        if "maxLength" in spec:
-            assert len(raw) <= spec["maxLength"], name
-    query = dict(request.url.params)
-    for spec in params:
-        if spec["in"] == "query" and spec.get("required"):
-            assert spec["name"] in query, f"{op.operation_id} needs {spec['name']}"
-    for name, value in query.items():
-        spec = next((p for p in params if p["in"] == "query" and p["name"] == name), None)
-        assert spec is not None, f"{op.operation_id} has no query parameter {name}"
-        if "enum" in spec:
-            assert value in spec["enum"]
-        if spec.get("type") == "integer":
-            int(value)
-        if spec.get("format") == "date-time":
-            datetime.fromisoformat(value)
-    if op.body_schema is not None:
-        body = json.loads(request.content)
-        contract.validate(model, op.body_schema, body)
-    else:
-        assert not request.content, f"{op.operation_id} takes no body"
-    return op
 
 
 def example(model: str, operation_id: str, status: int) -> Any:
