@@ -142,7 +142,7 @@ class Runtime:
         worker = OutboxWorker(
             self.outbox,
             GatewaySender(self.gateway),
-            GatewayTransactionChecker(self.gateway),
+            GatewayTransactionChecker(self.gateway, outbox=self.outbox, journal=self.journal),
             OrderStatusReconciler(
                 self.gateway,
                 self.journal,

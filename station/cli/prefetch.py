@@ -20,8 +20,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--acknowledge",
         action="store_true",
-        help="acknowledge NEW orders (code 00, or the rejection code when the station "
-        "cannot ship them) — only for vendors without an order system",
+        help="accept NEW orders (code 00) — only for vendors without an order system; "
+        "never rejects: an order this station cannot ship is listed and left untouched",
     )
     parser.add_argument(
         "--no-request",

@@ -85,8 +85,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--acknowledge",
         action="store_true",
-        help="acknowledge the PO first when it is NEW (vendors without an order system; "
-        "always on with --demo)",
+        help="accept the PO (code 00) first when it is NEW (vendors without an order "
+        "system; always on with --demo); never rejects or cancels an order",
     )
     parser.add_argument(
         "--reprint",
@@ -135,11 +135,19 @@ def run(args: argparse.Namespace) -> int:
 def _report(outcome: ConfirmationOutcome, po: str, *, owner: bool) -> int:
     """Amazon's verdict on a confirmation as output and exit code."""
     from station.journal import OutboxState
+    from station.workflow.delivery import shipped_elsewhere
 
     item = outcome.item
     if outcome.accepted:
         say(f"PO {po}: Amazon accepted the shipment (transaction {item.transaction_id}).")
         return EXIT_OK
+    if shipped_elsewhere(item):
+        print(
+            f"station: another desk already shipped PO {po}: HOLD THIS BOX, do not send it "
+            "(this station's confirmation was not accepted; two parcels must not leave)",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
     if outcome.step.value == "failed":
         print(
             f"station: Amazon rejected the confirmation of PO {po}: {rejection_reasons(item)}",
@@ -208,6 +216,12 @@ def _ship(
         by = session.already_shipped_by
         say(f"PO {po} was already shipped{when} by {by}: not confirmed again.")
         if reprint and not engine.reprint(session):
+            return EXIT_FAILED
+        if session.shipped_elsewhere and not reprint:
+            print(
+                f"station: another desk already shipped PO {po}: HOLD THIS BOX, do not send it",
+                file=sys.stderr,
+            )
             return EXIT_FAILED
         if session.outbox_id is not None:
             return _report(engine.wait_for_outcome(session.outbox_id, wait), po, owner=owner)

@@ -300,6 +300,16 @@ class Outbox:
             ).fetchone()
         return None if row is None else _item(row)
 
+    def by_transaction(self, transaction_id: str) -> OutboxItem | None:
+        """The item Amazon gave ``transaction_id`` to (the latest, should there be several)."""
+        with self._journal.read() as conn:
+            row = conn.execute(
+                f"SELECT {_COLUMNS} FROM outbox WHERE transaction_id = ? "  # noqa: S608
+                "ORDER BY id DESC LIMIT 1",
+                (transaction_id,),
+            ).fetchone()
+        return None if row is None else _item(row)
+
     def list(
         self, *, states: Iterable[OutboxState] | None = None, po: str | None = None
     ) -> list[OutboxItem]:

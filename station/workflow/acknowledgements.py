@@ -26,11 +26,14 @@ code  meaning
 13    Canceled due to missing/invalid Shipping Carrier/Shipping Method
 ====  =================================================================
 
-What the station decides by itself (:func:`default_decision`): a ship-from warehouse that is not
-configured here -> 06; an order without a ship method -> 13; a line with neither ASIN nor vendor
-SKU -> 02; otherwise 00. Stock is not known to the station: a caller that knows it passes its own
-``decide`` (e.g. returning 03). A rejected order acknowledges every line with quantity 0 (nothing
-will ship); an accepted one with the ordered quantity.
+What the station decides by itself (:func:`default_decision`): accept (00), or refuse to
+acknowledge at all. A rejection cancels the customer's order, so the station never sends one on
+its own: a PO of a warehouse not set up here ("PO X ships from RNOZ; this station packs ABCD"),
+an order without a ship method, or a line with neither ASIN nor vendor SKU is refused with a
+message and left untouched at Amazon for a person to look at. A rejecting acknowledgement is sent
+only through :func:`person_rejects`, the decision of a person who was shown the code and its
+meaning and confirmed it. A rejected order acknowledges every line with quantity 0 (nothing will
+ship); an accepted one with the ordered quantity.
 """
 
 from __future__ import annotations
@@ -49,6 +52,7 @@ from station.errors import ApiErrorDetail, StationError, WorkflowError
 from station.journal import Journal
 from station.spapi.models import orders_common as orders_models
 from station.spapi.models.common import to_wire
+from station.workflow.answers import OrderRefusedError, check_ours
 from station.workflow.gateway import DfGateway, TransactionResult
 from station.workflow.order import OrderStatus, PackOrder
 
@@ -64,6 +68,7 @@ __all__ = [
     "attribute_errors",
     "await_transactions",
     "default_decision",
+    "person_rejects",
 ]
 
 ACK_CODES: Mapping[str, str] = {
@@ -112,16 +117,44 @@ Decide = Callable[[PackOrder], AckDecision]
 
 
 def default_decision(settings: Settings) -> Decide:
-    """Accept unless the order itself makes shipping impossible from this station."""
+    """Accept what this station can ship; refuse (raise) anything else. Never rejects."""
 
     def decide(order: PackOrder) -> AckDecision:
-        if settings.warehouses and settings.warehouse(order.ship_from_party_id) is None:
-            return AckDecision("06")
+        po = order.purchase_order_number
+        check_ours(po, order.ship_from_party_id, settings)
         if not order.ship_method.strip():
-            return AckDecision("13")
+            raise OrderRefusedError(f"PO {po} has no ship method: not acknowledged")
         if any(not line.identifiers for line in order.lines):
-            return AckDecision("02")
+            raise OrderRefusedError(
+                f"PO {po} has a line with neither ASIN nor vendor SKU: not acknowledged"
+            )
         return AckDecision(ACCEPTED)
+
+    return decide
+
+
+def person_rejects(po: str, code: str, *, confirmed: bool) -> Decide:
+    """A rejection a person chose for one PO, after the code's meaning was shown to them.
+
+    ``confirmed`` must be the person's explicit yes; any other PO is refused, never rejected.
+    """
+    decision = AckDecision(code)
+    if decision.accepted:
+        raise WorkflowError(f"Code {code} accepts the order; it is not a rejection")
+    if not confirmed:
+        raise WorkflowError(
+            f"Rejecting PO {po} with code {code} ({decision.description}) cancels the "
+            "customer's order and needs a person's confirmation",
+            hint="Confirm the rejection explicitly, or leave the order alone.",
+        )
+
+    def decide(order: PackOrder) -> AckDecision:
+        if order.purchase_order_number != po:
+            raise OrderRefusedError(
+                f"PO {order.purchase_order_number} was not the one chosen for rejection ({po})"
+            )
+        log.warning("PO %s: rejecting with code %s, as a person confirmed", po, code)
+        return decision
 
     return decide
 
@@ -216,12 +249,14 @@ class Acknowledger:
             batch = pending[start : start + self.batch_size]
             if progress is not None:
                 progress(f"Acknowledging orders {start + 1}-{start + len(batch)} of {len(pending)}")
-            decisions = [(order, self.decide(order)) for order in batch]
+            decisions = self._decisions(report, batch)
+            if not decisions:
+                continue
             try:
                 body = acknowledgement_body(decisions, self._now())
                 transaction_id = self.gateway.submit_acknowledgement(body)
             except StationError as exc:
-                self._fail(report, [o.purchase_order_number for o in batch], str(exc))
+                self._fail(report, [o.purchase_order_number for o, _ in decisions], str(exc))
                 continue
             report.transactions.append(transaction_id)
             submitted[transaction_id] = decisions
@@ -236,6 +271,25 @@ class Acknowledger:
         for transaction_id, decisions in submitted.items():
             self._settle(report, transaction_id, decisions, results.get(transaction_id))
         return report
+
+    def _decisions(
+        self, report: AckReport, batch: Sequence[PackOrder]
+    ) -> list[tuple[PackOrder, AckDecision]]:
+        """Each order's decision; an order that cannot be decided or sent is refused alone."""
+        decisions = []
+        for order in batch:
+            try:
+                decision = self.decide(order)
+                acknowledgement_body([(order, decision)], self._now())  # sendable on its own
+            except StationError as exc:
+                self._fail(report, [order.purchase_order_number], exc.message)
+                continue
+            except ValueError as exc:  # the request model refused it (pydantic)
+                reason = f"its acknowledgement cannot be built ({type(exc).__name__})"
+                self._fail(report, [order.purchase_order_number], reason)
+                continue
+            decisions.append((order, decision))
+        return decisions
 
     def _settle(
         self,

@@ -19,9 +19,12 @@ the order itself (``getOrder``):
   (``ORDER_CANCELLED``) so the packer gets a definite answer: **not delivered**, after the same
   settling window (a cancellation does not prove our request was not received).
 
-Belt and braces for a resend that raced a very slow first send: a confirmation transaction that
-fails *only* with "already shipped" means the PO was confirmed — by our first send — so the
-checker reports it as a success rather than asking the packer to ship it again.
+"Already shipped": a confirmation transaction that fails *only* with "already shipped" is ours
+only when an earlier send of the same item may have reached Amazon (it went ``unknown`` and was
+resent after the settling time): then the PO was confirmed by our first send, a success. When
+every earlier send of the item is accounted for, somebody else confirmed the PO — another desk,
+or another station process — and two parcels would leave: the item fails with Amazon's code and a
+message telling the packer to hold the box, and the journal records it (``shipped-elsewhere``).
 """
 
 from __future__ import annotations
@@ -30,8 +33,8 @@ import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from station.errors import WorkflowError
-from station.journal.outbox import OutboxItem, OutboxKind
+from station.errors import ApiErrorDetail, WorkflowError
+from station.journal.outbox import Outbox, OutboxItem, OutboxKind, OutboxState
 from station.journal.outbox_worker import (
     Reconciliation,
     TransactionResult,
@@ -48,13 +51,17 @@ log = logging.getLogger(__name__)
 __all__ = [
     "ALREADY_SHIPPED_CODES",
     "DEFAULT_SETTLE_SECONDS",
+    "SHIPPED_ELSEWHERE",
     "GatewaySender",
     "GatewayTransactionChecker",
     "OrderStatusReconciler",
+    "shipped_elsewhere",
 ]
 
 DEFAULT_SETTLE_SECONDS = 15 * 60.0
 ALREADY_SHIPPED_CODES = frozenset({"ORDER_ALREADY_SHIPPED"})
+#: The journal's error code when another desk shipped a PO this station was packing.
+SHIPPED_ELSEWHERE = "shipped-elsewhere"
 
 
 class GatewaySender:
@@ -72,8 +79,14 @@ class GatewaySender:
 
 
 class GatewayTransactionChecker:
-    def __init__(self, gateway: DfGateway) -> None:
+    """Polls a transaction; decides what Amazon's "already shipped" means (module docstring)."""
+
+    def __init__(
+        self, gateway: DfGateway, *, outbox: Outbox | None = None, journal: Journal | None = None
+    ) -> None:
         self._gateway = gateway
+        self._outbox = outbox
+        self._journal = journal
 
     def status(self, transaction_id: str) -> TransactionResult:
         result = self._gateway.transaction_status(transaction_id)
@@ -83,13 +96,39 @@ class GatewayTransactionChecker:
             and result.errors
             and all(e.code in ALREADY_SHIPPED_CODES for e in result.errors)
         ):
-            log.warning(
-                "transaction %s: Amazon says the PO was already shipped; an earlier send of the "
-                "same confirmation went through",
-                transaction_id,
-            )
-            return TransactionResult(TransactionStatus.SUCCESS)
+            item = self._outbox.by_transaction(transaction_id) if self._outbox else None
+            if item is not None and self._resent_after_unknown(item):
+                log.warning(
+                    "transaction %s: Amazon says PO %s was already shipped; an earlier send of "
+                    "the same confirmation went through",
+                    transaction_id,
+                    item.po,
+                )
+                return TransactionResult(TransactionStatus.SUCCESS)
+            return TransactionResult(status, self._shipped_elsewhere(item, result.errors))
         return TransactionResult(status, tuple(result.errors))
+
+    def _resent_after_unknown(self, item: OutboxItem) -> bool:
+        """Whether a send of ``item`` before this one may have reached Amazon."""
+        if self._journal is None:
+            return False
+        return any(
+            event.outcome == str(OutboxState.UNKNOWN) and event.detail.get("outbox_id") == item.id
+            for event in self._journal.events(po=item.po, kind=EventKind.TRANSACTION)
+        )
+
+    def _shipped_elsewhere(
+        self, item: OutboxItem | None, errors: tuple[ApiErrorDetail, ...]
+    ) -> tuple[ApiErrorDetail, ...]:
+        po = item.po if item is not None else "this PO"
+        message = (
+            f"Another desk already shipped PO {po}: HOLD THIS BOX, do not send it "
+            "(this station's confirmation was not accepted)"
+        )
+        if self._journal is not None and item is not None:
+            self._journal.record_error(message, po=item.po, code=SHIPPED_ELSEWHERE)
+        first = errors[0]
+        return (ApiErrorDetail(code=first.code, message=message, details=first.message),)
 
 
 class OrderStatusReconciler:
@@ -143,3 +182,10 @@ class OrderStatusReconciler:
 
     def _settled(self, item: OutboxItem) -> bool:
         return self._now() - self.last_send_started(item) >= self._settle
+
+
+def shipped_elsewhere(item: OutboxItem) -> bool:
+    """Whether a failed confirmation failed because another desk shipped its PO."""
+    return item.state is OutboxState.FAILED and any(
+        e.code in ALREADY_SHIPPED_CODES for e in item.errors
+    )

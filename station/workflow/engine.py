@@ -48,8 +48,16 @@ from station.journal.records import ShipmentStatus
 from station.journal.store import Journal
 from station.printing import DocumentKind as PrintKind
 from station.printing import Printer, PrinterState, PrintJob
+from station.workflow.answers import (
+    OrderRefusedError,
+    WrongOrderError,
+    check_answer_po,
+    check_ours,
+    pos_named,
+)
 from station.workflow.confirmation import build_confirmation, container_identifier
 from station.workflow.containers import Box, allocate
+from station.workflow.delivery import SHIPPED_ELSEWHERE
 from station.workflow.events import (
     ConfirmationAccepted,
     ConfirmationQueued,
@@ -99,6 +107,7 @@ class PackSession:
     verified: dict[int, int] = field(default_factory=dict)
     already_shipped_at: datetime | None = None
     already_shipped_by: str | None = None
+    shipped_elsewhere: bool = False  # Amazon shows it shipped, and not by this station
     outbox_id: int | None = None
     transaction_id: str | None = None
     error: StationError | None = None
@@ -276,6 +285,10 @@ class PackingEngine:
             ) from exc
         except StationError as exc:
             raise self._fail(session, Step.LOOKING_UP, exc) from exc
+        try:
+            self._check_order(po, order)
+        except StationError as exc:
+            raise self._fail(session, Step.LOOKING_UP, exc) from exc
         session.order = order
         if order.status is OrderStatus.CANCELLED:
             self._emit(OrderLoaded(po, self._clock(), order, session.from_cache))
@@ -309,6 +322,10 @@ class PackingEngine:
                 self._schedule_recheck(session)
             session.slip, session.invoice = cached.slip, cached.invoice
             if cached.labels is not None:
+                try:
+                    self._check_labels(po, order, cached.labels)
+                except StationError as exc:
+                    raise self._fail(session, Step.LABEL, exc) from exc
                 if cached.labels_obtained_at is not None:
                     try:
                         check_not_expired(cached.labels_obtained_at, self._clock(), po)
@@ -326,7 +343,10 @@ class PackingEngine:
         if session.labels is None:
             self._step(session, Step.LABEL, f"Fetching the label of PO {po}")
             try:
-                session.labels = self.gateway.get_label(po)
+                labels = self.gateway.get_label(po)
+                if labels is not None:
+                    self._check_labels(po, order, labels)
+                session.labels = labels
             except StationError as exc:
                 raise self._fail(session, Step.LABEL, exc) from exc
             if session.labels is not None:
@@ -343,6 +363,27 @@ class PackingEngine:
             return session
         self._label_ready(session)
         return session
+
+    def _check_order(self, po: str, order: PackOrder) -> None:
+        """The order is the one scanned, of a warehouse packed here, in a state we know."""
+        check_answer_po(po, order.purchase_order_number, "order")
+        if order.status is OrderStatus.UNKNOWN:
+            raise OrderRefusedError(
+                f"Amazon did not say what state PO {po} is in (no known order status)",
+                hint="Set it aside and check the order in Vendor Central; nothing was sent.",
+            )
+        if order.status in (OrderStatus.NEW, OrderStatus.ACCEPTED):
+            check_ours(po, order.ship_from_party_id, self.settings)
+
+    @staticmethod
+    def _check_labels(po: str, order: PackOrder, labels: LabelSet) -> None:
+        """A label is about the scanned PO and ships from the order's warehouse."""
+        check_answer_po(po, labels.purchase_order_number, "label")
+        if labels.ship_from_party_id != order.ship_from_party_id:
+            raise WrongOrderError(
+                f"The label of PO {po} ships from {labels.ship_from_party_id}, but the order "
+                f"ships from {order.ship_from_party_id}: refused, nothing printed or sent",
+            )
 
     def _check_already_shipped(self, session: PackSession) -> None:
         po = session.po
@@ -362,6 +403,12 @@ class PackingEngine:
         assert session.order is not None
         if session.order.status is OrderStatus.SHIPPED:
             session.already_shipped_by = "another station (Amazon shows the PO shipped)"
+            session.shipped_elsewhere = True
+            self.journal.record_error(
+                f"Another desk already shipped PO {po}: hold the box, do not send it",
+                po=po,
+                code=SHIPPED_ELSEWHERE,
+            )
 
     def _label_ready(self, session: PackSession) -> None:
         assert session.labels is not None and session.order is not None
@@ -432,7 +479,9 @@ class PackingEngine:
             self._emit(ProgressReported(po, self._clock(), message))
 
         try:
-            session.labels = self.gateway.request_label(order, packages, progress)
+            labels = self.gateway.request_label(order, packages, progress)
+            self._check_labels(po, order, labels)
+            session.labels = labels
         except StationError as exc:
             self.journal.record_label(po, outcome="failed", source="create", packages=len(packages))
             raise self._fail(session, Step.LABEL, exc) from exc
@@ -464,7 +513,10 @@ class PackingEngine:
         po = session.po
         if session.labels is None:
             try:
-                session.labels = self.gateway.get_label(po)
+                labels = self.gateway.get_label(po)
+                if labels is not None and session.order is not None:
+                    self._check_labels(po, session.order, labels)
+                session.labels = labels
             except StationError as exc:
                 raise self._fail(session, Step.PRINTING, exc) from exc
             if session.labels is None:
@@ -664,6 +716,13 @@ class PackingEngine:
             self.journal.record_error(exc.message, po=po, code=type(exc).__name__)
             self._emit(FlowFailed(po, self._clock(), Step.BOXES, exc))
             raise
+        named = pos_named(body)
+        if named != {po}:
+            error = WrongOrderError(
+                f"The confirmation of PO {po} would name PO {', '.join(sorted(named - {po}))}: "
+                "refused, nothing recorded or sent"
+            )
+            raise self._fail(session, Step.CONFIRMING, error)
         self._step(session, Step.CONFIRMING, f"Recording the confirmation of PO {po}")
         try:
             item = self.outbox.enqueue(
@@ -799,14 +858,27 @@ class PackingEngine:
         except StationError as exc:
             log.info("PO %s: status not rechecked (%s); packing from the cache", po, exc.message)
             return
-        if current.status is not OrderStatus.CANCELLED:
+        if current.purchase_order_number != po:
+            log.warning("PO %s: the recheck was answered about another PO; ignored", po)
             return
-        error = WorkflowError(
-            f"PO {po} was CANCELLED after it was prefetched: do not ship it",
-            hint="Put the items back and set its label aside; the order will not ship.",
-        )
+        if current.status is OrderStatus.CANCELLED:
+            error = WorkflowError(
+                f"PO {po} was CANCELLED after it was prefetched: do not ship it",
+                hint="Put the items back and set its label aside; the order will not ship.",
+            )
+            code = "cancelled-after-prefetch"
+        elif current.status is OrderStatus.SHIPPED:
+            error = WorkflowError(
+                f"Another desk already shipped PO {po} since it was prefetched: HOLD THIS BOX, "
+                "do not send it",
+                hint="Set the box and its label aside and tell the warehouse lead; the order "
+                "has left from another desk.",
+            )
+            code = SHIPPED_ELSEWHERE
+        else:
+            return
         session.cancelled = error
-        self.journal.record_error(error.message, po=po, code="cancelled-after-prefetch")
+        self.journal.record_error(error.message, po=po, code=code)
         try:  # a later scan of it, even offline, stops at once
             cached = load_prefetched(self.documents, po)
             if cached is not None:

@@ -25,6 +25,7 @@ from station.spapi.models import orders_common as orders_models
 from station.spapi.models import shipping_2021 as s21
 from station.spapi.models import shipping_v1 as s1
 from station.spapi.models.common import to_wire
+from station.workflow.answers import OrderRefusedError, check_answer_po
 from station.workflow.containers import Box
 from station.workflow.labels import LabelExpiredError, LabelSet
 from station.workflow.order import PackOrder
@@ -159,6 +160,7 @@ class SpApiGateway:
 
     def get_order(self, purchase_order_number: str) -> PackOrder:
         order: orders_models.Order = self._orders().get_order(purchase_order_number)
+        check_answer_po(purchase_order_number, order.purchase_order_number, "order")
         return PackOrder.from_api(order)
 
     def iter_orders(
@@ -176,7 +178,10 @@ class SpApiGateway:
             status=status,
             include_details=True,
         ):
-            yield PackOrder.from_api(order)
+            try:
+                yield PackOrder.from_api(order)
+            except OrderRefusedError as exc:  # one strange order never hides the others
+                log.warning("listing orders: %s", exc.message)
 
     def get_label(self, purchase_order_number: str) -> LabelSet | None:
         try:
@@ -189,6 +194,7 @@ class SpApiGateway:
                     f"90 days). Amazon said: {exc.message}"
                 ) from None
             return None
+        check_answer_po(purchase_order_number, label.purchase_order_number, "label")
         return LabelSet.from_api(label)
 
     def request_label(
@@ -204,6 +210,7 @@ class SpApiGateway:
                 {"selling_party": selling, "ship_from_party": ship_from, "containers": containers}
             )
             label = self.api.shipping_2021.create_shipping_labels(po, request)
+            check_answer_po(po, label.purchase_order_number, "new label")
             return LabelSet.from_api(label)
         progress(f"Requesting the label for PO {po} from Amazon")
         item = s1.ShippingLabelRequest.model_validate(
@@ -259,6 +266,7 @@ class SpApiGateway:
             slip = self._shipping().get_packing_slip(purchase_order_number)
         except NotFoundError:
             return None
+        check_answer_po(purchase_order_number, slip.purchase_order_number, "packing slip")
         return decode_document(slip.content, expected="pdf").data
 
     def get_customer_invoice(self, purchase_order_number: str) -> bytes | None:
@@ -266,6 +274,7 @@ class SpApiGateway:
             invoice = self._shipping().get_customer_invoice(purchase_order_number)
         except NotFoundError:
             return None
+        check_answer_po(purchase_order_number, invoice.purchase_order_number, "customer invoice")
         return decode_document(invoice.content, expected="pdf").data
 
     def submit_confirmation(self, body: Mapping[str, Any]) -> str:
@@ -300,6 +309,12 @@ class SpApiGateway:
         transaction = client.transaction(transaction_id)
         if transaction is None:
             return TransactionResult(transaction_id, "Processing")
+        if transaction.transaction_id != transaction_id:
+            raise ResponseFormatError(
+                f"Amazon answered the status of transaction {transaction_id} with transaction "
+                f"{transaction.transaction_id}",
+                operation="getTransactionStatus",
+            )
         errors = tuple(
             ApiErrorDetail(code=e.code, message=e.message, details=e.details)
             for e in transaction.errors or ()

@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from station.errors import ResponseFormatError
 from station.spapi.models import orders_common as orders
+from station.workflow.answers import OrderRefusedError
 
 
 class OrderStatus(StrEnum):
@@ -83,22 +84,37 @@ class PackOrder:
 
     @classmethod
     def from_api(cls, order: orders.Order) -> PackOrder:
-        """Build from an Orders v1 or 2021-12-28 ``Order``; a PO without details is refused."""
+        """Build from an Orders v1 or 2021-12-28 ``Order``.
+
+        Schema-valid orders the flow cannot pack (no details, no items, a line without a
+        quantity, two lines with one sequence number) are refused with
+        :class:`OrderRefusedError`, one PO at a time: nothing is acknowledged or shipped for them.
+        """
         po = order.purchase_order_number
         details = order.order_details
         if details is None:
             raise ResponseFormatError(
                 f"Amazon returned PO {po} without its order details", operation="getOrder"
             )
+        if not details.items:
+            raise OrderRefusedError(f"PO {po} has no items: there is nothing to pack")
         lines = []
+        seen: set[int] = set()
         for item in details.items:
             try:
                 sequence = int(item.item_sequence_number)
             except ValueError:
-                raise ResponseFormatError(
-                    f"PO {po} has a line with a non-numeric itemSequenceNumber",
-                    operation="getOrder",
+                raise OrderRefusedError(
+                    f"PO {po} has a line with a non-numeric item sequence number "
+                    f"{item.item_sequence_number[:20]!r}"
                 ) from None
+            if sequence in seen:
+                raise OrderRefusedError(f"PO {po} has two lines numbered {sequence}")
+            seen.add(sequence)
+            if not item.ordered_quantity.amount or item.ordered_quantity.amount < 1:
+                raise OrderRefusedError(
+                    f"PO {po} line {sequence} has no quantity ({item.ordered_quantity.amount})"
+                )
             lines.append(
                 OrderLine(
                     item_sequence_number=sequence,

@@ -131,6 +131,15 @@ def shift_window(
     return start.astimezone(UTC), end.astimezone(UTC)
 
 
+@dataclass(frozen=True)
+class _Refused:
+    """A listed order the flow cannot use, with the reason (the batch goes on without it)."""
+
+    po: str
+    order: Any
+    error: StationError
+
+
 class _Listing:
     """The bulk list operations of one API version (the gateway only offers per-PO calls)."""
 
@@ -142,11 +151,14 @@ class _Listing:
 
     def iter_orders(
         self, after: datetime, before: datetime, ship_from: str | None
-    ) -> Iterator[PackOrder]:
+    ) -> Iterator[PackOrder | _Refused]:
         for order in self.orders.iter_orders(
             after, before, ship_from_party_id=ship_from, limit=PAGE_SIZE, include_details=True
         ):
-            yield PackOrder.from_api(order)
+            try:
+                yield PackOrder.from_api(order)
+            except StationError as exc:  # a strange order is refused alone
+                yield _Refused(order.purchase_order_number, order, exc)
 
     def iter_labels(
         self, after: datetime, before: datetime, ship_from: str | None
@@ -326,22 +338,38 @@ class _Run:
 
     def _ours(self, order: PackOrder) -> bool:
         """Orders of the warehouses configured here (all of them when none is configured)."""
+        return self._ours_id(order.ship_from_party_id)
+
+    def _ours_id(self, ship_from_party_id: str | None) -> bool:
         settings = self.o.settings
-        return not settings.warehouses or settings.warehouse(order.ship_from_party_id) is not None
+        return not settings.warehouses or settings.warehouse(ship_from_party_id or "") is not None
 
     def list_orders(self, after: datetime, before: datetime) -> None:
         # One listing for every warehouse (filtered here) costs fewer calls than one listing per
         # warehouse, each ending in a partial page.
         if self.o._listing is not None:
-            orders: Iterable[PackOrder] = self.o._listing.iter_orders(after, before, None)
+            orders: Iterable[PackOrder | _Refused] = self.o._listing.iter_orders(
+                after, before, None
+            )
         else:
             orders = self.o.gateway.iter_orders(after, before)
         seen: set[str] = set()
         for order in orders:
             if self.cancel.is_set():
                 return
+            if isinstance(order, _Refused):
+                if order.po not in seen and self._ours_id(_ship_from(order.order)):
+                    seen.add(order.po)
+                    self.report.listed += 1
+                    self.fail(order.po, order.error.message)
+                continue
             po = order.purchase_order_number
             if po in seen or not self._ours(order):
+                continue
+            if order.status is OrderStatus.UNKNOWN:
+                seen.add(po)
+                self.report.listed += 1
+                self.fail(po, f"Amazon did not say what state PO {po} is in (no order status)")
                 continue
             seen.add(po)
             self.report.listed += 1
@@ -565,6 +593,17 @@ class _Run:
         if not work.documents_ready:
             self.fail(work.po, "the packing slip or invoice is missing")
             return False
+        if (
+            labels.purchase_order_number != work.po
+            or labels.ship_from_party_id != work.order.ship_from_party_id
+        ):
+            self.fail(
+                work.po,
+                f"the label names PO {labels.purchase_order_number} from "
+                f"{labels.ship_from_party_id}, the order ships from "
+                f"{work.order.ship_from_party_id}: refused",
+            )
+            return False
         # Labels live 90 days from creation; an old label's creation is unknown, but it cannot be
         # older than its order: the order date is the safe (earliest) start of its lifetime.
         obtained = self.o._now() if fresh else work.order.order_date
@@ -617,6 +656,14 @@ class _Run:
             return
         with ThreadPoolExecutor(workers, thread_name_prefix="prefetch") as pool:
             list(pool.map(one, items))
+
+
+def _ship_from(order: Any) -> str | None:
+    """The ship-from party of a raw listed order (its details are optional)."""
+    details = getattr(order, "order_details", None)
+    party = getattr(details, "ship_from_party", None)
+    party_id = getattr(party, "party_id", None)
+    return party_id if isinstance(party_id, str) else None
 
 
 T = TypeVar("T")

@@ -19,7 +19,10 @@ from station.workflow.acknowledgements import (
     acknowledgement_body,
     attribute_errors,
     default_decision,
+    person_rejects,
 )
+from station.workflow.answers import ForeignWarehouseError, OrderRefusedError
+from station.workflow.gateway import TransactionResult
 from station.workflow.order import OrderLine, OrderStatus, PackOrder
 from tests.helpers.contract import validate_request
 from tests.workflow.ops_support import record, sim_orders, sim_runtime
@@ -53,16 +56,63 @@ def _order(po: str = "2ABC1234", **kw: object) -> PackOrder:
 SETTINGS = Settings.model_validate({"warehouses": [{"code": "ABCD"}]})
 
 
-def test_the_station_decides_the_code_it_can_know() -> None:
+def test_the_station_accepts_or_refuses_but_never_rejects_by_itself() -> None:
     decide = default_decision(SETTINGS)
     assert decide(_order()).code == ACCEPTED
-    assert decide(_order(ship_from_party_id="ZZZZ")).code == "06"
-    assert decide(_order(ship_method=" ")).code == "13"
+    # A rejection cancels the customer's order: the station refuses to acknowledge instead,
+    # saying why, and leaves the order untouched at Amazon.
+    with pytest.raises(ForeignWarehouseError, match="ships from ZZZZ; this station packs ABCD"):
+        decide(_order(ship_from_party_id="ZZZZ"))
+    with pytest.raises(OrderRefusedError, match="no ship method"):
+        decide(_order(ship_method=" "))
     nameless = (OrderLine(1, None, None, "?", 1, "00001"),)
-    assert decide(_order(lines=nameless)).code == "02"
+    with pytest.raises(OrderRefusedError, match="neither ASIN nor vendor SKU"):
+        decide(_order(lines=nameless))
     assert AckDecision("03").description == "Canceled out of stock"
     with pytest.raises(WorkflowError, match="not an acknowledgement code"):
         AckDecision("99")
+
+
+def test_a_rejection_needs_a_person_who_saw_the_code() -> None:
+    with pytest.raises(WorkflowError, match=r"code 03 \(Canceled out of stock\).*confirmation"):
+        person_rejects("2ABC1234", "03", confirmed=False)
+    with pytest.raises(WorkflowError, match="accepts the order"):
+        person_rejects("2ABC1234", "00", confirmed=True)
+    decide = person_rejects("2ABC1234", "03", confirmed=True)
+    assert decide(_order()).code == "03"
+    with pytest.raises(OrderRefusedError, match="not the one chosen"):
+        decide(_order("3XYZ7777"))
+
+
+class _RecordingGateway:
+    """Records what would be sent; every transaction succeeds."""
+
+    api_version = "2021-12-28"
+
+    def __init__(self) -> None:
+        self.bodies: list[dict[str, object]] = []
+
+    def submit_acknowledgement(self, body: dict[str, object]) -> str:
+        self.bodies.append(body)
+        return f"tx-{len(self.bodies)}"
+
+    def transaction_status(self, transaction_id: str) -> TransactionResult:
+        return TransactionResult(transaction_id, "Success")
+
+
+def test_a_foreign_po_in_a_batch_is_refused_alone_and_nothing_is_sent_for_it() -> None:
+    gateway = _RecordingGateway()
+    orders = [_order("2ABC1234"), _order("3RNO0001", ship_from_party_id="RNOZ")]
+    report = Acknowledger(
+        gateway,  # type: ignore[arg-type]
+        SETTINGS,
+        poll_interval=0.01,
+    ).acknowledge(orders)
+    assert report.accepted == ["2ABC1234"] and report.rejected == []
+    assert report.failed == {"3RNO0001": "PO 3RNO0001 ships from RNOZ; this station packs ABCD"}
+    sent = [a for b in gateway.bodies for a in b["orderAcknowledgements"]]  # type: ignore[attr-defined]
+    assert [a["purchaseOrderNumber"] for a in sent] == ["2ABC1234"]
+    assert {a["acknowledgementStatus"]["code"] for a in sent} == {"00"}
 
 
 @pytest.mark.parametrize("model", ["orders-v1", "orders-2021"])

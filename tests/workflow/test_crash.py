@@ -24,13 +24,13 @@ from pathlib import Path
 import httpx
 import pytest
 
-from station.config import Settings, save_settings
+from station.config import Settings
 from station.paths import StationPaths
 from station.runtime import RuntimeOptions, build_runtime, demo_settings
 from station.simulator.config import FaultConfig, SimulatorConfig
 from station.simulator.server import SimulatorServer
 from station.workflow.acknowledgements import Acknowledger
-from tests.helpers.contract import REPO_ROOT
+from tests.helpers.desk_env import desk_environment
 
 BOX = "12x8x4in:1.5lb"
 FAULTS = FaultConfig(error_rate=0.04, throttle_rate=0.05, drop_rate=0.03, malformed_rate=0.02)
@@ -51,25 +51,7 @@ class Desk:
 
 def _desk(root: Path, name: str, server: SimulatorServer, pos: list[str]) -> Desk:
     home = root / name
-    settings = demo_settings(Settings(station_id=name), home / "printers")
-    save_settings(settings, StationPaths.under(home).config_file)
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith("STATION_") or key == "STATION_SPAPI_MODELS"
-    }
-    env.update(
-        STATION_HOME=str(home),
-        STATION_SPAPI_URL=server.base_url,
-        STATION_LWA_URL=server.lwa_url,
-        STATION_DATA_KEY=base64.urlsafe_b64encode(os.urandom(32)).decode(),
-        STATION_OUTBOX_RETRY_SECONDS="0.05",
-        # Far beyond the simulator's processing time: an unknown send is only resent once
-        # Amazon would have shown the order shipped had it arrived.
-        STATION_OUTBOX_SETTLE_SECONDS="1.0",
-        PYTHONPATH=str(REPO_ROOT),
-    )
-    return Desk(home, env, pos)
+    return Desk(home, desk_environment(home, server), pos)
 
 
 def _run(desk: Desk, po: str, kill: tuple[str, float] | None) -> int | None:

@@ -93,7 +93,7 @@ def test_sender_sends_each_kind_through_its_operation(journal: Journal) -> None:
     assert gateway.confirmations == [{"a": 1}] and gateway.updates == [{"b": 2}]
 
 
-def test_checker_maps_status_and_treats_already_shipped_as_delivered() -> None:
+def test_checker_maps_status() -> None:
     gateway = FakeGateway()
     checker = GatewayTransactionChecker(gateway)  # type: ignore[arg-type]
     assert checker.status("t").status is TransactionStatus.SUCCESS
@@ -102,12 +102,57 @@ def test_checker_maps_status_and_treats_already_shipped_as_delivered() -> None:
     )
     failed = checker.status("t")
     assert failed.status is TransactionStatus.FAILURE and failed.errors[0].code == "EMPTY_PACKAGES"
-    gateway.transaction = TransactionResult(
-        "t", "Failure", (ApiErrorDetail("ORDER_ALREADY_SHIPPED", "shipped"),)
-    )
-    assert checker.status("t").status is TransactionStatus.SUCCESS
     gateway.transaction = TransactionResult("t", "Processing")
     assert checker.status("t").status is TransactionStatus.PROCESSING
+
+
+def _sent(outbox: Outbox, transaction_id: str, *, unknown_first: bool) -> Any:
+    item = outbox.enqueue(OutboxKind.CONFIRMATION, "PO1", {"n": 1})
+    pending = (OutboxState.PENDING,)
+    if unknown_first:  # the first send's outcome was lost; the reconciler allowed a resend
+        outbox.transition(item.id, from_states=pending, to=OutboxState.SENDING)
+        outbox.transition(item.id, from_states=(OutboxState.SENDING,), to=OutboxState.UNKNOWN)
+        outbox.transition(item.id, from_states=(OutboxState.UNKNOWN,), to=OutboxState.PENDING)
+    outbox.transition(item.id, from_states=pending, to=OutboxState.SENDING)
+    return outbox.transition(
+        item.id,
+        from_states=(OutboxState.SENDING,),
+        to=OutboxState.SENT,
+        transaction_id=transaction_id,
+    )
+
+
+def test_already_shipped_after_our_own_lost_send_is_our_success(journal: Journal) -> None:
+    gateway = FakeGateway()
+    outbox = Outbox(journal)
+    _sent(outbox, "t2", unknown_first=True)
+    gateway.transaction = TransactionResult(
+        "t2", "Failure", (ApiErrorDetail("ORDER_ALREADY_SHIPPED", "shipped"),)
+    )
+    checker = GatewayTransactionChecker(gateway, outbox=outbox, journal=journal)  # type: ignore[arg-type]
+    assert checker.status("t2").status is TransactionStatus.SUCCESS
+
+
+def test_already_shipped_when_every_send_is_accounted_for_is_another_desk(
+    journal: Journal,
+) -> None:
+    """Our only send was answered with a transaction id: "already shipped" is somebody else's
+    shipment. Two parcels must not leave: the packer holds the box, the journal says why."""
+    gateway = FakeGateway()
+    outbox = Outbox(journal)
+    _sent(outbox, "t1", unknown_first=False)
+    gateway.transaction = TransactionResult(
+        "t1", "Failure", (ApiErrorDetail("ORDER_ALREADY_SHIPPED", "shipped"),)
+    )
+    checker = GatewayTransactionChecker(gateway, outbox=outbox, journal=journal)  # type: ignore[arg-type]
+    result = checker.status("t1")
+    assert result.status is TransactionStatus.FAILURE
+    assert result.errors[0].code == "ORDER_ALREADY_SHIPPED"
+    assert "Another desk already shipped PO PO1: HOLD THIS BOX" in result.errors[0].message
+    errors = [e for e in journal.events(po="PO1") if e.kind.value == "error"]
+    assert errors and errors[-1].outcome == "shipped-elsewhere"
+    # Without the outbox to tell, it is never taken for a success either.
+    assert GatewayTransactionChecker(gateway).status("t1").status is TransactionStatus.FAILURE  # type: ignore[arg-type]
 
 
 def _unknown_item(outbox: Outbox, kind: OutboxKind = OutboxKind.CONFIRMATION) -> Any:

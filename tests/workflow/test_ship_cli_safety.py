@@ -1,0 +1,169 @@
+"""The real ``station`` program, as a subprocess, never acts on an order nobody scanned.
+
+A simulator in this process, with its answers tampered with (another PO, no items), serves
+``station ship`` and ``station prefetch`` runs with their own data folders; two such folders are
+two packing desks. Oracles: exit codes, the one-line messages, the simulator's admin record and
+the request bodies that reached it.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from station.config import Settings
+from station.runtime import demo_settings
+from station.simulator.server import SimulatorServer
+from tests.helpers.desk_env import desk_environment
+from tests.helpers.tamper import Tamper
+from tests.workflow.conftest import accepted_confirmations, po_of_kind, random_pos, record
+
+BOX = "12x8x4in:1.5lb"
+TIMEOUT = 120
+
+
+@dataclass
+class Desk:
+    home: Path
+    env: dict[str, str]
+
+    def run(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "station", *args],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+            check=False,
+        )
+
+    def start(self, *args: str) -> subprocess.Popen[str]:
+        return subprocess.Popen(
+            [sys.executable, "-m", "station", *args],
+            env=self.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+
+    def printed(self) -> list[Path]:
+        folder = self.home / "printers"
+        return [p for p in folder.rglob("*") if p.is_file()] if folder.exists() else []
+
+
+def make_desk(
+    root: Path, name: str, server: SimulatorServer, *, warehouses: list[str] | None = None
+) -> Desk:
+    home = root / name
+    settings = demo_settings(Settings(station_id=name), home / "printers")
+    if warehouses is not None:
+        kept = [w for w in settings.warehouses if w.code in warehouses]
+        settings = settings.model_copy(update={"warehouses": kept})
+    env = desk_environment(home, server, settings=settings)
+    return Desk(home, env)
+
+
+@pytest.fixture
+def tamper(simulator: SimulatorServer) -> Iterator[Tamper]:
+    yield Tamper(simulator)
+
+
+@pytest.fixture
+def desk(tmp_path: Path, simulator: SimulatorServer) -> Desk:
+    return make_desk(tmp_path, "desk-a", simulator)
+
+
+def _one_clear_line(result: subprocess.CompletedProcess[str]) -> str:
+    assert "Traceback" not in result.stderr, result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.startswith("station:")]
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+def test_an_order_answer_naming_another_po_ships_nothing_for_either(
+    desk: Desk, simulator: SimulatorServer, tamper: Tamper
+) -> None:
+    po, other = random_pos(simulator, 2)
+    tamper.answer_as("GET", r"/purchaseOrders/\w", po, other)
+    result = desk.run("ship", po, "--acknowledge", "--box", BOX, "--wait", "5")
+    assert result.returncode == 1, result.stdout + result.stderr
+    line = _one_clear_line(result)
+    assert f"PO {po} with PO {other}" in line
+    assert tamper.submissions() == []  # no acknowledgement, label or confirmation at all
+    for each in (po, other):
+        assert record(simulator, each)["acknowledgements"] == []
+    assert desk.printed() == []
+
+
+def test_a_slip_of_another_po_prints_nothing_and_confirms_nothing(
+    desk: Desk, simulator: SimulatorServer, tamper: Tamper
+) -> None:
+    po = po_of_kind(simulator, "pslip")
+    other = random_pos(simulator, 1)[0]
+    tamper.answer_as("GET", r"/packingSlips/\w", po, other)
+    result = desk.run("ship", po, "--acknowledge", "--box", BOX, "--wait", "5")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"packing slip of PO {po} with PO {other}" in _one_clear_line(result)
+    assert desk.printed() == []
+    assert record(simulator, po)["confirmations"] == []
+    assert other not in tamper.posted_pos()
+
+
+def test_a_po_of_another_warehouse_is_refused_and_never_cancelled(
+    tmp_path: Path, simulator: SimulatorServer, tamper: Tamper
+) -> None:
+    desk = make_desk(tmp_path, "abcd-only", simulator, warehouses=["ABCD"])
+    po = po_of_kind(simulator, "zpl")  # ships from RNOZ
+    result = desk.run("ship", po, "--acknowledge", "--box", BOX, "--wait", "5")
+    assert result.returncode == 1
+    assert f"PO {po} ships from RNOZ; this station packs ABCD" in _one_clear_line(result)
+    assert tamper.submissions() == []
+    assert record(simulator, po)["status"] == "NEW"
+    assert record(simulator, po)["acknowledgements"] == []
+
+
+def test_an_order_without_items_is_one_line_and_prefetch_finishes_the_batch(
+    desk: Desk, simulator: SimulatorServer, tamper: Tamper
+) -> None:
+    empty = po_of_kind(simulator, "plain")
+    tamper.without_items(empty)
+    result = desk.run("ship", empty, "--acknowledge", "--box", BOX, "--wait", "5")
+    assert result.returncode == 1
+    assert f"PO {empty} has no items" in _one_clear_line(result)
+
+    result = desk.run("prefetch", "--acknowledge")
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 1  # one PO failed; the rest of the shift is prepared
+    assert f"FAILED {empty}: PO {empty} has no items" in result.stdout
+    fetched = int(result.stdout.split(" fetched")[0].rsplit(" ", 1)[-1])
+    assert fetched >= 10, result.stdout
+    assert empty not in tamper.posted_pos()
+    assert record(simulator, empty)["acknowledgements"] == []
+
+
+def test_a_po_another_desk_shipped_holds_the_box(
+    tmp_path: Path, simulator: SimulatorServer
+) -> None:
+    desk_a = make_desk(tmp_path, "desk-a", simulator)
+    desk_b = make_desk(tmp_path, "desk-b", simulator)
+    po = po_of_kind(simulator, "plain")
+    assert desk_b.run("prefetch", "--acknowledge").returncode == 0  # B prepared the shift
+
+    shipped = desk_a.run("ship", po, "--box", BOX, "--wait", "20")
+    assert shipped.returncode == 0, shipped.stdout + shipped.stderr
+
+    result = desk_b.run("ship", po, "--box", BOX, "--wait", "20")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert "another desk already shipped" in result.stderr.lower()
+    assert "HOLD THIS BOX" in result.stderr
+    assert len(accepted_confirmations(simulator, po)) == 1
+    history = desk_b.run("history", "--po", po)
+    assert "shipped-elsewhere" in history.stdout or "Another desk" in history.stdout, (
+        history.stdout + history.stderr
+    )
