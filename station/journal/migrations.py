@@ -92,6 +92,48 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX documents_created ON documents (created_at)",
         ),
     ),
+    Migration(
+        4,
+        "mcf_orders, mcf_packages: web-shop orders for Amazon's fulfilment network",
+        (
+            """
+            CREATE TABLE mcf_orders (
+                order_id TEXT PRIMARY KEY,
+                shop_order TEXT NOT NULL UNIQUE,
+                source TEXT NOT NULL,
+                state TEXT NOT NULL,
+                api_version TEXT NOT NULL DEFAULT '',
+                speed TEXT,
+                features TEXT NOT NULL DEFAULT '',
+                hold INTEGER NOT NULL DEFAULT 0,
+                amazon_status TEXT,
+                send_attempts INTEGER NOT NULL DEFAULT 0,
+                last_error TEXT,
+                key_id TEXT NOT NULL,
+                nonce BLOB NOT NULL,
+                sealed BLOB NOT NULL,
+                imported_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                sent_at TEXT,
+                tracked_at TEXT,
+                station_id TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX mcf_orders_state ON mcf_orders (state, updated_at)",
+            """
+            CREATE TABLE mcf_packages (
+                order_id TEXT NOT NULL REFERENCES mcf_orders (order_id),
+                package_ref TEXT NOT NULL,
+                carrier TEXT,
+                tracking_number TEXT,
+                status TEXT,
+                eta TEXT,
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (order_id, package_ref)
+            )
+            """,
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -846,6 +846,7 @@ class McfSimulator:
                 "code": "ItemQuantityNotAvailable"
                 if "InventoryUnavailable" in u["itemUnfulfillableReasons"]
                 else "ItemNotEligible",
+                "details": [{"type": "amazonSku", "value": u["sellerSku"]}],
             }
             for u in unfulfillable
         ] + [{"message": r, "type": "ValidationError", "code": r} for r in reasons]

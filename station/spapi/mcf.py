@@ -437,6 +437,13 @@ class McfClient:
     @staticmethod
     def _options_2026(answer: f26.GetOrderPreviewResponse) -> list[McfSpeedOption]:
         reasons = tuple(f"{c.code}: {c.message}" for c in answer.constraints or ())
+        # A constraint names its SKU in a detail whose type mentions "sku" (when it names one).
+        per_sku = tuple(
+            (d.value, (c.code,))
+            for c in answer.constraints or ()
+            for d in c.details or ()
+            if "sku" in d.type.lower()
+        )
         by_tier: dict[str, McfSpeedOption] = {}
         for shipment in answer.planned_shipments:
             for offer in shipment.offers or ():
@@ -464,11 +471,16 @@ class McfClient:
                         arrive_earliest=None if arrive is None else arrive.start_time,
                         arrive_latest=None if arrive is None else arrive.end_time,
                         fees=fees,
+                        unfulfillable=per_sku,
                         reasons=reasons,
                     ),
                 )
         if not by_tier and reasons:
-            return [McfSpeedOption(speed="Standard", fulfillable=False, reasons=reasons)]
+            return [
+                McfSpeedOption(
+                    speed="Standard", fulfillable=False, unfulfillable=per_sku, reasons=reasons
+                )
+            ]
         return list(by_tier.values())
 
     def create(self, draft: McfOrderDraft) -> CreateOutcome:
