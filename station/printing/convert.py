@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import math
+import threading
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,6 +31,9 @@ SCREEN_DPIS = (72, 96)
 MAX_IMAGE_PIXELS = 60_000_000  # a 600-dpi 4×6 label is 8.6 Mpx; anything far above is not a label
 MAX_PDF_PAGES = 500
 MAX_RENDER_PIXELS = 120_000_000
+#: pdfium is not thread-safe (pypdfium2 says so): every call into it, from any thread (a History
+#: reprint while a slip prints), holds this lock. Reentrant, so helpers may nest.
+PDFIUM_LOCK = threading.RLock()
 # Resolution tags are rounded (a "300 dpi" PNG of a 12-dots/mm printer), so ratios within 2 % of a
 # whole number count as that whole number.
 _RATIO_TOLERANCE = 0.02
@@ -220,17 +224,24 @@ def _open_pdf(content: bytes) -> object:
     import pypdfium2 as pdfium
 
     try:
-        return pdfium.PdfDocument(content)
+        with PDFIUM_LOCK:
+            return pdfium.PdfDocument(content)
     except pdfium.PdfiumError as exc:
         raise ContentError(f"The PDF cannot be read: {exc}") from exc
+
+
+def _close_pdf(document: object) -> None:
+    with PDFIUM_LOCK:
+        document.close()  # type: ignore[attr-defined]
 
 
 def pdf_page_count(content: bytes) -> int:
     document = _open_pdf(content)
     try:
-        return len(document)  # type: ignore[arg-type]
+        with PDFIUM_LOCK:
+            return len(document)  # type: ignore[arg-type]
     finally:
-        document.close()  # type: ignore[attr-defined]
+        _close_pdf(document)
 
 
 def render_pdf_pages(
@@ -245,54 +256,69 @@ def render_pdf_pages(
 
     With ``fit_inches`` each page is scaled (as vectors, before rasterising) to fit that box
     keeping its aspect (never made larger unless ``enlarge``), turned 90° first when
-    ``rotate_to_fit`` and that makes it larger.
+    ``rotate_to_fit`` and that makes it larger. Each page is drawn under :data:`PDFIUM_LOCK`,
+    which is not held while the caller uses the page.
     """
-    import pypdfium2 as pdfium
-
     document = _open_pdf(content)
     try:
-        count = len(document)  # type: ignore[arg-type]
+        with PDFIUM_LOCK:
+            count = len(document)  # type: ignore[arg-type]
         if count == 0:
             raise ContentError("The PDF has no pages.")
         if count > MAX_PDF_PAGES:
             raise ContentError(f"The PDF has {count} pages; at most {MAX_PDF_PAGES} are printed.")
         for index in range(count):
-            page = document[index]  # type: ignore[index]
-            try:
-                width_pt, height_pt = page.get_size()
-                if width_pt <= 0 or height_pt <= 0:
-                    raise ContentError(f"Page {index + 1} of the PDF has no size.")
-                scale = dpi / 72.0
-                rotation = 0
-                if fit_inches is not None:
-                    box_w, box_h = fit_inches[0] * 72, fit_inches[1] * 72
-                    upright = min(box_w / width_pt, box_h / height_pt)
-                    turned = min(box_w / height_pt, box_h / width_pt)
-                    if rotate_to_fit and turned > upright * 1.01:
-                        rotation, fit = 90, turned
-                    else:
-                        fit = upright
-                    scale *= fit if enlarge else min(fit, 1.0)
-                pixels = width_pt * height_pt * scale * scale
-                if pixels > MAX_RENDER_PIXELS:
-                    raise ContentError(
-                        f"Page {index + 1} of the PDF is too large to print "
-                        f"({width_pt:.0f}×{height_pt:.0f} pt)."
-                    )
-                try:
-                    bitmap = page.render(scale=scale, rotation=rotation, grayscale=True)
-                except pdfium.PdfiumError as exc:
-                    raise ContentError(f"Page {index + 1} of the PDF cannot be drawn.") from exc
-                try:
-                    image = bitmap.to_pil().convert("L")
-                finally:
-                    bitmap.close()
-            finally:
-                page.close()
+            with PDFIUM_LOCK:
+                image = _render_page(document, index, dpi, fit_inches, rotate_to_fit, enlarge)
             image.info["dpi"] = (dpi, dpi)
             yield image
     finally:
-        document.close()  # type: ignore[attr-defined]
+        _close_pdf(document)
+
+
+def _render_page(
+    document: object,
+    index: int,
+    dpi: float,
+    fit_inches: tuple[float, float] | None,
+    rotate_to_fit: bool,
+    enlarge: bool,
+) -> Image.Image:
+    import pypdfium2 as pdfium
+
+    page = document[index]  # type: ignore[index]
+    try:
+        width_pt, height_pt = page.get_size()
+        if width_pt <= 0 or height_pt <= 0:
+            raise ContentError(f"Page {index + 1} of the PDF has no size.")
+        scale = dpi / 72.0
+        rotation = 0
+        if fit_inches is not None:
+            box_w, box_h = fit_inches[0] * 72, fit_inches[1] * 72
+            upright = min(box_w / width_pt, box_h / height_pt)
+            turned = min(box_w / height_pt, box_h / width_pt)
+            if rotate_to_fit and turned > upright * 1.01:
+                rotation, fit = 90, turned
+            else:
+                fit = upright
+            scale *= fit if enlarge else min(fit, 1.0)
+        pixels = width_pt * height_pt * scale * scale
+        if pixels > MAX_RENDER_PIXELS:
+            raise ContentError(
+                f"Page {index + 1} of the PDF is too large to print "
+                f"({width_pt:.0f}×{height_pt:.0f} pt)."
+            )
+        try:
+            bitmap = page.render(scale=scale, rotation=rotation, grayscale=True)
+        except pdfium.PdfiumError as exc:
+            raise ContentError(f"Page {index + 1} of the PDF cannot be drawn.") from exc
+        try:
+            image: Image.Image = bitmap.to_pil().convert("L")
+        finally:
+            bitmap.close()
+    finally:
+        page.close()
+    return image
 
 
 def pdf_to_zpl(content: bytes, profile: PrinterProfile, *, copies: int = 1) -> Converted:
