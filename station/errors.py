@@ -85,14 +85,18 @@ class ApiErrorDetail:
 
     @classmethod
     def from_json(cls, raw: Any) -> ApiErrorDetail:
+        """One error from Amazon's answer, its text scrubbed like a log line: Amazon's messages
+        may echo what was sent (an access token), and they are shown and stored."""
+        from station.logs import redact
+
         if isinstance(raw, Mapping):
             details = raw.get("details")
             return cls(
-                code=str(raw.get("code") or "Unknown"),
-                message=str(raw.get("message") or ""),
-                details=None if details is None else str(details),
+                code=redact(str(raw.get("code") or "Unknown")[:200]),
+                message=redact(str(raw.get("message") or "")[:2000]),
+                details=None if details is None else redact(str(details)[:2000]),
             )
-        return cls(code="Unknown", message=str(raw)[:200])
+        return cls(code="Unknown", message=redact(str(raw)[:200]))
 
 
 class ApiError(StationError):

@@ -39,6 +39,7 @@ from station.errors import ApiErrorDetail, JournalError
 from station.journal.clock import from_iso, to_iso
 from station.journal.records import EventKind, ShipmentStatus
 from station.journal.store import Journal
+from station.logs import redact
 
 log = logging.getLogger(__name__)
 
@@ -404,13 +405,18 @@ class Outbox:
         if errors is not None:
             sets.append("errors = ?")
             params.append(
-                json.dumps(
-                    [{"code": e.code, "message": e.message, "details": e.details} for e in errors]
+                redact(
+                    json.dumps(
+                        [
+                            {"code": e.code, "message": e.message, "details": e.details}
+                            for e in errors
+                        ]
+                    )
                 )
             )
         if not isinstance(last_error, _Unset):
             sets.append("last_error = ?")
-            params.append(None if last_error is None else last_error[:1000])
+            params.append(None if last_error is None else redact(last_error[:1000]))
         if count_attempt:
             sets.append("attempts = attempts + 1")
         if reset_checks:
@@ -487,3 +493,7 @@ class Outbox:
             transaction_id=item.transaction_id,
             detail={"outbox_id": item.id, "errors": errors, "kind": str(item.kind)},
         )
+
+
+def _error_json(error: ApiErrorDetail) -> dict[str, str | None]:
+    return {"code": error.code, "message": error.message, "details": error.details}

@@ -40,6 +40,7 @@ from station.journal.records import (
     ShipmentRecord,
     ShipmentStatus,
 )
+from station.logs import redact
 
 log = logging.getLogger(__name__)
 
@@ -268,7 +269,8 @@ class Journal:
                     outcome,
                     ship_method,
                     transaction_id,
-                    json.dumps(dict(detail or {}), sort_keys=True, default=str),
+                    # Scrubbed like a log line: details may quote an error text from Amazon.
+                    redact(json.dumps(dict(detail or {}), sort_keys=True, default=str)),
                 ),
             )
             return int(cursor.lastrowid or 0)

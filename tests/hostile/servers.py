@@ -31,12 +31,15 @@ def gzip_bomb(inflated: int = GIB) -> bytes:
 class Rule:
     """Answer requests whose ``METHOD path`` matches ``pattern`` with ``behaviour``:
     ``gzip_bomb``, ``huge_length``, ``drip`` (the status line, one byte per ``interval``) or
-    ``drip_body`` (good headers, then the body one byte per ``interval``)."""
+    ``drip_body`` (good headers, then the body one byte per ``interval``) or ``answer``
+    (``status`` with ``body``)."""
 
     pattern: str
     behaviour: str
     interval: float = 2.0
     hits: int = 0
+    status: int = 400
+    body: bytes = b""
 
 
 @dataclass
@@ -98,7 +101,13 @@ class HostileProxy:
         handler.close_connection = True
         out = handler.wfile
         try:
-            if rule.behaviour == "gzip_bomb":
+            if rule.behaviour == "answer":
+                out.write(
+                    b"HTTP/1.1 %d Hostile\r\nContent-Type: application/json\r\n"
+                    b"Content-Length: %d\r\n\r\n" % (rule.status, len(rule.body))
+                )
+                out.write(rule.body)
+            elif rule.behaviour == "gzip_bomb":
                 bomb = gzip_bomb()
                 out.write(
                     b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
