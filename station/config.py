@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import ErrorDetails
 
 from station.errors import ConfigError
+from station.files import MAX_SETTINGS_BYTES, read_input_file
 from station.seller import SellerSettings
 
 __all__ = [
@@ -492,15 +493,9 @@ def _default_settings_path() -> Path:
 def load_settings(path: Path | None = None) -> Settings:
     """The settings stored at ``path`` (default: the user's config dir); defaults when absent."""
     path = _default_settings_path() if path is None else path
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
+    if not path.exists():
         return Settings()
-    except OSError as exc:
-        raise ConfigError(
-            f"Cannot read the settings file {path}: {exc.strerror or exc}",
-            hint="Check that the file is readable by this user.",
-        ) from None
+    data = read_input_file(path, what="settings file", limit=MAX_SETTINGS_BYTES, error=ConfigError)
     return settings_from_json(data, source=str(path))
 
 

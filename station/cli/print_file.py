@@ -8,13 +8,11 @@ import sys
 from pathlib import Path
 
 from station.cli.exit_codes import EXIT_OK
-from station.errors import ConfigError, ContentError
+from station.files import MAX_DOCUMENT_FILE_BYTES, read_input_file
 from station.printing.content import DocumentKind
 from station.printing.factory import open_printer
 from station.printing.printer import PrintJob
 from station.printing.profile import Language, Media, PrinterProfile
-
-MAX_FILE_BYTES = 200 * 1024 * 1024
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -78,14 +76,7 @@ def _profile(args: argparse.Namespace, kind: DocumentKind) -> PrinterProfile:
 
 def _run_print(args: argparse.Namespace) -> int:
     path: Path = args.file
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ContentError(f"{path} is larger than {MAX_FILE_BYTES // 2**20} MiB.")
-        content = path.read_bytes()
-    except OSError as exc:
-        raise ConfigError(
-            f"Cannot read {path}: {exc.strerror or exc}", hint="Check the file name."
-        ) from exc
+    content = read_input_file(path, what="file to print", limit=MAX_DOCUMENT_FILE_BYTES)
     job = PrintJob.from_bytes(content, name=path.stem, copies=args.copies)
     printer = open_printer(args.printer, _profile(args, job.kind))
     result = printer.print_job(job)

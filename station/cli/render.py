@@ -8,6 +8,7 @@ from pathlib import Path
 
 from station.cli.exit_codes import EXIT_OK
 from station.errors import ContentError, StationError
+from station.files import MAX_ZPL_FILE_BYTES, read_input_file
 from station.zpl.renderer import SUPPORTED_DPI, render, render_all
 
 
@@ -33,13 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     source: Path = args.label
-    try:
-        data = source.read_bytes()
-    except OSError as exc:
-        raise ContentError(
-            f"cannot read the ZPL file {source}: {exc.strerror or exc}",
-            hint="Check the file name and that you may read it.",
-        ) from None
+    data = read_input_file(source, what="ZPL file", limit=MAX_ZPL_FILE_BYTES)
     output: Path = args.output or source.with_suffix(".png")
     if args.all:
         results = render_all(data, args.dpi)

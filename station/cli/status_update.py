@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from station.cli.context import open_runtime, outbox_worker, rejection_reasons
 from station.cli.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_QUEUED
 from station.errors import ConfigError, JournalError, ScanError
+from station.files import MAX_CSV_BYTES, read_input_file
 
 if TYPE_CHECKING:
     from station.journal import OutboxItem
@@ -97,15 +98,12 @@ def _code_system(text: str) -> CodeSystem:
 
 
 def _read_text(path: Path) -> str:
+    raw = read_input_file(path, what="carrier file", limit=MAX_CSV_BYTES, error=ScanError)
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ScanError(
             f"{path.name} is not UTF-8 text", hint="Save the carrier file as CSV (UTF-8)."
-        ) from None
-    except OSError as exc:
-        raise ScanError(
-            f"Cannot read {path}: {exc.strerror or exc}", hint="Check the file name."
         ) from None
 
 

@@ -30,6 +30,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
 
+from station.errors import StationError
+from station.files import read_input_file
 from station.ui.qt_compat import emit
 from station.ui.scan_decoder import DecoderConfig, Terminator
 from station.ui.theme import STATUS_STYLES, Tone
@@ -64,12 +66,9 @@ def read_startup_hints(config_file: Path | None) -> StartupHints:
     if config_file is None:
         return StartupHints()
     try:
-        with config_file.open("rb") as handle:
-            raw = handle.read(_HINTS_MAX_BYTES + 1)
-        if len(raw) > _HINTS_MAX_BYTES:
-            return StartupHints()
+        raw = read_input_file(config_file, what="settings file", limit=_HINTS_MAX_BYTES)
         data = json.loads(raw)
-    except (OSError, ValueError, RecursionError):
+    except (StationError, ValueError, RecursionError):
         return StartupHints()
     if not isinstance(data, dict):
         return StartupHints()

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from station.errors import ScanError, StationError
+from station.files import MAX_CSV_BYTES, read_input_file
 from station.journal import OutboxItem, OutboxKind
 from station.ui.background import run_in_background
 from station.workflow.status_updates import (
@@ -355,14 +356,7 @@ class StatusUpdatesWindow(QDialog):
         updater = self.updater
 
         def work() -> BulkOutcome:
-            try:
-                raw = path.read_bytes()
-            except OSError as exc:
-                raise ScanError(
-                    QCoreApplication.translate(
-                        "StatusUpdates", "Cannot read {path}: {error}"
-                    ).format(path=path, error=exc.strerror)
-                ) from None
+            raw = read_input_file(path, what="carrier file", limit=MAX_CSV_BYTES, error=ScanError)
             text = raw.decode("utf-8-sig", errors="replace")
             return updater.enqueue_many(parse_carrier_csv(text))
 

@@ -4,6 +4,7 @@ threads meet there only if nothing serialises them."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from typing import Any
 
@@ -27,10 +28,8 @@ def test_two_threads_never_draw_with_pdfium_at_the_same_time(
         with guard:
             inside += 1
             most_inside = max(most_inside, inside)
-        try:
+        with contextlib.suppress(threading.BrokenBarrierError):
             meeting.wait()  # both threads pass only when both are inside pdfium at once
-        except threading.BrokenBarrierError:
-            pass
         try:
             return original(self, *args, **kwargs)
         finally:

@@ -46,7 +46,7 @@ def test_unreadable_or_malformed_input_is_a_clear_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["render", str(tmp_path / "missing.zpl")]) == 1
-    assert "cannot read the ZPL file" in capsys.readouterr().err
+    assert "cannot read the zpl file" in capsys.readouterr().err.lower()
     bad = tmp_path / "bad.zpl"
     bad.write_text("^XA^FOx,1^FS^XZ")
     assert main(["render", str(bad)]) == 1

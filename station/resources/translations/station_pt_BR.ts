@@ -2101,27 +2101,27 @@ Fontes: DejaVu (licença livre).</translation>
     <context>
         <name>StartupWindow</name>
         <message>
-            <location filename="../../ui/startup.py" line="128" />
+            <location filename="../../ui/startup.py" line="127" />
             <source>Packing Station</source>
             <translation>Packing Station</translation>
         </message>
         <message>
-            <location filename="../../ui/startup.py" line="152" />
+            <location filename="../../ui/startup.py" line="151" />
             <source>Scan a PO barcode</source>
             <translation>Escaneie o código do PO</translation>
         </message>
         <message>
-            <location filename="../../ui/startup.py" line="154" />
+            <location filename="../../ui/startup.py" line="153" />
             <source>Starting the station… you can scan already.</source>
             <translation>Iniciando a estação… você já pode escanear.</translation>
         </message>
         <message>
-            <location filename="../../ui/startup.py" line="160" />
+            <location filename="../../ui/startup.py" line="159" />
             <source>Starting…</source>
             <translation>Iniciando…</translation>
         </message>
         <message>
-            <location filename="../../ui/startup.py" line="174" />
+            <location filename="../../ui/startup.py" line="173" />
             <source>{count} scan(s) kept: they are handled as soon as the station is ready.</source>
             <translation>{count} leitura(s) guardada(s): serão tratadas assim que a estação estiver pronta.</translation>
         </message>
@@ -2147,87 +2147,86 @@ Fontes: DejaVu (licença livre).</translation>
     <context>
         <name>StatusUpdates</name>
         <message>
-            <location filename="../../ui/status_updates.py" line="362" />
             <source>Cannot read {path}: {error}</source>
-            <translation>Não foi possível ler {path}: {error}</translation>
+            <translation type="vanished">Não foi possível ler {path}: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="102" />
+            <location filename="../../ui/status_updates.py" line="103" />
             <source>Choose the carrier event.</source>
             <translation>Escolha o evento da transportadora.</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="110" />
+            <location filename="../../ui/status_updates.py" line="111" />
             <source>Country must be a two-letter code, not {value!r}.</source>
             <translation>O país deve ser um código de duas letras, não {value!r}.</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="68" />
+            <location filename="../../ui/status_updates.py" line="69" />
             <source>Delayed</source>
             <translation>Atrasado</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="67" />
+            <location filename="../../ui/status_updates.py" line="68" />
             <source>Delivered</source>
             <translation>Entregue</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="60" />
+            <location filename="../../ui/status_updates.py" line="61" />
             <source>Departed from the warehouse</source>
             <translation>Saiu do armazém</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="90" />
+            <location filename="../../ui/status_updates.py" line="91" />
             <source>Enter the PO number.</source>
             <translation>Informe o número do pedido.</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="95" />
+            <location filename="../../ui/status_updates.py" line="96" />
             <source>Enter the package's tracking number.</source>
             <translation>Informe o código de rastreio do volume.</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="113" />
+            <location filename="../../ui/status_updates.py" line="114" />
             <source>For example US, GB or DE.</source>
             <translation>Por exemplo US, GB ou DE.</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="63" />
+            <location filename="../../ui/status_updates.py" line="64" />
             <source>In transit</source>
             <translation>Em trânsito</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="69" />
+            <location filename="../../ui/status_updates.py" line="70" />
             <source>Lost</source>
             <translation>Extraviado</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="64" />
+            <location filename="../../ui/status_updates.py" line="65" />
             <source>Out for delivery</source>
             <translation>Saiu para entrega</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="103" />
+            <location filename="../../ui/status_updates.py" line="104" />
             <source>Pick what happened.</source>
             <translation>Escolha o que aconteceu.</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="70" />
+            <location filename="../../ui/status_updates.py" line="71" />
             <source>Rejected by the customer</source>
             <translation>Recusado pelo cliente</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="91" />
+            <location filename="../../ui/status_updates.py" line="92" />
             <source>Scan or type the PO.</source>
             <translation>Escaneie ou digite o PO.</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="96" />
+            <location filename="../../ui/status_updates.py" line="97" />
             <source>Scan the tracking barcode on the label, or pick it from the list.</source>
             <translation>Escaneie o código de rastreio na etiqueta ou escolha-o na lista.</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="73" />
+            <location filename="../../ui/status_updates.py" line="74" />
             <source>Undeliverable</source>
             <translation>Não entregável</translation>
         </message>
@@ -2235,132 +2234,132 @@ Fontes: DejaVu (licença livre).</translation>
     <context>
         <name>StatusUpdatesWindow</name>
         <message>
-            <location filename="../../ui/status_updates.py" line="138" />
+            <location filename="../../ui/status_updates.py" line="139" />
             <source>Carrier status updates</source>
             <translation>Situação das entregas (transportadora)</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="190" />
+            <location filename="../../ui/status_updates.py" line="191" />
             <source>City</source>
             <translation>Cidade</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="192" />
+            <location filename="../../ui/status_updates.py" line="193" />
             <source>Country</source>
             <translation>País</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="188" />
+            <location filename="../../ui/status_updates.py" line="189" />
             <source>Event</source>
             <translation>Evento</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="146" />
+            <location filename="../../ui/status_updates.py" line="147" />
             <source>For warehouses that ship with their own carrier ({warehouses}): record where each package is. Amazon needs these events for every package it did not carry.</source>
             <translation>Para armazéns que enviam com transportadora própria ({warehouses}): registre onde está cada volume. A Amazon precisa destes eventos para cada volume que ela não transportou.</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="199" />
+            <location filename="../../ui/status_updates.py" line="200" />
             <source>Import carrier CSV…</source>
             <translation>Importar CSV da transportadora…</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="349" />
+            <location filename="../../ui/status_updates.py" line="350" />
             <source>Import carrier events</source>
             <translation>Importar eventos da transportadora</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="370" />
+            <location filename="../../ui/status_updates.py" line="364" />
             <source>Importing…</source>
             <translation>Importando…</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="384" />
+            <location filename="../../ui/status_updates.py" line="378" />
             <source>Line {row}: {error}</source>
             <translation>Linha {row}: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="155" />
+            <location filename="../../ui/status_updates.py" line="156" />
             <source>No warehouse is marked 'Vendor-own carrier' in Settings, so every update will be refused.</source>
             <translation>Nenhum armazém está marcado como 'Transportadora própria' nas Configurações, então toda atualização será recusada.</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="211" />
+            <location filename="../../ui/status_updates.py" line="212" />
             <source>PO</source>
             <translation>Pedido</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="186" />
+            <location filename="../../ui/status_updates.py" line="187" />
             <source>PO number</source>
             <translation>Número do pedido</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="191" />
+            <location filename="../../ui/status_updates.py" line="192" />
             <source>Postal code</source>
             <translation>CEP</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="211" />
+            <location filename="../../ui/status_updates.py" line="212" />
             <source>Problem</source>
             <translation>Problema</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="339" />
+            <location filename="../../ui/status_updates.py" line="340" />
             <source>Queued: {event} for {po} (outbox item {id}). It is sent automatically.</source>
             <translation>Na fila: {event} para {po} (item {id} da fila de envio). Será enviado automaticamente.</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="196" />
+            <location filename="../../ui/status_updates.py" line="197" />
             <source>Record event</source>
             <translation>Registrar evento</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="326" />
+            <location filename="../../ui/status_updates.py" line="327" />
             <source>Recording…</source>
             <translation>Registrando…</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="168" />
+            <location filename="../../ui/status_updates.py" line="169" />
             <source>Scan the PO</source>
             <translation>Escaneie o PO</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="211" />
+            <location filename="../../ui/status_updates.py" line="212" />
             <source>State</source>
             <translation>Estado</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="187" />
+            <location filename="../../ui/status_updates.py" line="188" />
             <source>Tracking number</source>
             <translation>Código de rastreio</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="211" />
+            <location filename="../../ui/status_updates.py" line="212" />
             <source>Updated</source>
             <translation>Atualizado</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="189" />
+            <location filename="../../ui/status_updates.py" line="190" />
             <source>When</source>
             <translation>Quando</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="149" />
+            <location filename="../../ui/status_updates.py" line="150" />
             <source>none configured</source>
             <translation>nenhum configurado</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="287" />
+            <location filename="../../ui/status_updates.py" line="288" />
             <source>{po} has no confirmation accepted by Amazon on this station yet.</source>
             <translation>{po} ainda não tem confirmação aceita pela Amazon nesta estação.</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="299" />
+            <location filename="../../ui/status_updates.py" line="300" />
             <source>{po}: {count} package(s) confirmed.</source>
             <translation>{po}: {count} volume(s) confirmado(s).</translation>
         </message>
         <message>
-            <location filename="../../ui/status_updates.py" line="379" />
+            <location filename="../../ui/status_updates.py" line="373" />
             <source>{queued} update(s) queued, {refused} refused.</source>
             <translation>{queued} atualização(ões) na fila, {refused} recusada(s).</translation>
         </message>

@@ -1,0 +1,84 @@
+"""Hostile files: ``/dev/zero`` reads for ever, a FIFO blocks whoever opens it, a huge file eats
+memory. Every file input takes only a regular file of sane size, through the real program."""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from station.config import load_settings
+from station.errors import ConfigError, ContentError
+from station.files import read_input_file
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs /dev/zero and FIFOs")
+
+
+@pytest.fixture
+def fifo(tmp_path: Path) -> Path:
+    path = tmp_path / "label.zpl"
+    os.mkfifo(path)
+    return path
+
+
+def _station(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("STATION_")}
+    env["STATION_HOME"] = str(cwd / "home")
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    # A build without the checks waits on the FIFO until the timeout, and reads /dev/zero until
+    # the address-space limit (set so that it fails alone instead of starving the machine).
+    return subprocess.run(
+        [sys.executable, "-m", "station", *args],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        preexec_fn=_limit_memory,
+    )
+
+
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (4 * 1024**3, 4 * 1024**3))
+
+
+@pytest.mark.parametrize("source", ["/dev/zero", "fifo"])
+def test_station_print_refuses_a_device_or_a_pipe_at_once(
+    source: str, fifo: Path, tmp_path: Path
+) -> None:
+    path = str(fifo) if source == "fifo" else source
+    done = _station("print", path, "--printer", (tmp_path / "out").as_uri(), cwd=tmp_path)
+    assert done.returncode != 0
+    assert "not a regular file" in done.stderr and "Traceback" not in done.stderr, done.stderr
+
+
+def test_station_render_refuses_a_pipe(fifo: Path, tmp_path: Path) -> None:
+    done = _station("render", str(fifo), "-o", str(tmp_path / "x.png"), cwd=tmp_path)
+    assert done.returncode != 0
+    assert "not a regular file" in done.stderr, done.stderr
+
+
+def test_station_status_update_refuses_dev_zero_as_a_carrier_file(tmp_path: Path) -> None:
+    done = _station("status-update", "--csv", "/dev/zero", cwd=tmp_path)
+    assert done.returncode != 0
+    assert "not a regular file" in done.stderr, done.stderr
+
+
+def test_a_settings_file_that_is_a_pipe_is_a_config_error(fifo: Path) -> None:
+    with pytest.raises(ConfigError, match="not a regular file"):
+        load_settings(fifo)
+
+
+def test_a_file_over_its_limit_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    big = tmp_path / "big.png"
+    with big.open("wb") as handle:
+        handle.truncate(60 * 1024 * 1024)  # sparse: no disk used
+    with pytest.raises(ContentError, match="larger than 50 MiB"):
+        read_input_file(big, what="file to print", limit=50 * 1024 * 1024)
+    done = _station("print", str(big), "--printer", (tmp_path / "out").as_uri(), cwd=tmp_path)
+    assert done.returncode != 0 and "larger than 50 MiB" in done.stderr, done.stderr
