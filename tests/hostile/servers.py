@@ -7,10 +7,14 @@ from __future__ import annotations
 import functools
 import http.server
 import re
+import resource
+import subprocess
+import sys
 import threading
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import httpx
 
@@ -159,3 +163,24 @@ class HostileProxy:
 def _bytes(data: bytes) -> Iterator[bytes]:
     for index in range(len(data)):
         yield data[index : index + 1]
+
+
+def run_station(
+    *args: str, env: dict[str, str], cwd: Path, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
+    """The real ``station`` program, as an integrator runs it, with a 4 GiB address-space limit:
+    a build without the bounds fails alone (MemoryError) instead of starving the machine."""
+    return subprocess.run(
+        [sys.executable, "-m", "station", *args],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+        preexec_fn=_limit_memory if hasattr(resource, "RLIMIT_AS") else None,
+    )
+
+
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (4 * GIB, 4 * GIB))

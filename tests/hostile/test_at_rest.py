@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 from station.paths import StationPaths
 from station.simulator.server import SimulatorServer
-from tests.hostile.servers import HostileProxy, Rule
+from tests.hostile.servers import HostileProxy, Rule, run_station
 from tests.hostile.test_network import CONFIRM, _po
 
 TOKEN = "Atza|IwEBIHostileEchoedAccessToken0123456789"
@@ -18,15 +17,7 @@ SECRET = "amzn1.oa2-cs.v1.hostileechoedclientsecret0123"
 
 
 def _station(*args: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "station", *args],
-        env=env,
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    return run_station(*args, env=env, cwd=cwd)
 
 
 def test_an_access_token_echoed_by_amazon_reaches_neither_the_journal_nor_history(

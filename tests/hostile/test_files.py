@@ -4,9 +4,7 @@ memory. Every file input takes only a regular file of sane size, through the rea
 from __future__ import annotations
 
 import os
-import resource
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +12,7 @@ import pytest
 from station.config import load_settings
 from station.errors import ConfigError, ContentError
 from station.files import read_input_file
+from tests.hostile.servers import run_station
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs /dev/zero and FIFOs")
 
@@ -29,22 +28,8 @@ def _station(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("STATION_")}
     env["STATION_HOME"] = str(cwd / "home")
     env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
-    # A build without the checks waits on the FIFO until the timeout, and reads /dev/zero until
-    # the address-space limit (set so that it fails alone instead of starving the machine).
-    return subprocess.run(
-        [sys.executable, "-m", "station", *args],
-        env=env,
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        preexec_fn=_limit_memory,
-    )
-
-
-def _limit_memory() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (4 * 1024**3, 4 * 1024**3))
+    # A build without the checks waits on the FIFO until the timeout.
+    return run_station(*args, env=env, cwd=cwd, timeout=60)
 
 
 @pytest.mark.parametrize("source", ["/dev/zero", "fifo"])

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 import resource
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from station.secrets import LwaCredentials
 from station.simulator.server import SimulatorServer
 from station.spapi import RetryPolicy, SpApi, build_client
 from station.spapi.transport import AnswerTooLargeError
-from tests.hostile.servers import HostileProxy, Rule
+from tests.hostile.servers import HostileProxy, Rule, run_station
 
 LABELS = r"GET /vendor/directFulfillment/shipping/[^/]+/shippingLabels/"
 ORDERS = r"GET /vendor/directFulfillment/orders/[^/]+/purchaseOrders/"
@@ -99,15 +98,7 @@ def test_a_confirmation_dripping_its_answer_becomes_an_unknown_outcome_at_the_de
 
 
 def _station(*args: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "station", *args],
-        env=env,
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    return run_station(*args, env=env, cwd=cwd)
 
 
 def test_station_ship_against_a_gzip_bomb_fails_clearly_in_bounded_memory(
