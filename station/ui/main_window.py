@@ -12,6 +12,7 @@ import importlib
 import logging
 import re
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -116,6 +117,11 @@ class MainWindow(QMainWindow):
         self.settings: Settings = runtime.settings
         self.session: Any = None  # the engine's PackSession of the PO on screen
         self.po: str | None = None
+        # The one scan (engine session) on screen: events and results of any other are ignored.
+        self.scan_id: int | None = None
+        self._lookup_po = ""
+        self._lookup_started = 0.0
+        self._left_lookups = 0  # lookups walked away from whose requests still run
         self.step = Step.IDLE
         self.state = "idle"
         self._health_round = 0
@@ -128,7 +134,11 @@ class MainWindow(QMainWindow):
         self._unsubscribe = engine.add_listener(worker.post_event)
         self._advance = QTimer(self)
         self._advance.setSingleShot(True)
-        self._advance.timeout.connect(self.reset_to_idle)
+        self._advance.timeout.connect(self._advance_due)
+        self._advance_scan: int | None = None
+        self._lookup_clock = QTimer(self)
+        self._lookup_clock.setInterval(1000)
+        self._lookup_clock.timeout.connect(self._lookup_tick)
         self._health = QTimer(self)
         self._health.timeout.connect(self.check_health)
         self._health.start(HEALTH_INTERVAL_MS)
@@ -295,6 +305,8 @@ class MainWindow(QMainWindow):
 
     def reset_to_idle(self) -> None:
         self._advance.stop()
+        self._lookup_clock.stop()
+        self.scan_id = None
         self.session = None
         self.po = None
         self.step = Step.IDLE
@@ -470,20 +482,87 @@ class MainWindow(QMainWindow):
             and self.step in (Step.BOXES, Step.PRINTING)
         )
 
-    def _scan_po(self, text: str) -> None:
-        self._advance.stop()
+    def _mine(self, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+        """``callback`` for a task of the scan on screen now; dropped if another scan (or none)
+        is on screen when the task ends."""
+        scan_id = self.scan_id
+
+        def call(value: Any) -> None:
+            if scan_id is not None and scan_id == self.scan_id:
+                callback(value)
+
+        return call
+
+    def _scan_po(self, po: str) -> None:
+        """A new scan replaces the one on screen at once. A lookup still running is left: its
+        answer is ignored and its PO neither acknowledged nor printed (the engine asks
+        ``superseded``); the banner says so."""
+        left = self._lookup_po if self.step is Step.LOOKING_UP and self.scan_id else ""
+        self._leave_lookup()
         self.reset_to_idle()
-        self._busy(_tr("Looking up the PO…"), text[:40])
-        self.steps.set_mark(Stage.SCANNED, Mark.CURRENT)
         engine = self.engine
+        scan_id = engine.next_scan_id()
+        self.scan_id = scan_id
+        self._lookup_po = po
+        self._lookup_started = time.monotonic()
+        self.step = Step.LOOKING_UP
+        detail = po
+        if left:
+            detail = _tr("{po} — the lookup of PO {old} was abandoned").format(po=po, old=left)
+        self._busy(_tr("Looking up the PO…"), detail)
+        self.steps.set_mark(Stage.SCANNED, Mark.CURRENT)
+        self._lookup_clock.start()
+
+        def superseded() -> bool:  # asked on the worker thread: a plain attribute read
+            return self.scan_id != scan_id
+
+        def finished(_value: Any) -> None:
+            if self.scan_id != scan_id:
+                self._left_lookups = max(0, self._left_lookups - 1)
+
+        def done(session: Any) -> None:
+            finished(session)
+            if self.scan_id == scan_id:
+                self._po_scanned(session)
+
+        def failed(error: StationError) -> None:
+            finished(error)
+            if self.scan_id == scan_id:
+                self._flow_error(error)
+
         self.worker.submit(
-            lambda: engine.scan_po(text),
-            on_done=self._po_scanned,
-            on_error=self._flow_error,
+            lambda: engine.scan_po(po, scan_id=scan_id, superseded=superseded),
+            on_done=done,
+            on_error=failed,
             name="looking up the PO",
         )
 
+    def _leave_lookup(self) -> None:
+        """The packer walks away from the lookup on screen (a new scan, CMD:CANCEL)."""
+        if self.step is Step.LOOKING_UP and self.scan_id is not None:
+            self._left_lookups += 1
+
+    def _lookup_tick(self) -> None:
+        """A lookup that takes long says how long, and how to give up on it."""
+        if self.step is not Step.LOOKING_UP or self.scan_id is None:
+            self._lookup_clock.stop()
+            return
+        seconds = int(time.monotonic() - self._lookup_started)
+        if seconds < 3 or self.state == "error":
+            return
+        if self._left_lookups:
+            why = _tr("Waiting for Amazon to answer an earlier, abandoned lookup.")
+        else:
+            why = _tr("Amazon is slow to answer.")
+        self.banner.show_status(
+            Tone.BUSY,
+            _tr("Looking up PO {po}… {seconds} s").format(po=self._lookup_po, seconds=seconds),
+            why,
+            _tr("Wait, or scan CMD:CANCEL (Esc) to give up; nothing is printed for it."),
+        )
+
     def _po_scanned(self, session: Any) -> None:
+        self._lookup_clock.stop()
         self.session = session
         self.po = session.po
         self.health.set_network(True)
@@ -509,7 +588,7 @@ class MainWindow(QMainWindow):
         self.worker.submit(
             lambda: engine.scan_item(session, text),
             on_done=lambda _event: None,  # the ItemVerified event updates the screen
-            on_error=lambda exc: self.show_error(exc, _tr("STOP — wrong item")),
+            on_error=self._mine(lambda exc: self.show_error(exc, _tr("STOP — wrong item"))),
             name="checking the item",
         )
 
@@ -596,10 +675,10 @@ class MainWindow(QMainWindow):
 
             self.worker.submit(
                 label_then_confirm,
-                on_done=lambda result: (
-                    self._show_step_state(result.step) if result is session else None
+                on_done=self._mine(
+                    lambda result: self._show_step_state(result.step) if result is session else None
                 ),
-                on_error=self._flow_error,
+                on_error=self._mine(self._flow_error),
                 name="requesting the label",
             )
             return
@@ -608,7 +687,7 @@ class MainWindow(QMainWindow):
         self.worker.submit(
             lambda: engine.confirm(session, boxes),
             on_done=lambda _item: None,  # ConfirmationQueued/Accepted events follow
-            on_error=self._flow_error,
+            on_error=self._mine(self._flow_error),
             name="confirming the shipment",
         )
 
@@ -619,15 +698,40 @@ class MainWindow(QMainWindow):
         self._busy(_tr("Reprinting…"))
         self.worker.submit(
             lambda: engine.reprint(session),
-            on_done=lambda ok: self._show_step_state(session.step) if ok else None,
-            on_error=self._flow_error,
+            on_done=self._mine(lambda ok: self._reprinted(session, ok)),
+            on_error=self._mine(self._flow_error),
             name="reprinting",
         )
 
+    def _reprinted(self, session: Any, ok: bool) -> None:
+        """The reprint is over: "Reprinting…" gives way to what is true now."""
+        if not ok:
+            return  # PrintFailed already said what did not print
+        if session.already_shipped:
+            self._po_scanned(session)  # ALREADY SHIPPED stays
+            return
+        if session.step in (Step.BOXES, Step.NEEDS_BOXES):
+            self._show_step_state(session.step)
+            return
+        self.banner.show_status(
+            Tone.SUCCESS,
+            _tr("Reprinted"),
+            _tr("PO {po}: the documents printed again.").format(po=session.po),
+        )
+        self._set_state("ready")
+
     def _cmd_cancel(self, _command: Command) -> None:
         po = self.po
+        looking_up = self._lookup_po if self.step is Step.LOOKING_UP and self.scan_id else ""
+        self._leave_lookup()
         self.reset_to_idle()
-        if po:
+        if looking_up:
+            self.banner.show_status(
+                Tone.IDLE,
+                _tr("Lookup of PO {po} abandoned — scan the next PO").format(po=looking_up),
+                _tr("Nothing is printed or confirmed for it. Scan it again to try later."),
+            )
+        elif po:
             self.banner.show_status(
                 Tone.IDLE,
                 _tr("PO {po} put aside — scan the next PO").format(po=po),
@@ -638,9 +742,9 @@ class MainWindow(QMainWindow):
 
     def on_event(self, event: Event) -> None:
         po = event.purchase_order_number
-        if po is not None and self.po is not None and po != self.po:
-            if isinstance(event, ConfirmationAccepted | ConfirmationRejected):
-                self._refresh_outbox()  # a previous PO's outcome: only the counters change
+        if event.session_id is None or event.session_id != self.scan_id:
+            if isinstance(event, ConfirmationAccepted | ConfirmationRejected | ConfirmationQueued):
+                self._refresh_outbox()  # another scan's outcome: only the counters change
             return
         if isinstance(event, StepChanged):
             self._on_step(event)
@@ -648,7 +752,9 @@ class MainWindow(QMainWindow):
             self.po = event.order.purchase_order_number
             # Known now, not only when scan_po returns: the packer may scan a box meanwhile.
             # (A dict lookup under the engine's lock: no I/O on the GUI thread.)
-            self.session = self.engine.session(self.po) or self.session
+            known = self.engine.session(self.po)
+            if known is not None and known.scan_id == event.session_id:
+                self.session = known
             self.order_panel.show_order(event.order, verifying=self.settings.verify_items)
             self.steps.set_mark(Stage.SCANNED, Mark.DONE)
             if not event.order.is_pslip_required:
@@ -795,19 +901,20 @@ class MainWindow(QMainWindow):
         elif event.document is DocumentKind.SLIP:
             self.steps.set_mark(Stage.SLIP, Mark.DONE)
             self.health.set_printer(self.health.slip_printer, _tr("Slip printer"), True)
-            engine, po = self.engine, event.purchase_order_number
+            engine, po, scan_id = self.engine, event.purchase_order_number, event.session_id
 
             def render() -> Preview:
                 session = engine.session(po) if po else None
-                slip = getattr(session, "slip", None)
+                mine = session is not None and session.scan_id == scan_id
+                slip = getattr(session, "slip", None) if mine else None
                 if not slip:
                     return Preview(None, "", _tr("The slip printed; no preview available."))
                 return pdf_preview(slip)
 
             self.worker.submit(
                 render,
-                on_done=lambda p: self._show_preview(self.slip_view, p, po),
-                on_error=lambda exc: self.slip_view.clear(exc.message),
+                on_done=self._mine(self.slip_view.show_preview),
+                on_error=self._mine(lambda exc: self.slip_view.clear(exc.message)),
                 name="drawing the slip preview",
             )
 
@@ -816,7 +923,6 @@ class MainWindow(QMainWindow):
         data = packages[0].document.data
         dpi = self.settings.printers.label.dpi
         count = len(packages)
-        po = event.purchase_order_number
 
         def render() -> Preview:
             preview = label_preview(data, dpi)
@@ -827,18 +933,19 @@ class MainWindow(QMainWindow):
 
         self.worker.submit(
             render,
-            on_done=lambda p: self._show_preview(self.label_view, p, po),
-            on_error=lambda exc: self.label_view.clear(exc.message),
+            on_done=self._mine(self.label_view.show_preview),
+            on_error=self._mine(lambda exc: self.label_view.clear(exc.message)),
             name="drawing the label preview",
         )
 
-    def _show_preview(self, view: DocumentPreview, preview: Preview, po: str | None) -> None:
-        if po is not None and po == self.po:
-            view.show_preview(preview)
-
     def _auto_advance(self) -> None:
         if self.settings.auto_advance:
+            self._advance_scan = self.scan_id
             self._advance.start(AUTO_ADVANCE_MS)
+
+    def _advance_due(self) -> None:
+        if self._advance_scan is not None and self._advance_scan == self.scan_id:
+            self.reset_to_idle()
 
     # -- health --------------------------------------------------------------------------------
 

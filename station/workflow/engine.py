@@ -25,13 +25,17 @@ Nothing here logs a customer address: orders carry none, documents are never log
 
 from __future__ import annotations
 
+import functools
+import itertools
 import logging
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from contextvars import ContextVar
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from typing import Concatenate, ParamSpec, TypeVar
 
 from station.config import Settings, WarehouseSettings
 from station.errors import (
@@ -112,6 +116,7 @@ class PackSession:
     transaction_id: str | None = None
     error: StationError | None = None
     cancelled: StationError | None = None  # set when Amazon says the PO was cancelled since
+    scan_id: int = 0  # which scan this is: every event about it carries it as session_id
 
     @property
     def already_shipped(self) -> bool:
@@ -152,6 +157,36 @@ class ConfirmationOutcome:
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+class ScanSupersededError(WorkflowError):
+    """The packer scanned something else while this PO was looked up: it is left alone."""
+
+    default_hint = "Scan the PO again to pack it."
+
+
+# The session an engine call acts on (per thread): its events carry its scan id.
+_ACTING_ON: ContextVar[PackSession | None] = ContextVar("station_session", default=None)
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _acts_on_session(
+    method: Callable[Concatenate[PackingEngine, PackSession, _P], _R],
+) -> Callable[Concatenate[PackingEngine, PackSession, _P], _R]:
+    """Events emitted while ``method`` works on a session carry that session's scan id."""
+
+    @functools.wraps(method)
+    def wrapper(
+        self: PackingEngine, session: PackSession, /, *args: _P.args, **kwargs: _P.kwargs
+    ) -> _R:
+        token = _ACTING_ON.set(session)
+        try:
+            return method(self, session, *args, **kwargs)
+        finally:
+            _ACTING_ON.reset(token)
+
+    return wrapper
 
 
 class PackingEngine:
@@ -197,6 +232,12 @@ class PackingEngine:
         self._recheck_quiet_until = 0.0  # monotonic time: no recheck before (the network is out)
         self._closed = False
         self._unknown_state_said: set[str] = set()  # printers whose "state unknown" was said
+        self._scan_ids = itertools.count(1)
+        self._confirmed_by: OrderedDict[int, int] = OrderedDict()  # outbox id -> its scan id
+
+    def next_scan_id(self) -> int:
+        """A new scan's id (no I/O: callable from a GUI thread before the scan is handled)."""
+        return next(self._scan_ids)
 
     def close(self) -> None:
         """Stop listening and let a recheck in flight finish (the client closes after this)."""
@@ -223,6 +264,13 @@ class PackingEngine:
         return remove
 
     def _emit(self, event: Event) -> None:
+        session = _ACTING_ON.get()
+        if (
+            event.session_id is None
+            and session is not None
+            and event.purchase_order_number == session.po
+        ):
+            event = replace(event, session_id=session.scan_id)
         with self._lock:
             listeners = list(self._listeners)
         for listener in listeners:
@@ -245,20 +293,40 @@ class PackingEngine:
 
     # -- scanning a PO ----------------------------------------------------------------------
 
-    def scan_po(self, text: str, *, source: str = "scanner") -> PackSession:
+    def scan_po(
+        self,
+        text: str,
+        *,
+        source: str = "scanner",
+        scan_id: int | None = None,
+        superseded: Callable[[], bool] | None = None,
+    ) -> PackSession:
         """Validate a scan, load the order, and print its documents when the label exists.
 
         Raises ScanError for a scan that is not a PO, and the StationError that stopped the flow
         otherwise (also emitted as FlowFailed). An already shipped PO returns a session with
         ``already_shipped`` set and prints nothing (offer :meth:`reprint`).
+
+        ``scan_id`` (from :meth:`next_scan_id`) tags every event of this scan; ``superseded``
+        is asked after the lookup: once it says True (the packer scanned something else), the
+        PO is neither acknowledged nor printed (ScanSupersededError).
         """
+        scan_id = self.next_scan_id() if scan_id is None else scan_id
         try:
             po = validate_po(text)
         except ScanError as exc:
-            self._emit(ScanRejected(None, self._clock(), text[:40], exc))
+            self._emit(ScanRejected(None, self._clock(), text[:40], exc, session_id=scan_id))
             raise
         self.journal.record_scan(po, source=source)
-        session = PackSession(po)
+        session = PackSession(po, scan_id=scan_id)
+        token = _ACTING_ON.set(session)
+        try:
+            return self._scan_po(session, superseded or (lambda: False))
+        finally:
+            _ACTING_ON.reset(token)
+
+    def _scan_po(self, session: PackSession, superseded: Callable[[], bool]) -> PackSession:
+        po = session.po
         with self._lock:
             self._sessions[po] = session
             self._sessions.move_to_end(po)
@@ -290,6 +358,7 @@ class PackingEngine:
         except StationError as exc:
             raise self._fail(session, Step.LOOKING_UP, exc) from exc
         session.order = order
+        self._stop_if_superseded(session, superseded)
         if order.status is OrderStatus.CANCELLED:
             self._emit(OrderLoaded(po, self._clock(), order, session.from_cache))
             raise self._fail(
@@ -361,6 +430,7 @@ class PackingEngine:
                 f"PO {po} has no label yet: enter the cartons to request it",
             )
             return session
+        self._stop_if_superseded(session, superseded)
         self._label_ready(session)
         return session
 
@@ -383,6 +453,14 @@ class PackingEngine:
             raise WrongOrderError(
                 f"The label of PO {po} ships from {labels.ship_from_party_id}, but the order "
                 f"ships from {order.ship_from_party_id}: refused, nothing printed or sent",
+            )
+
+    def _stop_if_superseded(self, session: PackSession, superseded: Callable[[], bool]) -> None:
+        if superseded():
+            raise self._fail(
+                session,
+                session.step,
+                ScanSupersededError(f"PO {session.po} was left: another scan came meanwhile"),
             )
 
     def _check_already_shipped(self, session: PackSession) -> None:
@@ -441,6 +519,7 @@ class PackingEngine:
 
     # -- labels -----------------------------------------------------------------------------
 
+    @_acts_on_session
     def set_boxes(self, session: PackSession, boxes: Sequence[Box]) -> PackSession:
         """Declare the cartons (with their contents, one open box by default).
 
@@ -492,6 +571,7 @@ class PackingEngine:
 
     # -- printing ---------------------------------------------------------------------------
 
+    @_acts_on_session
     def print_documents(self, session: PackSession) -> bool:
         """Print the label(s), and the slip/invoice when needed; True when everything printed."""
         self._step(session, Step.PRINTING, f"Printing the documents of PO {session.po}")
@@ -508,6 +588,7 @@ class PackingEngine:
             )
         return ok
 
+    @_acts_on_session
     def reprint(self, session: PackSession, document: DocumentKind | None = None) -> bool:
         """Print again (all documents, or one); the labels are fetched when not at hand."""
         po = session.po
@@ -620,6 +701,7 @@ class PackingEngine:
 
     # -- item verification ------------------------------------------------------------------
 
+    @_acts_on_session
     def scan_item(self, session: PackSession, text: str) -> ItemVerified:
         """Count one scanned item against its PO line; a wrong or extra item is a ScanError."""
         order = self._require_order(session)
@@ -657,6 +739,7 @@ class PackingEngine:
                 return warehouse
         return None
 
+    @_acts_on_session
     def confirm(
         self,
         session: PackSession,
@@ -731,6 +814,10 @@ class PackingEngine:
         except OutboxConflictError as exc:
             raise self._fail(session, Step.CONFIRMING, exc) from exc
         session.outbox_id = item.id
+        with self._lock:
+            self._confirmed_by[item.id] = session.scan_id
+            while len(self._confirmed_by) > MAX_CONFIRMATIONS_TRACKED:
+                self._confirmed_by.popitem(last=False)
         try:
             self.documents.mark_shipped(po)
         except StationError as exc:
@@ -784,29 +871,56 @@ class PackingEngine:
         if item.kind is not OutboxKind.CONFIRMATION:
             return
         with self._lock:
+            scan_id = self._confirmed_by.get(item.id)
             session = self._sessions.get(item.po)
+        if session is not None and session.scan_id != scan_id:
+            session = None  # scanned again since: the news is about the earlier scan
+        self._outbox_news(item, session, scan_id)
+
+    def _outbox_news(self, item: OutboxItem, session: PackSession | None, scan: int | None) -> None:
         now = self._clock()
         if item.state is OutboxState.SUCCEEDED:
             if session is not None:
                 session.transaction_id = item.transaction_id
                 session.step = Step.CONFIRMED
-            self._emit(ConfirmationAccepted(item.po, now, item.transaction_id or ""))
-            self._emit(StepChanged(item.po, now, Step.CONFIRMED, "Amazon accepted the shipment"))
+            self._emit(
+                ConfirmationAccepted(item.po, now, item.transaction_id or "", session_id=scan)
+            )
+            self._emit(
+                StepChanged(
+                    item.po, now, Step.CONFIRMED, "Amazon accepted the shipment", session_id=scan
+                )
+            )
         elif item.state is OutboxState.FAILED:
             if session is not None:
                 session.step = Step.FAILED
             self._emit(
                 ConfirmationRejected(
-                    item.po, now, item.transaction_id, item.errors, item.last_error or ""
+                    item.po,
+                    now,
+                    item.transaction_id,
+                    item.errors,
+                    item.last_error or "",
+                    session_id=scan,
                 )
             )
-            self._emit(StepChanged(item.po, now, Step.FAILED, item.last_error or "rejected"))
+            self._emit(
+                StepChanged(
+                    item.po, now, Step.FAILED, item.last_error or "rejected", session_id=scan
+                )
+            )
         elif item.state is OutboxState.PENDING and item.attempts > 0 and item.last_error:
             if session is not None:
                 session.step = Step.QUEUED
-            self._emit(ConfirmationQueued(item.po, now, item.id, offline=True))
+            self._emit(ConfirmationQueued(item.po, now, item.id, offline=True, session_id=scan))
             self._emit(
-                StepChanged(item.po, now, Step.QUEUED, "Offline: the confirmation will go out")
+                StepChanged(
+                    item.po,
+                    now,
+                    Step.QUEUED,
+                    "Offline: the confirmation will go out",
+                    session_id=scan,
+                )
             )
 
     # -- the background recheck of prefetched orders -----------------------------------------
@@ -893,7 +1007,7 @@ class PackingEngine:
         except StationError as exc:
             log.warning("PO %s: the cancellation is not in the cache: %s", po, exc.message)
         if session.outbox_id is None:
-            self._emit(OrderCancelled(po, self._clock(), error))
+            self._emit(OrderCancelled(po, self._clock(), error, session_id=session.scan_id))
 
     # -- helpers ----------------------------------------------------------------------------
 
@@ -921,6 +1035,8 @@ class PackingEngine:
 
 #: How many recent PO sessions the engine keeps (for reprints and late outbox news).
 MAX_SESSIONS = 32
+#: How many recent confirmations the engine remembers the scan of (their news names the scan).
+MAX_CONFIRMATIONS_TRACKED = 1024
 # After a recheck found the network out, prefetched orders are not asked about for this long.
 RECHECK_QUIET_SECONDS = 60.0
 # How long closing the engine waits for a recheck in flight: long enough for an answering API,

@@ -40,8 +40,13 @@ class DocumentKind(StrEnum):
 
 @dataclass(frozen=True)
 class Event:
+    """``session_id``: the scan this event belongs to (``PackSession.scan_id``); a screen shows
+    one scan and ignores events of any other. ``None`` when no scan of this run owns it (an
+    outbox item confirmed by an earlier run)."""
+
     purchase_order_number: str | None
     at: datetime
+    session_id: int | None = field(default=None, kw_only=True)
 
 
 @dataclass(frozen=True)
