@@ -30,6 +30,7 @@ from station.spapi.auth import exchange_authorization_code
 
 __all__ = [
     "MARKETPLACES",
+    "SELLER_ENV",
     "SELLER_KEYS",
     "Marketplace",
     "SellerEnvironmentCredentialsProvider",

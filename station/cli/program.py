@@ -42,6 +42,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "status-update": ("station.cli.status_update", "send vendor-own-carrier package status events"),
     "history": ("station.cli.history", "today's shipments and the end-of-day summary"),
     "purge": ("station.cli.purge", "delete stored documents past their retention period"),
+    "mcf": ("station.cli.mcf", "web-shop orders fulfilled by Amazon (MCF): import, send, track"),
 }
 
 

@@ -26,11 +26,13 @@ from station.spapi.fulfillment import FulfillmentOutbound2020Client, Fulfillment
 from station.spapi.http import SpApiHttp
 from station.spapi.models import fulfillment_2020 as f20
 from station.spapi.models import fulfillment_2026 as f26
+from station.spapi.ratelimit import RateLimit
 
 __all__ = [
     "FEATURE_BLANK_BOX",
     "FEATURE_BLOCK_AMZL",
     "FEATURE_SIGNATURE",
+    "MCF_RATE_LIMITS",
     "MCF_VERSIONS",
     "CreateOutcome",
     "McfAddress",
@@ -79,6 +81,33 @@ _STATUS_2020 = {
     "UNFULFILLABLE": "UNFULFILLABLE",
     "INVALID": "INVALID",
 }
+#: Fulfillment Outbound's usage plan: 2 requests/s, burst 30, for every operation.
+MCF_LIMIT = RateLimit(rate=2.0, burst=30)
+MCF_RATE_LIMITS = dict.fromkeys(
+    (
+        "getFulfillmentPreview",
+        "deliveryOffers",
+        "listAllFulfillmentOrders",
+        "createFulfillmentOrder",
+        "getPackageTrackingDetails",
+        "listReturnReasonCodes",
+        "createFulfillmentReturn",
+        "getFulfillmentOrder",
+        "updateFulfillmentOrder",
+        "cancelFulfillmentOrder",
+        "getFeatures",
+        "getFeatureInventory",
+        "getFeatureSKU",
+        "getOrderPreview",
+        "getOffers",
+        "cancelOrder",
+        "updateOrder",
+        "getOrder",
+        "listOrders",
+        "createOrder",
+    ),
+    MCF_LIMIT,
+)
 FINAL_STATUSES = frozenset(
     {"CANCELLED", "COMPLETE", "COMPLETE_PARTIAL", "UNFULFILLABLE", "INVALID"}
 )
