@@ -48,6 +48,7 @@ from station.workflow.gateway import SpApiGateway
 
 if TYPE_CHECKING:
     from station.printing.monitor import PrinterMonitor
+    from station.printing.true_size import SmallPngLabels
     from station.simulator.config import SimulatorConfig
     from station.simulator.server import SimulatorServer
     from station.workflow.engine import PackingEngine
@@ -89,6 +90,14 @@ class Runtime:
 
     _engine: PackingEngine | None = field(default=None, repr=False)
     _printer_monitor: PrinterMonitor | None = field(default=None, repr=False)
+
+    def png_label_problem(self) -> SmallPngLabels | None:
+        """Whether Amazon's PNG labels would print smaller than their size on the label printer
+        (a 300-dpi head): front ends say so before the first label."""
+        from station.printing.true_size import png_label_problem
+
+        formats = [warehouse.label_format for warehouse in self.settings.warehouses] or ["auto"]
+        return png_label_problem(self.label_printer.profile, formats)
 
     def printer_monitor(self) -> PrinterMonitor:
         """The label and slip printers' states, asked on a thread of their own (one per runtime;

@@ -201,6 +201,9 @@ def _ship(
     reprint: bool,
     acknowledge: bool = False,
 ) -> int:
+    problem = runtime.png_label_problem()
+    if problem is not None:
+        print(f"station: WARNING: {problem.message()}", file=sys.stderr, flush=True)
     engine: PackingEngine = runtime.engine()
     engine.add_listener(_printer)
     if acknowledge:

@@ -10,7 +10,7 @@ import socket
 import time
 from collections.abc import Callable
 
-from station.errors import PrinterError, PrinterOfflineError
+from station.errors import PrinterError, PrinterOfflineError, ZplError
 from station.printing import zebra_status
 from station.printing.address import PrinterAddress, Scheme
 from station.printing.content import DocumentKind
@@ -31,10 +31,23 @@ _HS_SILENT = "no answer to ~HS (paper out, ribbon out or head open?)"
 
 
 def zpl_payload(job: PrintJob, profile: PrinterProfile) -> tuple[bytes, tuple[str, ...]]:
-    """The bytes a ZPL printer gets for ``job``: ZPL as is (repeated per copy), images and PDFs
-    converted to ``^GF`` labels."""
+    """The bytes a ZPL printer gets for ``job``: ZPL rewritten for the printer's head when it was
+    written for another (repeated per copy), images and PDFs converted to ``^GF`` labels."""
     if job.kind is DocumentKind.ZPL:
-        return job.content * job.copies, ()
+        from station.zpl.rescale import design_dpi, rescale
+
+        written_for = design_dpi(job.content)
+        if written_for == profile.dpi:
+            return job.content * job.copies, ()
+        try:
+            rescaled = rescale(job.content, written_for, profile.dpi)
+        except ZplError as exc:
+            note = (
+                f"The ZPL label could not be converted for the {profile.dpi}-dpi printer "
+                f"({exc.message}); it was sent as written for {written_for} dpi."
+            )
+            return job.content * job.copies, (note,)
+        return rescaled.content * job.copies, rescaled.warnings
     # Imported on the first conversion: the image and PDF libraries behind it are not needed to
     # open a printer, and the station opens its printers while its first window is up.
     from station.printing.convert import pdf_to_zpl, png_to_zpl
@@ -85,6 +98,23 @@ class RawTcpPrinter:
             return PrinterStatus(PrinterState.OFFLINE, exc.message)
         with sock:
             return self._query(sock)
+
+    def _head_profile(self) -> tuple[PrinterProfile, tuple[str, ...]]:
+        """The profile to convert labels with: the settings', at the dpi the printer reports
+        (``~HI``, asked with its first status query) when that differs."""
+        if self.profile.status_query == "auto" and self._learned is None:
+            first = self.status()  # first contact: also asks ~HI
+            if first.state is PrinterState.OFFLINE:
+                require_ready(self.address, first)  # not twice the connect timeout
+        reported = self.reported_dpi
+        if reported is None or reported == self.profile.dpi or reported not in (203, 300, 600):
+            return self.profile, ()
+        note = (
+            f"The label printer reports a {reported}-dpi head but its settings say "
+            f"{self.profile.dpi} dpi: labels are prepared for {reported} dpi. Correct the "
+            "setting (Settings → Printers)."
+        )
+        return self.profile.model_copy(update={"dpi": reported}), (note,)
 
     def identify_dpi(self) -> int | None:
         """The print head's dpi as the printer reports it (``~HI``), or None when it does not."""
@@ -173,7 +203,9 @@ class RawTcpPrinter:
                 "TCP printing needs a ZPL printer.",
                 hint="Set its language to ZPL, or print through cups://, windows:// or qt://.",
             )
-        payload, notes = zpl_payload(job, self.profile)  # convert before touching the printer
+        profile, told = self._head_profile()
+        payload, notes = zpl_payload(job, profile)  # convert before touching the printer
+        notes = told + notes
         sock = self._connect()
         with sock:
             status = self._query(sock)

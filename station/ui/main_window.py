@@ -151,7 +151,25 @@ class MainWindow(QMainWindow):
             )
             self.demo_bar.show()
         self.reset_to_idle()
+        self._warn_small_labels()
         QTimer.singleShot(0, self.check_health)
+
+    def _warn_small_labels(self) -> None:
+        """Before the first label: a 300-dpi label printer prints Amazon's PNG labels small."""
+        problem = self.runtime.png_label_problem()
+        if problem is None:
+            return
+        self.show_warning(
+            _tr("Labels will print at {percent} % of their size").format(percent=problem.percent),
+            _tr(
+                "The label printer is set to {dpi} dpi; Amazon's PNG labels are drawn for 203 "
+                "dpi and their barcodes are never stretched."
+            ).format(dpi=problem.dpi),
+            _tr(
+                "Use a 203-dpi label printer, or set the warehouse's label format to ZPL in "
+                "Settings (ZPL labels print at their true size)."
+            ),
+        )
 
     # -- layout ----------------------------------------------------------------------------
 

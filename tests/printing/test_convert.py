@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-from datetime import datetime
-from decimal import Decimal
 
 import pytest
 import zxingcpp
@@ -201,39 +199,6 @@ def test_odd_images_convert_or_are_refused_clearly(png: bytes, dpi: int) -> None
     (bitmap,) = decode_labels(zpl)
     media_w, media_h = profile.media_dots
     assert bitmap.rows <= media_h and bitmap.width <= media_w + 7
-
-
-@pytest.fixture
-def simulator_documents() -> object:
-    try:
-        from station.simulator import documents
-        from station.simulator.documents import Address, DocumentLine, LabelSpec
-
-        address = Address("Jane Doe", "1 Main St", "Seattle", "98101", "US", "WA")
-        spec = LabelSpec(
-            purchase_order_number="PO1234567",
-            package_identifier="PKG1",
-            tracking_number="1Z999AA10123456784",
-            ship_method="UPS_GR_RES",
-            ship_method_name="UPS Ground Residential",
-            carrier="UPS",
-            ship_to=address,
-            ship_from=address,
-        )
-        png = documents.label_png(spec)
-        zpl = documents.label_zpl(spec)
-        slip = documents.packing_slip_pdf(
-            documents.OrderDocumentSpec(
-                purchase_order_number="PO1234567",
-                order_date=datetime(2026, 1, 2, 3, 4, 5),
-                ship_to=address,
-                ship_from=address,
-                lines=(DocumentLine(1, "B000000001", "SKU-1", "A thing", 2, Decimal("9.99")),),
-            )
-        )
-    except (NotImplementedError, ImportError) as exc:
-        pytest.skip(f"the simulator's documents are not implemented yet ({exc!r})")
-    return spec.tracking_number, png, zpl, slip
 
 
 def test_simulator_label_png_converts_losslessly(

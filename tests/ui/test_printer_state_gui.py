@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from station.config import Settings
 from station.printing import PrinterState, PrinterStatus
 from station.ui.widgets.step_indicator import Mark, Stage
 from tests.helpers.zebra import DeadPrinter, ZebraEmulator
@@ -66,3 +67,23 @@ def test_a_switched_off_printer_never_holds_up_the_next_scan(harness_factory: An
     finally:
         release.set()
         dead.close()
+
+
+def test_a_300_dpi_label_printer_is_announced_before_the_first_label(
+    harness_factory: Any,
+) -> None:
+    settings = Settings()
+    label = settings.printers.label.model_copy(update={"dpi": 300})
+    settings = settings.model_copy(
+        update={"printers": settings.printers.model_copy(update={"label": label})}
+    )
+    station: GuiHarness = harness_factory(settings=settings)
+    window = station.window
+    assert window.state == "warning"
+    assert "67 %" in window.banner.headline.text()
+    assert "ZPL" in window.banner.hint.text()
+    station.scan_and_wait(station.po_of_kind("plain"), "needs_boxes")  # the packer goes on
+
+
+def test_a_203_dpi_label_printer_says_nothing(station: GuiHarness) -> None:
+    assert station.window.state == "idle"

@@ -95,3 +95,26 @@ def test_a_printer_that_cannot_tell_its_state_is_said_once(
     run = _ship(env, po, zebra.uri)
     assert run.returncode == EXIT_OK, run.stdout + run.stderr
     assert run.stdout.count("label printer: state unknown") == 1
+
+
+def test_a_300_dpi_label_printer_is_announced_before_the_first_label(
+    env: dict[str, str], simulator: SimulatorServer, isolated_station: Path
+) -> None:
+    config = StationPaths.under(isolated_station).config_file
+    settings = Settings.model_validate_json(config.read_text())
+    label = settings.printers.label.model_copy(update={"dpi": 300})
+    save_settings(
+        settings.model_copy(
+            update={"printers": settings.printers.model_copy(update={"label": label})}
+        ),
+        config,
+    )
+    zebra = ZebraEmulator("ready", dpi=300)
+    try:
+        run = _ship(env, po_of_kind(simulator, "plain"), zebra.uri)
+        assert run.returncode == EXIT_OK, run.stdout + run.stderr
+        assert "WARNING" in run.stderr and "67 %" in run.stderr and "ZPL" in run.stderr
+        (label_sent,) = zebra.labels
+        assert b"^PW1218" in label_sent  # a ZPL label rewritten, or a PNG on 300-dpi media
+    finally:
+        zebra.close()

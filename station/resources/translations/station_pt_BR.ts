@@ -777,88 +777,88 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="930" />
+            <location filename="../../ui/main_window.py" line="948" />
             <source> — label 1 of {count}</source>
             <translation> — etiqueta 1 de {count}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="233" />
+            <location filename="../../ui/main_window.py" line="251" />
             <source>&amp;Help</source>
             <translation>Aj&amp;uda</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="209" />
+            <location filename="../../ui/main_window.py" line="227" />
             <source>&amp;Station</source>
             <translation>&amp;Estação</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="457" />
+            <location filename="../../ui/main_window.py" line="475" />
             <source>A barcode was scanned while “{window}” is open.</source>
             <translation>Um código de barras foi escaneado com “{window}” aberto.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="572" />
+            <location filename="../../ui/main_window.py" line="590" />
             <source>ALREADY SHIPPED — do not ship again</source>
             <translation>JÁ ENVIADO — não envie de novo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="239" />
-            <location filename="../../ui/main_window.py" line="266" />
+            <location filename="../../ui/main_window.py" line="257" />
+            <location filename="../../ui/main_window.py" line="284" />
             <source>About Packing Station</source>
             <translation>Sobre a Packing Station</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="819" />
+            <location filename="../../ui/main_window.py" line="837" />
             <source>Amazon accepted the shipment. Scan the next PO.</source>
             <translation>A Amazon aceitou o envio. Escaneie o próximo PO.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="556" />
+            <location filename="../../ui/main_window.py" line="574" />
             <source>Amazon is slow to answer.</source>
             <translation>A Amazon está demorando para responder.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="830" />
+            <location filename="../../ui/main_window.py" line="848" />
             <source>Amazon rejected the confirmation of PO {po}: {reasons}</source>
             <translation>A Amazon recusou a confirmação do PO {po}: {reasons}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="635" />
+            <location filename="../../ui/main_window.py" line="653" />
             <source>Box {name} chosen</source>
             <translation>Caixa {name} escolhida</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="650" />
+            <location filename="../../ui/main_window.py" line="668" />
             <source>Box {n} recorded</source>
             <translation>Caixa {n} registrada</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="818" />
+            <location filename="../../ui/main_window.py" line="836" />
             <source>CONFIRMED — PO {po} is shipped</source>
             <translation>CONFIRMADO — PO {po} enviado</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="219" />
+            <location filename="../../ui/main_window.py" line="237" />
             <source>Carrier status updates</source>
             <translation>Situação das entregas (transportadora)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="409" />
+            <location filename="../../ui/main_window.py" line="427" />
             <source>Carry on with PO {po}, or scan CMD:CANCEL to put it aside.</source>
             <translation>Continue com o PO {po}, ou escaneie CMD:CANCEL para deixá-lo de lado.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="636" />
+            <location filename="../../ui/main_window.py" line="654" />
             <source>Check the weight, then scan CMD:CONFIRM (or CMD:NEXTBOX for another box).</source>
             <translation>Confira o peso e escaneie CMD:CONFIRM (ou CMD:NEXTBOX para outra caixa).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1009" />
+            <location filename="../../ui/main_window.py" line="1027" />
             <source>Confirmations are waiting for the network</source>
             <translation>As confirmações aguardam a rede</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="685" />
+            <location filename="../../ui/main_window.py" line="703" />
             <source>Confirming the shipment…</source>
             <translation>Confirmando o envio…</translation>
         </message>
@@ -868,144 +868,149 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation>MODO DEMONSTRAÇÃO — Amazon simulada; as impressões vão para {folder}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="869" />
+            <location filename="../../ui/main_window.py" line="887" />
             <source>Enter the box — the label is requested with it</source>
             <translation>Informe a caixa — a etiqueta é pedida com ela</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="220" />
+            <location filename="../../ui/main_window.py" line="238" />
             <source>Export support bundle</source>
             <translation>Exportar pacote de suporte</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="833" />
+            <location filename="../../ui/main_window.py" line="851" />
             <source>Fix what Amazon names and confirm again, or see History.</source>
             <translation>Corrija o que a Amazon aponta e confirme de novo, ou veja o Histórico.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="216" />
+            <location filename="../../ui/main_window.py" line="234" />
             <source>History</source>
             <translation>Histórico</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="383" />
+            <location filename="../../ui/main_window.py" line="401" />
             <source>Item of PO {po} — no item check needed now</source>
             <translation>Item do PO {po} — não é preciso conferir itens agora</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="791" />
+            <location filename="../../ui/main_window.py" line="809" />
             <source>Item {scanned} of {ordered} for line {line}</source>
             <translation>Item {scanned} de {ordered} da linha {line}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="420" />
+            <location filename="../../ui/main_window.py" line="438" />
             <source>Its boxes are kept. Carry on: enter the box, then confirm.</source>
             <translation>As caixas dele continuam. Continue: informe a caixa e confirme.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="394" />
+            <location filename="../../ui/main_window.py" line="412" />
             <source>Keyboard layout garbles the scans</source>
             <translation>O layout do teclado embaralha as leituras</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="181" />
+            <location filename="../../ui/main_window.py" line="199" />
             <source>Label</source>
             <translation>Etiqueta</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="778" />
-            <location filename="../../ui/main_window.py" line="900" />
-            <location filename="../../ui/main_window.py" line="1011" />
+            <location filename="../../ui/main_window.py" line="796" />
+            <location filename="../../ui/main_window.py" line="918" />
+            <location filename="../../ui/main_window.py" line="1029" />
             <source>Label printer</source>
             <translation>Impressora de etiquetas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="559" />
+            <location filename="../../ui/main_window.py" line="163" />
+            <source>Labels will print at {percent} % of their size</source>
+            <translation>As etiquetas serão impressas com {percent} % do tamanho</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="577" />
             <source>Looking up PO {po}… {seconds} s</source>
             <translation>Consultando o PO {po}… {seconds} s</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="512" />
+            <location filename="../../ui/main_window.py" line="530" />
             <source>Looking up the PO…</source>
             <translation>Buscando o PO…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="731" />
+            <location filename="../../ui/main_window.py" line="749" />
             <source>Lookup of PO {po} abandoned — scan the next PO</source>
             <translation>Consulta do PO {po} abandonada — escaneie o próximo PO</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="619" />
+            <location filename="../../ui/main_window.py" line="637" />
             <source>No order is open</source>
             <translation>Nenhum pedido aberto</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="182" />
+            <location filename="../../ui/main_window.py" line="200" />
             <source>No packing slip</source>
             <translation>Sem nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="762" />
+            <location filename="../../ui/main_window.py" line="780" />
             <source>No packing slip for this order</source>
             <translation>Este pedido não tem nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="405" />
+            <location filename="../../ui/main_window.py" line="423" />
             <source>Not a PO — PO {po} stays open</source>
             <translation>Não é um PO — o PO {po} continua aberto</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="284" />
+            <location filename="../../ui/main_window.py" line="302" />
             <source>Not available yet</source>
             <translation>Ainda não disponível</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="732" />
+            <location filename="../../ui/main_window.py" line="750" />
             <source>Nothing is printed or confirmed for it. Scan it again to try later.</source>
             <translation>Nada é impresso nem confirmado para ele. Escaneie-o de novo para tentar mais tarde.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="738" />
+            <location filename="../../ui/main_window.py" line="756" />
             <source>Nothing was confirmed. Scan it again to continue later.</source>
             <translation>Nada foi confirmado. Escaneie o PO de novo para continuar depois.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="462" />
+            <location filename="../../ui/main_window.py" line="480" />
             <source>Nothing was typed and nothing was done with it. Close this window, then scan again on the packing screen.</source>
             <translation>Nada foi digitado e nada foi feito com ele. Feche esta janela e escaneie de novo na tela de embalagem.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="234" />
+            <location filename="../../ui/main_window.py" line="252" />
             <source>Open the demo printer folder</source>
             <translation>Abrir a pasta das impressoras de demonstração</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="419" />
+            <location filename="../../ui/main_window.py" line="437" />
             <source>PO {po} is already open</source>
             <translation>O PO {po} já está aberto</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="804" />
+            <location filename="../../ui/main_window.py" line="822" />
             <source>PO {po} is recorded; the station sends it by itself.</source>
             <translation>O PO {po} está registrado; a estação o envia sozinha.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="737" />
+            <location filename="../../ui/main_window.py" line="755" />
             <source>PO {po} put aside — scan the next PO</source>
             <translation>PO {po} deixado de lado — escaneie o próximo PO</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="573" />
+            <location filename="../../ui/main_window.py" line="591" />
             <source>PO {po} was shipped {when}by {who}.</source>
             <translation>O PO {po} foi enviado {when}por {who}.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="719" />
+            <location filename="../../ui/main_window.py" line="737" />
             <source>PO {po}: the documents printed again.</source>
             <translation>PO {po}: os documentos foram impressos de novo.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="385" />
+            <location filename="../../ui/main_window.py" line="403" />
             <source>Pack it, enter the box, then confirm.</source>
             <translation>Embale-o, informe a caixa e confirme.</translation>
         </message>
@@ -1015,7 +1020,7 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation>Packing Station</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="252" />
+            <location filename="../../ui/main_window.py" line="270" />
             <source>Packing Station {version}
 Station {station}
 
@@ -1028,225 +1033,235 @@ Python {python}, Qt {qt}, PySide6 {pyside}
 Fontes: DejaVu (licença livre).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="182" />
+            <location filename="../../ui/main_window.py" line="200" />
             <source>Packing slip</source>
             <translation>Nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="218" />
+            <location filename="../../ui/main_window.py" line="236" />
             <source>Print command sheet</source>
             <translation>Imprimir folha de comandos</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="878" />
+            <location filename="../../ui/main_window.py" line="896" />
             <source>Printed — pack the order</source>
             <translation>Impresso — embale o pedido</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="803" />
+            <location filename="../../ui/main_window.py" line="821" />
             <source>QUEUED — will be sent when the network is back</source>
             <translation>NA FILA — será enviado quando a rede voltar</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="229" />
+            <location filename="../../ui/main_window.py" line="247" />
             <source>Quit</source>
             <translation>Sair</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="718" />
+            <location filename="../../ui/main_window.py" line="736" />
             <source>Reprinted</source>
             <translation>Reimpresso</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="698" />
+            <location filename="../../ui/main_window.py" line="716" />
             <source>Reprinting…</source>
             <translation>Reimprimindo…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="668" />
+            <location filename="../../ui/main_window.py" line="686" />
             <source>Requesting the label…</source>
             <translation>Pedindo a etiqueta…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="835" />
+            <location filename="../../ui/main_window.py" line="853" />
             <source>STOP — Amazon rejected the shipment</source>
             <translation>PARE — a Amazon recusou o envio</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="767" />
+            <location filename="../../ui/main_window.py" line="785" />
             <source>STOP — PO {po} was cancelled: do not ship it</source>
             <translation>PARE — o PO {po} foi cancelado: não envie</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="646" />
-            <location filename="../../ui/main_window.py" line="661" />
+            <location filename="../../ui/main_window.py" line="664" />
+            <location filename="../../ui/main_window.py" line="679" />
             <source>STOP — check the box</source>
             <translation>PARE — confira a caixa</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="333" />
+            <location filename="../../ui/main_window.py" line="351" />
             <source>STOP — check this scan</source>
             <translation>PARE — confira esta leitura</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="329" />
+            <location filename="../../ui/main_window.py" line="347" />
             <source>STOP — no connection to Amazon</source>
             <translation>PARE — sem conexão com a Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="331" />
+            <location filename="../../ui/main_window.py" line="349" />
             <source>STOP — printer problem</source>
             <translation>PARE — problema na impressora</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="784" />
+            <location filename="../../ui/main_window.py" line="802" />
             <source>STOP — the {doc} did not print</source>
             <translation>PARE — {doc} não foi impressa</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="335" />
+            <location filename="../../ui/main_window.py" line="353" />
             <source>STOP — this order cannot go on</source>
             <translation>PARE — este pedido não pode seguir</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="371" />
+            <location filename="../../ui/main_window.py" line="389" />
             <source>STOP — unknown command barcode</source>
             <translation>PARE — código de comando desconhecido</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="591" />
+            <location filename="../../ui/main_window.py" line="609" />
             <source>STOP — wrong item</source>
             <translation>PARE — item errado</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="320" />
+            <location filename="../../ui/main_window.py" line="338" />
             <source>Scan a PO barcode</source>
             <translation>Escaneie o código do PO</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="870" />
+            <location filename="../../ui/main_window.py" line="888" />
             <source>Scan a box barcode (or type the size and weight), then CMD:CONFIRM.</source>
             <translation>Escaneie o código da caixa (ou digite medidas e peso) e depois CMD:CONFIRM.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="879" />
+            <location filename="../../ui/main_window.py" line="897" />
             <source>Scan every item, then the box barcode and CMD:CONFIRM.</source>
             <translation>Escaneie cada item, depois o código da caixa e CMD:CONFIRM.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="456" />
+            <location filename="../../ui/main_window.py" line="474" />
             <source>Scan not used</source>
             <translation>Leitura não usada</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="651" />
+            <location filename="../../ui/main_window.py" line="669" />
             <source>Scan or type the next box ({preset}).</source>
             <translation>Escaneie ou digite a próxima caixa ({preset}).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="619" />
+            <location filename="../../ui/main_window.py" line="637" />
             <source>Scan the PO barcode first, then the box.</source>
             <translation>Escaneie primeiro o código do PO, depois a caixa.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="321" />
+            <location filename="../../ui/main_window.py" line="339" />
             <source>Scan the PO on the packing list — from anywhere, whatever is selected.</source>
             <translation>Escaneie o PO na lista de separação — de qualquer tela, o que estiver selecionado.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="881" />
+            <location filename="../../ui/main_window.py" line="899" />
             <source>Scan the box barcode (or type size and weight), then CMD:CONFIRM.</source>
             <translation>Escaneie o código da caixa (ou digite medidas e peso) e depois CMD:CONFIRM.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="794" />
+            <location filename="../../ui/main_window.py" line="812" />
             <source>Scan the next item, or the box and CMD:CONFIRM when all are checked.</source>
             <translation>Escaneie o próximo item, ou a caixa e CMD:CONFIRM quando todos estiverem conferidos.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="395" />
+            <location filename="../../ui/main_window.py" line="413" />
             <source>Scanned '{text}'.</source>
             <translation>Leitura: '{text}'.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="384" />
+            <location filename="../../ui/main_window.py" line="402" />
             <source>Scanned '{text}'. The order stays open.</source>
             <translation>Escaneado '{text}'. O pedido continua aberto.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="406" />
+            <location filename="../../ui/main_window.py" line="424" />
             <source>Scanned '{text}': not a PO, an item of this order or a command.</source>
             <translation>Escaneado '{text}': não é um PO, um item deste pedido nem um comando.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="809" />
+            <location filename="../../ui/main_window.py" line="827" />
             <source>Sending the confirmation to Amazon…</source>
             <translation>Enviando a confirmação para a Amazon…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="578" />
+            <location filename="../../ui/main_window.py" line="596" />
             <source>Set the items aside and tell the warehouse lead. Scan CMD:REPRINT for a copy of the label.</source>
             <translation>Separe os itens e avise o líder do armazém. Escaneie CMD:REPRINT para uma cópia da etiqueta.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="217" />
+            <location filename="../../ui/main_window.py" line="235" />
             <source>Settings</source>
             <translation>Configurações</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="805" />
+            <location filename="../../ui/main_window.py" line="823" />
             <source>Ship the box and scan the next PO.</source>
             <translation>Despache a caixa e escaneie o próximo PO.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="778" />
-            <location filename="../../ui/main_window.py" line="903" />
-            <location filename="../../ui/main_window.py" line="1012" />
+            <location filename="../../ui/main_window.py" line="796" />
+            <location filename="../../ui/main_window.py" line="921" />
+            <location filename="../../ui/main_window.py" line="1030" />
             <source>Slip printer</source>
             <translation>Impressora de notas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="800" />
+            <location filename="../../ui/main_window.py" line="818" />
             <source>The confirmation waits for the network</source>
             <translation>A confirmação aguarda a rede</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="181" />
+            <location filename="../../ui/main_window.py" line="199" />
             <source>The label appears here</source>
             <translation>A etiqueta aparece aqui</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="911" />
+            <location filename="../../ui/main_window.py" line="164" />
+            <source>The label printer is set to {dpi} dpi; Amazon's PNG labels are drawn for 203 dpi and their barcodes are never stretched.</source>
+            <translation>A impressora de etiquetas está configurada para {dpi} dpi; as etiquetas PNG da Amazon são desenhadas para 203 dpi e seus códigos de barras nunca são esticados.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="929" />
             <source>The slip printed; no preview available.</source>
             <translation>A nota foi impressa; sem pré-visualização.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="284" />
+            <location filename="../../ui/main_window.py" line="302" />
             <source>This screen is not available yet.</source>
             <translation>Esta tela ainda não está disponível.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="210" />
+            <location filename="../../ui/main_window.py" line="228" />
             <source>Tools</source>
             <translation>Ferramentas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="561" />
+            <location filename="../../ui/main_window.py" line="168" />
+            <source>Use a 203-dpi label printer, or set the warehouse's label format to ZPL in Settings (ZPL labels print at their true size).</source>
+            <translation>Use uma impressora de etiquetas de 203 dpi ou defina o formato de etiqueta do armazém como ZPL nas Configurações (etiquetas ZPL saem no tamanho real).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="579" />
             <source>Wait, or scan CMD:CANCEL (Esc) to give up; nothing is printed for it.</source>
             <translation>Aguarde, ou escaneie CMD:CANCEL (Esc) para desistir; nada é impresso para ele.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="554" />
+            <location filename="../../ui/main_window.py" line="572" />
             <source>Waiting for Amazon to answer an earlier, abandoned lookup.</source>
             <translation>Aguardando a Amazon responder a uma consulta anterior, já abandonada.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="340" />
+            <location filename="../../ui/main_window.py" line="358" />
             <source>What to do: {hint}</source>
             <translation>O que fazer: {hint}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="453" />
+            <location filename="../../ui/main_window.py" line="471" />
             <source>another window</source>
             <translation>outra janela</translation>
         </message>
@@ -1266,18 +1281,18 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>a nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="991" />
+            <location filename="../../ui/main_window.py" line="1009" />
             <source>state unknown</source>
             <translation>estado desconhecido</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="668" />
-            <location filename="../../ui/main_window.py" line="685" />
+            <location filename="../../ui/main_window.py" line="686" />
+            <location filename="../../ui/main_window.py" line="703" />
             <source>{n} box(es)</source>
             <translation>{n} caixa(s)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="511" />
+            <location filename="../../ui/main_window.py" line="529" />
             <source>{po} — the lookup of PO {old} was abandoned</source>
             <translation>{po} — a consulta do PO {old} foi abandonada</translation>
         </message>
