@@ -82,6 +82,7 @@ OPTIONAL_SCREENS = {
     "status_updates": ("station.ui.status_updates", "open_status_updates"),
     "support": ("station.ui.support", "export_support_bundle"),
     "command_sheet": ("station.ui.command_sheet", "print_command_sheet"),
+    "mcf": ("station.ui.mcf", "open_mcf"),
 }
 
 
@@ -236,6 +237,7 @@ class MainWindow(QMainWindow):
             ("command_sheet", _tr("Print command sheet")),
             ("status_updates", _tr("Carrier status updates")),
             ("support", _tr("Export support bundle")),
+            ("mcf", _tr("Amazon fulfilment")),
         ):
             action = QAction(text, self)
             action.triggered.connect(lambda _=False, k=key: self.open_optional(k))

@@ -777,250 +777,255 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="948" />
+            <location filename="../../ui/main_window.py" line="950" />
             <source> — label 1 of {count}</source>
             <translation> — etiqueta 1 de {count}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="251" />
+            <location filename="../../ui/main_window.py" line="253" />
             <source>&amp;Help</source>
             <translation>Aj&amp;uda</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="227" />
+            <location filename="../../ui/main_window.py" line="228" />
             <source>&amp;Station</source>
             <translation>&amp;Estação</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="475" />
+            <location filename="../../ui/main_window.py" line="477" />
             <source>A barcode was scanned while “{window}” is open.</source>
             <translation>Um código de barras foi escaneado com “{window}” aberto.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="590" />
+            <location filename="../../ui/main_window.py" line="592" />
             <source>ALREADY SHIPPED — do not ship again</source>
             <translation>JÁ ENVIADO — não envie de novo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="257" />
-            <location filename="../../ui/main_window.py" line="284" />
+            <location filename="../../ui/main_window.py" line="259" />
+            <location filename="../../ui/main_window.py" line="286" />
             <source>About Packing Station</source>
             <translation>Sobre a Packing Station</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="837" />
+            <location filename="../../ui/main_window.py" line="839" />
             <source>Amazon accepted the shipment. Scan the next PO.</source>
             <translation>A Amazon aceitou o envio. Escaneie o próximo PO.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="574" />
+            <location filename="../../ui/main_window.py" line="240" />
+            <source>Amazon fulfilment</source>
+            <translation>Logística da Amazon</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="576" />
             <source>Amazon is slow to answer.</source>
             <translation>A Amazon está demorando para responder.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="848" />
+            <location filename="../../ui/main_window.py" line="850" />
             <source>Amazon rejected the confirmation of PO {po}: {reasons}</source>
             <translation>A Amazon recusou a confirmação do PO {po}: {reasons}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="653" />
+            <location filename="../../ui/main_window.py" line="655" />
             <source>Box {name} chosen</source>
             <translation>Caixa {name} escolhida</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="668" />
+            <location filename="../../ui/main_window.py" line="670" />
             <source>Box {n} recorded</source>
             <translation>Caixa {n} registrada</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="836" />
+            <location filename="../../ui/main_window.py" line="838" />
             <source>CONFIRMED — PO {po} is shipped</source>
             <translation>CONFIRMADO — PO {po} enviado</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="237" />
+            <location filename="../../ui/main_window.py" line="238" />
             <source>Carrier status updates</source>
             <translation>Situação das entregas (transportadora)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="427" />
+            <location filename="../../ui/main_window.py" line="429" />
             <source>Carry on with PO {po}, or scan CMD:CANCEL to put it aside.</source>
             <translation>Continue com o PO {po}, ou escaneie CMD:CANCEL para deixá-lo de lado.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="654" />
+            <location filename="../../ui/main_window.py" line="656" />
             <source>Check the weight, then scan CMD:CONFIRM (or CMD:NEXTBOX for another box).</source>
             <translation>Confira o peso e escaneie CMD:CONFIRM (ou CMD:NEXTBOX para outra caixa).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1027" />
+            <location filename="../../ui/main_window.py" line="1029" />
             <source>Confirmations are waiting for the network</source>
             <translation>As confirmações aguardam a rede</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="703" />
+            <location filename="../../ui/main_window.py" line="705" />
             <source>Confirming the shipment…</source>
             <translation>Confirmando o envio…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="148" />
+            <location filename="../../ui/main_window.py" line="149" />
             <source>DEMO MODE — simulated Amazon; printed files go to {folder}</source>
             <translation>MODO DEMONSTRAÇÃO — Amazon simulada; as impressões vão para {folder}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="887" />
+            <location filename="../../ui/main_window.py" line="889" />
             <source>Enter the box — the label is requested with it</source>
             <translation>Informe a caixa — a etiqueta é pedida com ela</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="238" />
+            <location filename="../../ui/main_window.py" line="239" />
             <source>Export support bundle</source>
             <translation>Exportar pacote de suporte</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="851" />
+            <location filename="../../ui/main_window.py" line="853" />
             <source>Fix what Amazon names and confirm again, or see History.</source>
             <translation>Corrija o que a Amazon aponta e confirme de novo, ou veja o Histórico.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="234" />
+            <location filename="../../ui/main_window.py" line="235" />
             <source>History</source>
             <translation>Histórico</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="401" />
+            <location filename="../../ui/main_window.py" line="403" />
             <source>Item of PO {po} — no item check needed now</source>
             <translation>Item do PO {po} — não é preciso conferir itens agora</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="809" />
+            <location filename="../../ui/main_window.py" line="811" />
             <source>Item {scanned} of {ordered} for line {line}</source>
             <translation>Item {scanned} de {ordered} da linha {line}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="438" />
+            <location filename="../../ui/main_window.py" line="440" />
             <source>Its boxes are kept. Carry on: enter the box, then confirm.</source>
             <translation>As caixas dele continuam. Continue: informe a caixa e confirme.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="412" />
+            <location filename="../../ui/main_window.py" line="414" />
             <source>Keyboard layout garbles the scans</source>
             <translation>O layout do teclado embaralha as leituras</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="199" />
+            <location filename="../../ui/main_window.py" line="200" />
             <source>Label</source>
             <translation>Etiqueta</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="796" />
-            <location filename="../../ui/main_window.py" line="918" />
-            <location filename="../../ui/main_window.py" line="1029" />
+            <location filename="../../ui/main_window.py" line="798" />
+            <location filename="../../ui/main_window.py" line="920" />
+            <location filename="../../ui/main_window.py" line="1031" />
             <source>Label printer</source>
             <translation>Impressora de etiquetas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="163" />
+            <location filename="../../ui/main_window.py" line="164" />
             <source>Labels will print at {percent} % of their size</source>
             <translation>As etiquetas serão impressas com {percent} % do tamanho</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="577" />
+            <location filename="../../ui/main_window.py" line="579" />
             <source>Looking up PO {po}… {seconds} s</source>
             <translation>Consultando o PO {po}… {seconds} s</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="530" />
+            <location filename="../../ui/main_window.py" line="532" />
             <source>Looking up the PO…</source>
             <translation>Buscando o PO…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="749" />
+            <location filename="../../ui/main_window.py" line="751" />
             <source>Lookup of PO {po} abandoned — scan the next PO</source>
             <translation>Consulta do PO {po} abandonada — escaneie o próximo PO</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="637" />
+            <location filename="../../ui/main_window.py" line="639" />
             <source>No order is open</source>
             <translation>Nenhum pedido aberto</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="200" />
+            <location filename="../../ui/main_window.py" line="201" />
             <source>No packing slip</source>
             <translation>Sem nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="780" />
+            <location filename="../../ui/main_window.py" line="782" />
             <source>No packing slip for this order</source>
             <translation>Este pedido não tem nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="423" />
+            <location filename="../../ui/main_window.py" line="425" />
             <source>Not a PO — PO {po} stays open</source>
             <translation>Não é um PO — o PO {po} continua aberto</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="302" />
+            <location filename="../../ui/main_window.py" line="304" />
             <source>Not available yet</source>
             <translation>Ainda não disponível</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="750" />
+            <location filename="../../ui/main_window.py" line="752" />
             <source>Nothing is printed or confirmed for it. Scan it again to try later.</source>
             <translation>Nada é impresso nem confirmado para ele. Escaneie-o de novo para tentar mais tarde.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="756" />
+            <location filename="../../ui/main_window.py" line="758" />
             <source>Nothing was confirmed. Scan it again to continue later.</source>
             <translation>Nada foi confirmado. Escaneie o PO de novo para continuar depois.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="480" />
+            <location filename="../../ui/main_window.py" line="482" />
             <source>Nothing was typed and nothing was done with it. Close this window, then scan again on the packing screen.</source>
             <translation>Nada foi digitado e nada foi feito com ele. Feche esta janela e escaneie de novo na tela de embalagem.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="252" />
+            <location filename="../../ui/main_window.py" line="254" />
             <source>Open the demo printer folder</source>
             <translation>Abrir a pasta das impressoras de demonstração</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="437" />
+            <location filename="../../ui/main_window.py" line="439" />
             <source>PO {po} is already open</source>
             <translation>O PO {po} já está aberto</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="822" />
+            <location filename="../../ui/main_window.py" line="824" />
             <source>PO {po} is recorded; the station sends it by itself.</source>
             <translation>O PO {po} está registrado; a estação o envia sozinha.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="755" />
+            <location filename="../../ui/main_window.py" line="757" />
             <source>PO {po} put aside — scan the next PO</source>
             <translation>PO {po} deixado de lado — escaneie o próximo PO</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="591" />
+            <location filename="../../ui/main_window.py" line="593" />
             <source>PO {po} was shipped {when}by {who}.</source>
             <translation>O PO {po} foi enviado {when}por {who}.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="737" />
+            <location filename="../../ui/main_window.py" line="739" />
             <source>PO {po}: the documents printed again.</source>
             <translation>PO {po}: os documentos foram impressos de novo.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="403" />
+            <location filename="../../ui/main_window.py" line="405" />
             <source>Pack it, enter the box, then confirm.</source>
             <translation>Embale-o, informe a caixa e confirme.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="130" />
+            <location filename="../../ui/main_window.py" line="131" />
             <source>Packing Station</source>
             <translation>Packing Station</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="270" />
+            <location filename="../../ui/main_window.py" line="272" />
             <source>Packing Station {version}
 Station {station}
 
@@ -1033,266 +1038,266 @@ Python {python}, Qt {qt}, PySide6 {pyside}
 Fontes: DejaVu (licença livre).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="200" />
+            <location filename="../../ui/main_window.py" line="201" />
             <source>Packing slip</source>
             <translation>Nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="236" />
+            <location filename="../../ui/main_window.py" line="237" />
             <source>Print command sheet</source>
             <translation>Imprimir folha de comandos</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="896" />
+            <location filename="../../ui/main_window.py" line="898" />
             <source>Printed — pack the order</source>
             <translation>Impresso — embale o pedido</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="821" />
+            <location filename="../../ui/main_window.py" line="823" />
             <source>QUEUED — will be sent when the network is back</source>
             <translation>NA FILA — será enviado quando a rede voltar</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="247" />
+            <location filename="../../ui/main_window.py" line="249" />
             <source>Quit</source>
             <translation>Sair</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="736" />
+            <location filename="../../ui/main_window.py" line="738" />
             <source>Reprinted</source>
             <translation>Reimpresso</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="716" />
+            <location filename="../../ui/main_window.py" line="718" />
             <source>Reprinting…</source>
             <translation>Reimprimindo…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="686" />
+            <location filename="../../ui/main_window.py" line="688" />
             <source>Requesting the label…</source>
             <translation>Pedindo a etiqueta…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="853" />
+            <location filename="../../ui/main_window.py" line="855" />
             <source>STOP — Amazon rejected the shipment</source>
             <translation>PARE — a Amazon recusou o envio</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="785" />
+            <location filename="../../ui/main_window.py" line="787" />
             <source>STOP — PO {po} was cancelled: do not ship it</source>
             <translation>PARE — o PO {po} foi cancelado: não envie</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="664" />
-            <location filename="../../ui/main_window.py" line="679" />
+            <location filename="../../ui/main_window.py" line="666" />
+            <location filename="../../ui/main_window.py" line="681" />
             <source>STOP — check the box</source>
             <translation>PARE — confira a caixa</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="351" />
+            <location filename="../../ui/main_window.py" line="353" />
             <source>STOP — check this scan</source>
             <translation>PARE — confira esta leitura</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="347" />
+            <location filename="../../ui/main_window.py" line="349" />
             <source>STOP — no connection to Amazon</source>
             <translation>PARE — sem conexão com a Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="349" />
+            <location filename="../../ui/main_window.py" line="351" />
             <source>STOP — printer problem</source>
             <translation>PARE — problema na impressora</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="802" />
+            <location filename="../../ui/main_window.py" line="804" />
             <source>STOP — the {doc} did not print</source>
             <translation>PARE — {doc} não foi impressa</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="353" />
+            <location filename="../../ui/main_window.py" line="355" />
             <source>STOP — this order cannot go on</source>
             <translation>PARE — este pedido não pode seguir</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="389" />
+            <location filename="../../ui/main_window.py" line="391" />
             <source>STOP — unknown command barcode</source>
             <translation>PARE — código de comando desconhecido</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="609" />
+            <location filename="../../ui/main_window.py" line="611" />
             <source>STOP — wrong item</source>
             <translation>PARE — item errado</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="338" />
+            <location filename="../../ui/main_window.py" line="340" />
             <source>Scan a PO barcode</source>
             <translation>Escaneie o código do PO</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="888" />
+            <location filename="../../ui/main_window.py" line="890" />
             <source>Scan a box barcode (or type the size and weight), then CMD:CONFIRM.</source>
             <translation>Escaneie o código da caixa (ou digite medidas e peso) e depois CMD:CONFIRM.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="897" />
+            <location filename="../../ui/main_window.py" line="899" />
             <source>Scan every item, then the box barcode and CMD:CONFIRM.</source>
             <translation>Escaneie cada item, depois o código da caixa e CMD:CONFIRM.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="474" />
+            <location filename="../../ui/main_window.py" line="476" />
             <source>Scan not used</source>
             <translation>Leitura não usada</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="669" />
+            <location filename="../../ui/main_window.py" line="671" />
             <source>Scan or type the next box ({preset}).</source>
             <translation>Escaneie ou digite a próxima caixa ({preset}).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="637" />
+            <location filename="../../ui/main_window.py" line="639" />
             <source>Scan the PO barcode first, then the box.</source>
             <translation>Escaneie primeiro o código do PO, depois a caixa.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="339" />
+            <location filename="../../ui/main_window.py" line="341" />
             <source>Scan the PO on the packing list — from anywhere, whatever is selected.</source>
             <translation>Escaneie o PO na lista de separação — de qualquer tela, o que estiver selecionado.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="899" />
+            <location filename="../../ui/main_window.py" line="901" />
             <source>Scan the box barcode (or type size and weight), then CMD:CONFIRM.</source>
             <translation>Escaneie o código da caixa (ou digite medidas e peso) e depois CMD:CONFIRM.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="812" />
+            <location filename="../../ui/main_window.py" line="814" />
             <source>Scan the next item, or the box and CMD:CONFIRM when all are checked.</source>
             <translation>Escaneie o próximo item, ou a caixa e CMD:CONFIRM quando todos estiverem conferidos.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="413" />
+            <location filename="../../ui/main_window.py" line="415" />
             <source>Scanned '{text}'.</source>
             <translation>Leitura: '{text}'.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="402" />
+            <location filename="../../ui/main_window.py" line="404" />
             <source>Scanned '{text}'. The order stays open.</source>
             <translation>Escaneado '{text}'. O pedido continua aberto.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="424" />
+            <location filename="../../ui/main_window.py" line="426" />
             <source>Scanned '{text}': not a PO, an item of this order or a command.</source>
             <translation>Escaneado '{text}': não é um PO, um item deste pedido nem um comando.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="827" />
+            <location filename="../../ui/main_window.py" line="829" />
             <source>Sending the confirmation to Amazon…</source>
             <translation>Enviando a confirmação para a Amazon…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="596" />
+            <location filename="../../ui/main_window.py" line="598" />
             <source>Set the items aside and tell the warehouse lead. Scan CMD:REPRINT for a copy of the label.</source>
             <translation>Separe os itens e avise o líder do armazém. Escaneie CMD:REPRINT para uma cópia da etiqueta.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="235" />
+            <location filename="../../ui/main_window.py" line="236" />
             <source>Settings</source>
             <translation>Configurações</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="823" />
+            <location filename="../../ui/main_window.py" line="825" />
             <source>Ship the box and scan the next PO.</source>
             <translation>Despache a caixa e escaneie o próximo PO.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="796" />
-            <location filename="../../ui/main_window.py" line="921" />
-            <location filename="../../ui/main_window.py" line="1030" />
+            <location filename="../../ui/main_window.py" line="798" />
+            <location filename="../../ui/main_window.py" line="923" />
+            <location filename="../../ui/main_window.py" line="1032" />
             <source>Slip printer</source>
             <translation>Impressora de notas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="818" />
+            <location filename="../../ui/main_window.py" line="820" />
             <source>The confirmation waits for the network</source>
             <translation>A confirmação aguarda a rede</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="199" />
+            <location filename="../../ui/main_window.py" line="200" />
             <source>The label appears here</source>
             <translation>A etiqueta aparece aqui</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="164" />
+            <location filename="../../ui/main_window.py" line="165" />
             <source>The label printer is set to {dpi} dpi; Amazon's PNG labels are drawn for 203 dpi and their barcodes are never stretched.</source>
             <translation>A impressora de etiquetas está configurada para {dpi} dpi; as etiquetas PNG da Amazon são desenhadas para 203 dpi e seus códigos de barras nunca são esticados.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="929" />
+            <location filename="../../ui/main_window.py" line="931" />
             <source>The slip printed; no preview available.</source>
             <translation>A nota foi impressa; sem pré-visualização.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="302" />
+            <location filename="../../ui/main_window.py" line="304" />
             <source>This screen is not available yet.</source>
             <translation>Esta tela ainda não está disponível.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="228" />
+            <location filename="../../ui/main_window.py" line="229" />
             <source>Tools</source>
             <translation>Ferramentas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="168" />
+            <location filename="../../ui/main_window.py" line="169" />
             <source>Use a 203-dpi label printer, or set the warehouse's label format to ZPL in Settings (ZPL labels print at their true size).</source>
             <translation>Use uma impressora de etiquetas de 203 dpi ou defina o formato de etiqueta do armazém como ZPL nas Configurações (etiquetas ZPL saem no tamanho real).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="579" />
+            <location filename="../../ui/main_window.py" line="581" />
             <source>Wait, or scan CMD:CANCEL (Esc) to give up; nothing is printed for it.</source>
             <translation>Aguarde, ou escaneie CMD:CANCEL (Esc) para desistir; nada é impresso para ele.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="572" />
+            <location filename="../../ui/main_window.py" line="574" />
             <source>Waiting for Amazon to answer an earlier, abandoned lookup.</source>
             <translation>Aguardando a Amazon responder a uma consulta anterior, já abandonada.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="358" />
+            <location filename="../../ui/main_window.py" line="360" />
             <source>What to do: {hint}</source>
             <translation>O que fazer: {hint}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="471" />
+            <location filename="../../ui/main_window.py" line="473" />
             <source>another window</source>
             <translation>outra janela</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="96" />
+            <location filename="../../ui/main_window.py" line="97" />
             <source>invoice</source>
             <translation>a fatura</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="94" />
+            <location filename="../../ui/main_window.py" line="95" />
             <source>label</source>
             <translation>a etiqueta</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="95" />
+            <location filename="../../ui/main_window.py" line="96" />
             <source>slip</source>
             <translation>a nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1009" />
+            <location filename="../../ui/main_window.py" line="1011" />
             <source>state unknown</source>
             <translation>estado desconhecido</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="686" />
-            <location filename="../../ui/main_window.py" line="703" />
+            <location filename="../../ui/main_window.py" line="688" />
+            <location filename="../../ui/main_window.py" line="705" />
             <source>{n} box(es)</source>
             <translation>{n} caixa(s)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="529" />
+            <location filename="../../ui/main_window.py" line="531" />
             <source>{po} — the lookup of PO {old} was abandoned</source>
             <translation>{po} — a consulta do PO {old} foi abandonada</translation>
         </message>
@@ -1308,6 +1313,312 @@ Fontes: DejaVu (licença livre).</translation>
             <location filename="../../ui/settings/wizard.py" line="147" />
             <source>Where this vendor's orders come from.</source>
             <translation>De onde vêm os pedidos deste fornecedor.</translation>
+        </message>
+    </context>
+    <context>
+        <name>McfWindow</name>
+        <message>
+            <location filename="../../ui/mcf.py" line="58" />
+            <source>Accepted by Amazon</source>
+            <translation>Aceito pela Amazon</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="97" />
+            <source>Amazon fulfilment</source>
+            <translation>Logística da Amazon</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="129" />
+            <source>Amazon order id</source>
+            <translation>Id do pedido na Amazon</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="416" />
+            <source>Amazon refused order {order}: {reason}</source>
+            <translation>A Amazon recusou o pedido {order}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="131" />
+            <source>Amazon status</source>
+            <translation>Status na Amazon</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="362" />
+            <source>Asking Amazon for a preview…</source>
+            <translation>Pedindo uma prévia à Amazon…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="147" />
+            <source>Blank box</source>
+            <translation>Caixa sem marca</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="157" />
+            <source>Blank box, block Amazon Logistics and signature cannot change after sending.</source>
+            <translation>Caixa sem marca, bloquear a Amazon Logistics e assinatura não podem mudar depois do envio.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="148" />
+            <source>Block Amazon Logistics</source>
+            <translation>Bloquear a Amazon Logistics</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="467" />
+            <source>CSV files (*.csv)</source>
+            <translation>Arquivos CSV (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="323" />
+            <source>CSV files (*.csv);;All files (*)</source>
+            <translation>Arquivos CSV (*.csv);;Todos os arquivos (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="167" />
+            <source>Cancel at Amazon</source>
+            <translation>Cancelar na Amazon</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="61" />
+            <source>Cancelled</source>
+            <translation>Cancelado</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="168" />
+            <source>Close</source>
+            <translation>Fechar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="71" />
+            <source>Expedited</source>
+            <translation>Expresso</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="336" />
+            <source>Export the orders again, in smaller files.</source>
+            <translation>Exporte os pedidos de novo, em arquivos menores.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="467" />
+            <source>Export tracking</source>
+            <translation>Exportar rastreamento</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="117" />
+            <source>Export tracking (CSV)…</source>
+            <translation>Exportar rastreamento (CSV)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="478" />
+            <source>Exporting…</source>
+            <translation>Exportando…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="150" />
+            <source>Hold for review</source>
+            <translation>Reter para revisão</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="115" />
+            <source>Import orders (CSV)…</source>
+            <translation>Importar pedidos (CSV)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="323" />
+            <source>Import web-shop orders</source>
+            <translation>Importar pedidos da loja virtual</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="56" />
+            <source>Imported</source>
+            <translation>Importado</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="341" />
+            <source>Imported {added} order(s); {known} were already here.</source>
+            <translation>{added} pedido(s) importado(s); {known} já estavam aqui.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="354" />
+            <source>Importing…</source>
+            <translation>Importando…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="347" />
+            <source>Not imported:</source>
+            <translation>Não importados:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="59" />
+            <source>On hold</source>
+            <translation>Retido</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="133" />
+            <source>Options</source>
+            <translation>Opções</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="369" />
+            <source>Order {order}:</source>
+            <translation>Pedido {order}:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="422" />
+            <location filename="../../ui/mcf.py" line="445" />
+            <source>Order {order}: {state}.</source>
+            <translation>Pedido {order}: {state}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="63" />
+            <location filename="../../ui/mcf.py" line="165" />
+            <source>Pack here</source>
+            <translation>Embalar aqui</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="163" />
+            <source>Preview</source>
+            <translation>Prévia</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="403" />
+            <source>Preview ready.</source>
+            <translation>Prévia pronta.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="72" />
+            <source>Priority</source>
+            <translation>Prioritário</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="116" />
+            <source>Refresh tracking</source>
+            <translation>Atualizar rastreamento</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="463" />
+            <source>Refreshing tracking…</source>
+            <translation>Atualizando o rastreamento…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="62" />
+            <source>Refused by Amazon</source>
+            <translation>Recusado pela Amazon</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="166" />
+            <source>Release hold</source>
+            <translation>Liberar retenção</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="392" />
+            <source>SKU {sku} × {qty}: enough FBA stock</source>
+            <translation>SKU {sku} × {qty}: estoque FBA suficiente</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="398" />
+            <source>SKU {sku} × {qty}: not enough FBA stock ({reasons})</source>
+            <translation>SKU {sku} × {qty}: estoque FBA insuficiente ({reasons})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="73" />
+            <source>Scheduled</source>
+            <translation>Agendado</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="164" />
+            <source>Send to Amazon</source>
+            <translation>Enviar para a Amazon</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="57" />
+            <source>Sending (checking with Amazon)</source>
+            <translation>Enviando (conferindo com a Amazon)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="429" />
+            <source>Sending to Amazon…</source>
+            <translation>Enviando para a Amazon…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="60" />
+            <source>Sent to Amazon</source>
+            <translation>Enviado à Amazon</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="128" />
+            <source>Shop order</source>
+            <translation>Pedido da loja</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="149" />
+            <source>Signature</source>
+            <translation>Assinatura</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="132" />
+            <location filename="../../ui/mcf.py" line="151" />
+            <source>Speed</source>
+            <translation>Velocidade</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="70" />
+            <source>Standard</source>
+            <translation>Padrão</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="130" />
+            <source>State</source>
+            <translation>Situação</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="134" />
+            <source>Tracking</source>
+            <translation>Rastreamento</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="459" />
+            <source>Tracking refreshed for {count} order(s).</source>
+            <translation>Rastreamento atualizado para {count} pedido(s).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="106" />
+            <source>Web-shop orders: preview what Amazon offers, then send each to Amazon's fulfilment network or pack it here.</source>
+            <translation>Pedidos da loja virtual: veja a prévia do que a Amazon oferece e depois envie cada um à rede de logística da Amazon ou embale-o aqui.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="451" />
+            <source>Working…</source>
+            <translation>Trabalhando…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="481" />
+            <source>Wrote {rows} tracking number(s) to {file}.</source>
+            <translation>{rows} número(s) de rastreamento gravado(s) em {file}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="377" />
+            <source>available</source>
+            <translation>disponível</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="379" />
+            <source>not available</source>
+            <translation>indisponível</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="277" />
+            <source>{count} web-shop order(s).</source>
+            <translation>{count} pedido(s) da loja virtual.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="335" />
+            <source>{file} is empty or larger than 10 MB</source>
+            <translation>{file} está vazio ou tem mais de 10 MB</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="373" />
+            <source>{speed}: {verdict}, ships by {ships}, arrives {arrives}, fees {fees}</source>
+            <translation>{speed}: {verdict}, sai até {ships}, chega {arrives}, tarifas {fees}</translation>
         </message>
     </context>
     <context>

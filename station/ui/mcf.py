@@ -1,0 +1,501 @@
+"""The lead's "Amazon fulfilment" screen: web-shop orders sent to Amazon's network (MCF).
+
+List the imported orders, preview one (speeds, dates, fees, FBA stock for the chosen blank box /
+block Amazon Logistics / signature), then send it to Amazon, pack it here, release it from hold or
+cancel it; tracking refreshes in the background and exports as CSV for the shop.
+
+Every call to the desk (journal, keyring, Amazon) runs on a pool thread; the window only shows
+results. Nothing shown here contains a customer address: the list holds ids, states and tracking.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from station.errors import StationError
+from station.ui.background import run_in_background
+
+if TYPE_CHECKING:
+    from station.journal.mcf_orders import McfPackageRecord, McfRecord
+    from station.runtime import Runtime
+    from station.spapi.mcf import McfFeatures
+    from station.workflow.mcf import McfDesk, McfPreview
+
+log = logging.getLogger("station.ui.mcf")
+
+REFRESH_MS = 5 * 60 * 1000  # tracking appears within minutes to 24 h: no need to ask more often
+SPEEDS = ("Standard", "Expedited", "Priority")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("McfWindow", text)
+
+
+def state_text(state: str) -> str:
+    words = {
+        "imported": _tr("Imported"),
+        "sending": _tr("Sending (checking with Amazon)"),
+        "accepted": _tr("Accepted by Amazon"),
+        "on_hold": _tr("On hold"),
+        "sent": _tr("Sent to Amazon"),
+        "cancelled": _tr("Cancelled"),
+        "failed": _tr("Refused by Amazon"),
+        "pack_here": _tr("Pack here"),
+    }
+    return words.get(state, state)
+
+
+def speed_text(speed: str) -> str:
+    words = {
+        "Standard": _tr("Standard"),
+        "Expedited": _tr("Expedited"),
+        "Priority": _tr("Priority"),
+        "ScheduledDelivery": _tr("Scheduled"),
+    }
+    return words.get(speed, speed)
+
+
+def _error_text(exc: BaseException) -> str:
+    if isinstance(exc, StationError):
+        return exc.user_text()
+    return f"{type(exc).__name__}: {exc}"
+
+
+class McfWindow(QDialog):
+    """Modal screen over an ``McfDesk`` (built lazily, on a pool thread)."""
+
+    COLUMNS = 7
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        desk_factory: Callable[[], McfDesk],
+        *,
+        refresh_ms: int = REFRESH_MS,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Amazon fulfilment"))
+        self._factory = desk_factory
+        self._desk: McfDesk | None = None
+        self.records: list[McfRecord] = []
+        self.busy = 0
+        self.last_preview: McfPreview | None = None
+
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Web-shop orders: preview what Amazon offers, then send each to Amazon's "
+                "fulfilment network or pack it here."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        top = QHBoxLayout()
+        self.import_button = QPushButton(self.tr("Import orders (CSV)…"))
+        self.refresh_button = QPushButton(self.tr("Refresh tracking"))
+        self.export_button = QPushButton(self.tr("Export tracking (CSV)…"))
+        for button in (self.import_button, self.refresh_button, self.export_button):
+            top.addWidget(button)
+        top.addStretch(1)
+        self.count_label = QLabel("")
+        top.addWidget(self.count_label)
+        layout.addLayout(top)
+
+        self.table = QTableWidget(0, self.COLUMNS)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Shop order"),
+                self.tr("Amazon order id"),
+                self.tr("State"),
+                self.tr("Amazon status"),
+                self.tr("Speed"),
+                self.tr("Options"),
+                self.tr("Tracking"),
+            ]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+
+        choices = QHBoxLayout()
+        self.speed = QComboBox()
+        for speed in SPEEDS:
+            self.speed.addItem(speed_text(speed), speed)
+        self.blank_box = QCheckBox(self.tr("Blank box"))
+        self.block_amzl = QCheckBox(self.tr("Block Amazon Logistics"))
+        self.signature = QCheckBox(self.tr("Signature"))
+        self.hold = QCheckBox(self.tr("Hold for review"))
+        choices.addWidget(QLabel(self.tr("Speed")))
+        for widget in (self.speed, self.blank_box, self.block_amzl, self.signature, self.hold):
+            choices.addWidget(widget)
+        choices.addStretch(1)
+        layout.addLayout(choices)
+        note = QLabel(
+            self.tr("Blank box, block Amazon Logistics and signature cannot change after sending.")
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+
+        actions = QHBoxLayout()
+        self.preview_button = QPushButton(self.tr("Preview"))
+        self.send_button = QPushButton(self.tr("Send to Amazon"))
+        self.pack_here_button = QPushButton(self.tr("Pack here"))
+        self.release_button = QPushButton(self.tr("Release hold"))
+        self.cancel_button = QPushButton(self.tr("Cancel at Amazon"))
+        self.close_button = QPushButton(self.tr("Close"))
+        for button in (
+            self.preview_button,
+            self.send_button,
+            self.pack_here_button,
+            self.release_button,
+            self.cancel_button,
+        ):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.close_button)
+        layout.addLayout(actions)
+
+        self.preview_text = QLabel("")
+        self.preview_text.setWordWrap(True)
+        self.preview_text.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.preview_text)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+
+        self.import_button.clicked.connect(self.choose_import)
+        self.refresh_button.clicked.connect(self.refresh_tracking)
+        self.export_button.clicked.connect(self.choose_export)
+        self.preview_button.clicked.connect(self.preview_selected)
+        self.send_button.clicked.connect(self.send_selected)
+        self.pack_here_button.clicked.connect(lambda: self._act("pack_here"))
+        self.release_button.clicked.connect(lambda: self._act("release"))
+        self.cancel_button.clicked.connect(lambda: self._act("cancel"))
+        self.close_button.clicked.connect(self.accept)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(refresh_ms)
+        self.timer.timeout.connect(self.refresh_tracking)
+        self.timer.start()
+        self.resize(1100, 640)
+        self.reload()
+
+    # -- running work off the GUI thread ----------------------------------------------------
+
+    def desk(self) -> McfDesk:
+        """The desk, built on first use (pool thread only: it may touch the keyring)."""
+        if self._desk is None:
+            self._desk = self._factory()
+        return self._desk
+
+    def _run(
+        self,
+        what: str,
+        work: Callable[[McfDesk], Any],
+        done: Callable[[Any], None] | None = None,
+    ) -> None:
+        self.busy += 1
+        if what:
+            self.status.setText(what)
+        self._set_enabled()
+
+        def finish_ok(result: Any) -> None:
+            self.busy -= 1
+            if done is not None:
+                done(result)
+            self._set_enabled()
+
+        def finish_error(exc: BaseException) -> None:
+            self.busy -= 1
+            self.status.setText(_error_text(exc))
+            self._set_enabled()
+            self.reload()
+
+        run_in_background(
+            lambda: work(self.desk()),
+            on_success=finish_ok,
+            on_failure=finish_error,
+            context=self,
+            name=f"mcf {what}",
+        )
+
+    def reload(self) -> None:
+        """Re-read the journal (orders, packages) and show it."""
+
+        def read(desk: McfDesk) -> tuple[list[McfRecord], list[McfPackageRecord]]:
+            return desk.book.orders(), desk.book.packages()
+
+        self._run("", read, self._show)
+
+    def _show(self, data: tuple[list[McfRecord], list[McfPackageRecord]]) -> None:
+        records, packages = data
+        selected = self.selected()
+        tracking: dict[str, list[str]] = {}
+        for p in packages:
+            if p.tracking_number:
+                tracking.setdefault(p.order_id, []).append(f"{p.carrier or ''} {p.tracking_number}")
+        self.records = records
+        self.table.setRowCount(len(records))
+        for row, r in enumerate(records):
+            values = (
+                r.shop_order,
+                r.order_id,
+                state_text(str(r.state)),
+                r.amazon_status or "",
+                speed_text(r.speed) if r.speed else "",
+                ", ".join(r.features),
+                "; ".join(tracking.get(r.order_id, [])),
+            )
+            for column, value in enumerate(values):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+            if selected is not None and r.order_id == selected.order_id:
+                self.table.selectRow(row)
+        self.count_label.setText(self.tr("{count} web-shop order(s).").format(count=len(records)))
+        self._set_enabled()
+
+    # -- selection and buttons ---------------------------------------------------------------
+
+    def selected(self) -> McfRecord | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows or rows[0].row() >= len(self.records):
+            return None
+        return self.records[rows[0].row()]
+
+    def select(self, name: str) -> None:
+        for row, r in enumerate(self.records):
+            if name in (r.order_id, r.shop_order):
+                self.table.selectRow(row)
+                return
+
+    def _selection_changed(self) -> None:
+        record = self.selected()
+        if record is not None and record.state in ("imported", "failed"):
+            self.preview_text.setText("")
+        self._set_enabled()
+
+    def _set_enabled(self) -> None:
+        record = self.selected()
+        state = None if record is None else str(record.state)
+        idle = self.busy == 0
+        self.preview_button.setEnabled(idle and state in ("imported", "failed"))
+        self.send_button.setEnabled(idle and state in ("imported", "failed", "sending"))
+        self.pack_here_button.setEnabled(idle and state in ("imported", "failed"))
+        self.release_button.setEnabled(idle and state == "on_hold")
+        self.cancel_button.setEnabled(idle and state in ("sent", "on_hold", "accepted"))
+        for button in (self.import_button, self.refresh_button, self.export_button):
+            button.setEnabled(idle)
+
+    def features(self) -> McfFeatures:
+        from station.spapi.mcf import McfFeatures
+
+        return McfFeatures(
+            blank_box=self.blank_box.isChecked(),
+            block_amzl=self.block_amzl.isChecked(),
+            signature=self.signature.isChecked(),
+        )
+
+    def choose_import(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Import web-shop orders"), "", self.tr("CSV files (*.csv);;All files (*)")
+        )
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> None:
+        from station.workflow.mcf import ImportSummary
+
+        def work(desk: McfDesk) -> ImportSummary:
+            data = path.read_bytes() if path.stat().st_size <= 10 * 2**20 else b""
+            if not data:
+                raise StationError(
+                    self.tr("{file} is empty or larger than 10 MB").format(file=path.name),
+                    hint=self.tr("Export the orders again, in smaller files."),
+                )
+            return desk.import_csv(data)
+
+        def done(summary: ImportSummary) -> None:
+            text = self.tr("Imported {added} order(s); {known} were already here.").format(
+                added=len(summary.added), known=len(summary.already_known)
+            )
+            if summary.problems:
+                text += (
+                    "\n"
+                    + self.tr("Not imported:")
+                    + "\n"
+                    + "\n".join(str(p) for p in summary.problems[:10])
+                )
+            self.status.setText(text)
+            self.reload()
+
+        self._run(self.tr("Importing…"), work, done)
+
+    def preview_selected(self) -> None:
+        record = self.selected()
+        if record is None:
+            return
+        features = self.features()
+        self._run(
+            self.tr("Asking Amazon for a preview…"),
+            lambda desk: desk.preview(record.order_id, features),
+            self._show_preview,
+        )
+
+    def _show_preview(self, preview: McfPreview) -> None:
+        self.last_preview = preview
+        lines = [self.tr("Order {order}:").format(order=preview.shop_order)]
+        for option in preview.options:
+            fee = option.total_fee
+            lines.append(
+                self.tr(
+                    "{speed}: {verdict}, ships by {ships}, arrives {arrives}, fees {fees}"
+                ).format(
+                    speed=speed_text(option.speed),
+                    verdict=self.tr("available")
+                    if option.fulfillable
+                    else self.tr("not available"),
+                    ships=f"{option.ship_latest:%Y-%m-%d}" if option.ship_latest else "-",
+                    arrives=(
+                        f"{option.arrive_earliest:%Y-%m-%d} – {option.arrive_latest:%Y-%m-%d}"
+                        if option.arrive_earliest and option.arrive_latest
+                        else "-"
+                    ),
+                    fees=f"{fee.amount} {fee.currency}" if fee else "-",
+                )
+            )
+        for stock in preview.stock:
+            if stock.enough:
+                lines.append(
+                    self.tr("SKU {sku} × {qty}: enough FBA stock").format(
+                        sku=stock.sku, qty=stock.quantity
+                    )
+                )
+            else:
+                lines.append(
+                    self.tr("SKU {sku} × {qty}: not enough FBA stock ({reasons})").format(
+                        sku=stock.sku, qty=stock.quantity, reasons=", ".join(stock.reasons)
+                    )
+                )
+        self.preview_text.setText("\n".join(lines))
+        self.status.setText(self.tr("Preview ready."))
+
+    def send_selected(self) -> None:
+        record = self.selected()
+        if record is None:
+            return
+        speed = self.speed.currentData()
+        features = self.features()
+        hold = self.hold.isChecked()
+
+        def done(result: McfRecord) -> None:
+            if str(result.state) == "failed":
+                self.status.setText(
+                    self.tr("Amazon refused order {order}: {reason}").format(
+                        order=result.shop_order, reason=result.last_error or ""
+                    )
+                )
+            else:
+                self.status.setText(
+                    self.tr("Order {order}: {state}.").format(
+                        order=result.shop_order, state=state_text(str(result.state))
+                    )
+                )
+            self.reload()
+
+        self._run(
+            self.tr("Sending to Amazon…"),
+            lambda desk: desk.send(record.order_id, speed=speed, features=features, hold=hold),
+            done,
+        )
+
+    def _act(self, action: str) -> None:
+        record = self.selected()
+        if record is None:
+            return
+
+        def work(desk: McfDesk) -> McfRecord:
+            do: Callable[[str], McfRecord] = getattr(desk, action)
+            return do(record.order_id)
+
+        def done(result: McfRecord) -> None:
+            self.status.setText(
+                self.tr("Order {order}: {state}.").format(
+                    order=result.shop_order, state=state_text(str(result.state))
+                )
+            )
+            self.reload()
+
+        self._run(self.tr("Working…"), work, done)
+
+    def refresh_tracking(self) -> None:
+        if self.busy:
+            return
+
+        def done(records: list[McfRecord]) -> None:
+            self.status.setText(
+                self.tr("Tracking refreshed for {count} order(s).").format(count=len(records))
+            )
+            self.reload()
+
+        self._run(self.tr("Refreshing tracking…"), lambda desk: desk.refresh(), done)
+
+    def choose_export(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export tracking"), "tracking.csv", self.tr("CSV files (*.csv)")
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        def work(desk: McfDesk) -> int:
+            with path.open("w", encoding="utf-8", newline="") as out:
+                return desk.export_tracking(out)
+
+        self._run(
+            self.tr("Exporting…"),
+            work,
+            lambda rows: self.status.setText(
+                self.tr("Wrote {rows} tracking number(s) to {file}.").format(
+                    rows=rows, file=path.name
+                )
+            ),
+        )
+
+
+def open_mcf(parent: QWidget | None, runtime: Runtime) -> None:
+    """The "Amazon fulfilment" screen over this runtime (modal)."""
+
+    def factory() -> McfDesk:
+        from station.mcf_runtime import build_mcf_desk
+
+        return build_mcf_desk(runtime)
+
+    window = McfWindow(parent, factory)
+    try:
+        window.exec()
+    finally:
+        window.timer.stop()
+        window.deleteLater()

@@ -1,0 +1,151 @@
+"""The "Amazon fulfilment" screen over a real desk (journal + simulator): import, preview, send,
+cancel, refresh and export, every call off the GUI thread; and in Portuguese."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from station.journal import DataKey, Journal
+from station.journal.mcf_orders import McfOrderBook
+from station.secrets import LwaCredentials
+from station.simulator.config import SimulatorConfig
+from station.simulator.server import SimulatorServer
+from station.spapi import build_client
+from station.spapi.mcf import McfClient
+from station.ui.background import wait_for_background
+from station.ui.i18n import install_translator
+from station.ui.mcf import McfWindow
+from station.workflow.mcf import McfDesk
+from tests.simulator.sim_client import FakeRenderer
+
+pytestmark = pytest.mark.gui
+
+DEMO = LwaCredentials(client_id="demo", client_secret="demo", refresh_token="demo")
+CSV = (
+    "shop_order,name,address1,city,state,postal_code,country,sku,quantity\n"
+    "G1,Ana Souza,100 Pike St,Seattle,WA,98101,US,MCF-MUG-RED,1\n"
+    "G2,Bo Lee,1 Main St,Austin,TX,73301,US,MCF-BOOK,2\n"
+    "G3,Cy,1 Main St,Austin,TX,7330,US,MCF-BOOK,2\n"
+)
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[tuple[SimulatorServer, McfDesk]]:
+    config = SimulatorConfig(seed=3, orders=5, processing_delay=0, rate_limits=False)
+    with SimulatorServer(config, renderer=FakeRenderer()) as server:
+        http = httpx.Client(timeout=10)
+        env = {"STATION_SPAPI_URL": server.base_url, "STATION_LWA_URL": server.lwa_url}
+        api = build_client(DEMO, environ=env, http_client=http, use_rdt=False)
+        client = McfClient(api.http, version="2020-07-01", marketplace_id="ATVPDKIKX0DER")
+        journal = Journal.open(tmp_path / "journal.sqlite3", station_id="lead")
+        yield server, McfDesk(McfOrderBook(journal, DataKey.generate()), client)
+        assert wait_for_background(10_000)
+        journal.close()
+        http.close()
+
+
+def _window(qtbot: Any, desk: McfDesk) -> McfWindow:
+    window = McfWindow(None, lambda: desk)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.busy == 0, timeout=10_000)
+    return window
+
+
+def _idle(qtbot: Any, window: McfWindow) -> None:
+    qtbot.waitUntil(lambda: window.busy == 0, timeout=15_000)
+
+
+def test_the_lead_imports_previews_sends_cancels_and_exports(
+    qtbot: Any, world: tuple[SimulatorServer, McfDesk], tmp_path: Path
+) -> None:
+    server, desk = world
+    window = _window(qtbot, desk)
+    (tmp_path / "orders.csv").write_text(CSV, encoding="utf-8")
+    window.import_file(tmp_path / "orders.csv")
+    _idle(qtbot, window)
+    qtbot.waitUntil(lambda: window.table.rowCount() == 2, timeout=10_000)
+    assert "G3" in window.status.text() and "postal code" in window.status.text()
+
+    window.select("G1")
+    assert window.preview_button.isEnabled() and not window.cancel_button.isEnabled()
+    window.blank_box.setChecked(True)
+    window.preview_selected()
+    _idle(qtbot, window)
+    assert window.last_preview is not None
+    assert "Standard" in window.preview_text.text()
+    assert "enough FBA stock" in window.preview_text.text()
+
+    window.speed.setCurrentIndex(1)  # Expedited
+    window.send_selected()
+    _idle(qtbot, window)
+    qtbot.waitUntil(lambda: window.table.item(0, 2).text() == "Sent to Amazon", timeout=10_000)
+    orders = server.app.mcf.record_json()["orders"]
+    assert [(o["orderId"], o["speed"], o["features"]) for o in orders] == [
+        ("G1", "Expedited", ["BLANK_BOX"])
+    ]
+
+    window.select("G2")
+    window.hold.setChecked(True)
+    window.blank_box.setChecked(False)
+    window.send_selected()
+    _idle(qtbot, window)
+    qtbot.waitUntil(lambda: window.table.item(1, 2).text() == "On hold", timeout=10_000)
+    window.select("G2")
+    assert window.release_button.isEnabled()
+    window.cancel_button.click()
+    _idle(qtbot, window)
+    qtbot.waitUntil(lambda: window.table.item(1, 2).text() == "Cancelled", timeout=10_000)
+
+    server.state.advance_clock(400 + 3 * 3600)
+    window.refresh_tracking()
+    _idle(qtbot, window)
+    qtbot.waitUntil(lambda: bool(window.table.item(0, 6).text()), timeout=10_000)
+    window.export_to(tmp_path / "tracking.csv")
+    _idle(qtbot, window)
+    qtbot.waitUntil(lambda: (tmp_path / "tracking.csv").exists(), timeout=10_000)
+    with (tmp_path / "tracking.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["shop_order"] for r in rows] == ["G1"]
+    screen = " ".join(
+        window.table.item(r, c).text()
+        for r in range(window.table.rowCount())
+        for c in range(window.COLUMNS)
+    )
+    assert "Pike" not in screen and "Souza" not in screen
+
+
+def test_an_amazon_refusal_is_shown_not_raised(
+    qtbot: Any, world: tuple[SimulatorServer, McfDesk], tmp_path: Path
+) -> None:
+    server, desk = world
+    server.app.mcf.set_stock({"MCF-MUG-RED": 0})
+    window = _window(qtbot, desk)
+    (tmp_path / "o.csv").write_text(CSV.replace("MCF-MUG-RED", "NO-SUCH-SKU"), encoding="utf-8")
+    window.import_file(tmp_path / "o.csv")
+    _idle(qtbot, window)
+    qtbot.waitUntil(lambda: window.table.rowCount() == 2, timeout=10_000)
+    window.select("G1")
+    window.send_selected()
+    _idle(qtbot, window)
+    qtbot.waitUntil(lambda: "refused" in window.status.text(), timeout=10_000)
+    assert window.table.item(0, 2).text() == "Refused by Amazon"
+
+
+def test_the_screen_speaks_portuguese(
+    qtbot: Any, qapp: Any, world: tuple[SimulatorServer, McfDesk]
+) -> None:
+    _server, desk = world
+    assert install_translator(qapp, "pt_BR") == "pt_BR"
+    try:
+        window = _window(qtbot, desk)
+        assert window.windowTitle() == "Logística da Amazon"
+        assert window.send_button.text() == "Enviar para a Amazon"
+        assert window.pack_here_button.text() == "Embalar aqui"
+    finally:
+        assert install_translator(qapp, "en") == "en"
