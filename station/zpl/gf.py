@@ -21,6 +21,12 @@ from PIL import Image
 
 from station.errors import ZplError
 
+#: The largest graphic field decoded, in bytes: a label's worth of dots (36 Mpx, see
+#: ``station.zpl.params.MAX_LABEL_PIXELS``) at 8 dots a byte. A 600-dpi 4×6 label is ~1.1 MB.
+MAX_GRAPHIC_BYTES = 36_000_000 // 8
+#: The widest row of a graphic field: 12,000 dots.
+MAX_BYTES_PER_ROW = 12_000 // 8
+
 # Repeat-count characters of Zebra's ASCII compression.
 _SMALL_COUNTS = {chr(ord("G") + i): i + 1 for i in range(19)}  # G=1 .. Y=19
 _LARGE_COUNTS = {chr(ord("g") + i): (i + 1) * 20 for i in range(20)}  # g=20 .. z=400
@@ -149,8 +155,9 @@ def decode_data(
     Raises :class:`ZplError` (with ``position`` when given) for a bad CRC, bad base64, a bad
     deflate stream or characters that are not part of the encoding.
     """
-    if bytes_per_row <= 0 or total_bytes < 0:
-        raise ZplError("graphic field has an invalid size", position=position)
+    check_size(total_bytes, bytes_per_row, position=position)
+    rows = -(-total_bytes // bytes_per_row)
+    capacity = rows * bytes_per_row
     stripped = data.strip()
     match = _ENCODED.fullmatch(stripped)
     if match:
@@ -163,23 +170,44 @@ def decode_data(
             raise ZplError(f"{kind} graphic data is not valid base64", position=position) from exc
         if kind == "Z64":
             try:
-                raw = zlib.decompress(raw)
+                # Never more than the field holds: a deflate bomb stops here.
+                raw = zlib.decompressobj().decompress(raw, capacity)
             except zlib.error as exc:
                 raise ZplError("Z64 graphic data does not inflate", position=position) from exc
     else:
-        raw = _ascii_decompress(stripped, bytes_per_row, position)
-    rows = -(-total_bytes // bytes_per_row)
-    raw = raw[: rows * bytes_per_row].ljust(rows * bytes_per_row, b"\x00")
+        raw = _ascii_decompress(stripped, bytes_per_row, capacity, position)
+    raw = raw[:capacity].ljust(capacity, b"\x00")
     return Bitmap(data=raw, bytes_per_row=bytes_per_row, rows=rows)
 
 
-def _ascii_decompress(text: str, bytes_per_row: int, position: int | None) -> bytes:
+def check_size(total_bytes: int, bytes_per_row: int, *, position: int | None = None) -> None:
+    """Refuse a graphic field size no label needs, before anything is allocated for it."""
+    if bytes_per_row <= 0 or total_bytes < 0:
+        raise ZplError("graphic field has an invalid size", position=position)
+    if bytes_per_row > MAX_BYTES_PER_ROW or total_bytes > MAX_GRAPHIC_BYTES:
+        raise ZplError(
+            f"graphic field of {total_bytes} bytes, {bytes_per_row} a row, is larger than any "
+            f"label (at most {MAX_GRAPHIC_BYTES} bytes, {MAX_BYTES_PER_ROW} a row)",
+            position=position,
+        )
+
+
+def _ascii_decompress(text: str, bytes_per_row: int, capacity: int, position: int | None) -> bytes:
+    """Zebra's ASCII compression, written into at most ``capacity`` bytes: repeat counts and
+    repeated rows beyond the field's size are dropped, as a printer drops them, never stored."""
     row_chars = bytes_per_row * 2
-    out: list[str] = []
-    row: list[str] = []
-    previous = "0" * row_chars
+    limit = capacity * 2  # hex digits
+    out = bytearray()  # hex digits, as ASCII
     count = 0
+
+    def pad_row(fill: bytes) -> None:
+        partial = len(out) % row_chars
+        if partial:
+            out.extend(fill * (row_chars - partial))
+
     for ch in text:
+        if len(out) >= limit:
+            break
         if ch in "\r\n\t ":
             continue
         if ch in _SMALL_COUNTS:
@@ -189,36 +217,22 @@ def _ascii_decompress(text: str, bytes_per_row: int, position: int | None) -> by
             count += _LARGE_COUNTS[ch]
             continue
         if ch in _HEX:
-            row.extend(ch.upper() * max(count, 1))
+            out.extend(ch.upper().encode("ascii") * min(max(count, 1), limit - len(out)))
             count = 0
-        elif ch == ",":
-            row.extend("0" * (row_chars - len(row) % row_chars if len(row) % row_chars else 0))
-            if not row:
-                row.extend("0" * row_chars)
-        elif ch == "!":
-            row.extend("F" * (row_chars - len(row) % row_chars if len(row) % row_chars else 0))
-            if not row:
-                row.extend("F" * row_chars)
+        elif ch in ",!":
+            fill = b"0" if ch == "," else b"F"
+            if len(out) % row_chars:
+                pad_row(fill)
+            else:
+                out.extend(fill * row_chars)
         elif ch == ":":
-            if row:
-                row.extend("0" * ((-len(row)) % row_chars))
-                out.extend(row)
-                previous = "".join(row[-row_chars:])
-                row = []
-            out.append(previous)
+            pad_row(b"0")
+            out.extend(out[-row_chars:] if out else b"0" * row_chars)
             count = 0
-            continue
         else:
             raise ZplError(f"unexpected character {ch!r} in graphic data", position=position)
-        while len(row) >= row_chars:
-            complete = "".join(row[:row_chars])
-            out.append(complete)
-            previous = complete
-            row = row[row_chars:]
-    if row:
-        row.extend("0" * ((-len(row)) % row_chars))
-        out.append("".join(row))
+    pad_row(b"0")
     try:
-        return bytes.fromhex("".join(out))
+        return bytes.fromhex(out[:limit].decode("ascii"))
     except ValueError as exc:  # pragma: no cover - every char is validated above
         raise ZplError("graphic data is not hexadecimal", position=position) from exc

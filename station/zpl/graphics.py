@@ -12,7 +12,18 @@ from PIL import Image, ImageDraw
 
 from station.errors import ZplError
 from station.zpl import gf
+from station.zpl.params import MAX_LABEL_PIXELS
 from station.zpl.parser import Command
+
+
+def check_mask(width: int, height: int, what: str, position: int | None = None) -> None:
+    """Refuse to allocate a mask larger than any label (checked before Pillow allocates it)."""
+    if width * height > MAX_LABEL_PIXELS:
+        raise ZplError(
+            f"{what} of {width}×{height} dots is larger than any label "
+            f"(at most {MAX_LABEL_PIXELS // 1_000_000} million dots)",
+            position=position,
+        )
 
 
 def box(width: int, height: int, thickness: int, rounding: int) -> Image.Image:
@@ -20,6 +31,7 @@ def box(width: int, height: int, thickness: int, rounding: int) -> Image.Image:
     thickness = max(1, thickness)
     width = max(width, thickness)
     height = max(height, thickness)
+    check_mask(width, height, "a shape")
     mask = Image.new("1", (width, height), 0)
     draw = ImageDraw.Draw(mask)
     radius = round(max(0, min(8, rounding)) * min(width, height) / 2 / 8)
@@ -44,6 +56,7 @@ def ellipse(width: int, height: int, thickness: int) -> Image.Image:
     thickness = max(1, thickness)
     width = max(width, thickness)
     height = max(height, thickness)
+    check_mask(width, height, "a shape")
     mask = Image.new("1", (width, height), 0)
     draw = ImageDraw.Draw(mask)
     if thickness * 2 >= min(width, height):
@@ -58,6 +71,7 @@ def diagonal(width: int, height: int, thickness: int, lean: str) -> Image.Image:
     thickness = max(1, thickness)
     width = max(width, thickness)
     height = max(height, 1)
+    check_mask(width, height, "a shape")
     mask = Image.new("1", (width, height), 0)
     draw = ImageDraw.Draw(mask)
     if lean.upper() == "L":
@@ -100,8 +114,7 @@ def graphic_field(cmd: Command) -> gf.Bitmap:
     kind = parts[0].strip().upper() or "A"
     total = _int(parts[1], "^GF byte count", cmd.position)
     per_row = _int(parts[3], "^GF bytes per row", cmd.position)
-    if per_row <= 0 or total < 0 or total > 20_000_000:
-        raise ZplError("^GF has an impossible size", position=cmd.position)
+    gf.check_size(total, per_row, position=cmd.position)
     data = parts[4]
     if kind == "B":
         raw = data.encode("latin-1", errors="replace")[:total].ljust(total, b"\x00")
@@ -135,8 +148,7 @@ def download_graphic(cmd: Command) -> StoredGraphic:
         raise ZplError("~DG needs name, byte count, bytes per row and data", position=cmd.position)
     total = _int(parts[1], "~DG byte count", cmd.position)
     per_row = _int(parts[2], "~DG bytes per row", cmd.position)
-    if per_row <= 0 or total < 0 or total > 20_000_000:
-        raise ZplError("~DG has an impossible size", position=cmd.position)
+    gf.check_size(total, per_row, position=cmd.position)
     bitmap = gf.decode_data(
         parts[3], total_bytes=total, bytes_per_row=per_row, position=cmd.position
     )

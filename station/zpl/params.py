@@ -12,6 +12,14 @@ from station.errors import ZplError
 from station.zpl.parser import Command
 
 MAX_DOTS = 12_000  # longest side of a label we agree to allocate (about 20 in at 600 dpi)
+#: The most dots one label (or any one thing drawn on it) may have: a Letter page at 600 dpi is
+#: 33.7 Mpx, a 4×6 label at 600 dpi 8.6 Mpx. Mode "1" images take a byte per dot in Pillow.
+MAX_LABEL_PIXELS = 36_000_000
+#: The most dots one label may draw in all (every field's ink mask added up): the work bound of a
+#: label, about a hundred full-label fields.
+MAX_DRAWN_PIXELS = 1_000_000_000
+#: The most bytes of graphics a stream may store with ``~DG`` at once.
+MAX_STORED_GRAPHIC_BYTES = 32 * 1024 * 1024
 
 _NUMBER = re.compile(r"[+-]?(\d{1,12})(\.\d{0,6})?|[+-]?\.\d{1,6}", re.ASCII)
 

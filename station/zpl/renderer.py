@@ -11,11 +11,21 @@ from dataclasses import dataclass, field, replace
 
 from PIL import Image, ImageChops
 
+from station.errors import ZplError
 from station.zpl import graphics, symbols
 from station.zpl.barcodes import BarcodeDataError
 from station.zpl.code128 import is_digits
 from station.zpl.gf import Bitmap
-from station.zpl.params import MAX_DOTS, fnum, num, orientation
+from station.zpl.graphics import StoredGraphic
+from station.zpl.params import (
+    MAX_DOTS,
+    MAX_DRAWN_PIXELS,
+    MAX_LABEL_PIXELS,
+    MAX_STORED_GRAPHIC_BYTES,
+    fnum,
+    num,
+    orientation,
+)
 from station.zpl.parser import Command, Document, Label, ParseWarning, parse
 from station.zpl.symbols import DOTS_PER_INCH
 from station.zpl.text import (
@@ -31,6 +41,8 @@ from station.zpl.text import (
 
 SUPPORTED_DPI = (152, 203, 300, 600)
 MAX_COPIES = 100
+#: The most dots :func:`render_all` returns in all: 100 copies of a 4×6 label at 203 dpi.
+MAX_RESULT_PIXELS = 150_000_000
 
 # Accepted and deliberately without a visual effect on a preview.
 # fmt: off
@@ -96,6 +108,12 @@ def label_setup(label: Label, dpi: int) -> _Setup:
             setup.shift = num(cmd, 0, 0, -9999, 9999)
         elif cmd.name == "PQ":
             setup.copies = num(cmd, 0, 1, 1, 99_999_999)
+    if setup.width * setup.length > MAX_LABEL_PIXELS:
+        raise ZplError(
+            f"the label is {setup.width}×{setup.length} dots, larger than any label the station "
+            f"draws (at most {MAX_LABEL_PIXELS // 1_000_000} million dots)",
+            position=label.position,
+        )
     return setup
 
 
@@ -105,6 +123,22 @@ class _Context:
     from_bytes: bool
     graphics: dict[str, Bitmap]
     warnings: list[ParseWarning] = field(default_factory=list)
+
+    stored_bytes: int = 0
+
+    def store(self, stored: StoredGraphic, position: int) -> None:
+        """``~DG``: keep a graphic for ``^XG``, within the stream's graphics memory."""
+        replaced = self.graphics.get(stored.name)
+        self.stored_bytes += len(stored.bitmap.data) - (
+            0 if replaced is None else len(replaced.data)
+        )
+        self.graphics[stored.name] = stored.bitmap
+        if self.stored_bytes > MAX_STORED_GRAPHIC_BYTES:
+            raise ZplError(
+                f"the stored graphics (~DG) take more than "
+                f"{MAX_STORED_GRAPHIC_BYTES // (1024 * 1024)} MiB",
+                position=position,
+            )
 
 
 class _LabelRenderer:
@@ -124,6 +158,15 @@ class _LabelRenderer:
         self.codec = "cp850"
         self.reverse_all = False
         self.field = _Field()
+        self.drawn = 0  # dots of ink masks placed so far: the label's work bound
+
+    def _count(self, mask: Image.Image) -> None:
+        self.drawn += mask.width * mask.height
+        if self.drawn > MAX_DRAWN_PIXELS:
+            raise ZplError(
+                f"the label draws more than {MAX_DRAWN_PIXELS // 1_000_000} million dots in all; "
+                "no real label does, so the station stopped drawing it"
+            )
 
     def warn(self, cmd: Command, message: str) -> None:
         self.ctx.warnings.append(ParseWarning(cmd.code, cmd.position, message))
@@ -132,6 +175,7 @@ class _LabelRenderer:
 
     def place(self, mask: Image.Image, anchor_y: int, orientation: str = "N") -> None:
         """Put an ink mask at the field origin; ``anchor_y`` is the ``^FT`` baseline row."""
+        self._count(mask)
         f = self.field
         w, h = mask.size
         ax, ay = 0, anchor_y
@@ -153,6 +197,7 @@ class _LabelRenderer:
 
     def clear(self, mask: Image.Image) -> None:
         """White ink (``^GB…,W``): clears what is under the mask."""
+        self._count(mask)
         f = self.field
         x = f.x - self.setup.shift
         y = f.y - (mask.height if f.typeset else 0) + self.setup.top
@@ -181,8 +226,7 @@ class _LabelRenderer:
             self.finish_field()
 
     def download(self, cmd: Command) -> None:
-        stored = graphics.download_graphic(cmd)
-        self.ctx.graphics[stored.name] = stored.bitmap
+        self.ctx.store(graphics.download_graphic(cmd), cmd.position)
 
     # setup
     def cmd_LH(self, cmd: Command) -> None:
@@ -320,6 +364,7 @@ class _LabelRenderer:
             mx = num(cmd, 1, 1, 1, 10)
             my = num(cmd, 2, 1, 1, 10)
             if (mx, my) != (1, 1):
+                graphics.check_mask(mask.width * mx, mask.height * my, "^XG", cmd.position)
                 mask = mask.resize((mask.width * mx, mask.height * my), Image.Resampling.NEAREST)
         self.place(mask, mask.height)
 
@@ -416,13 +461,11 @@ def _preamble_graphics(ctx: _Context, doc: Document, upto: int) -> None:
     for index, label in enumerate(doc.labels[: upto + 1]):
         for cmd in label.preamble:
             if cmd.prefix == "~" and cmd.name == "DG":
-                stored = graphics.download_graphic(cmd)
-                ctx.graphics[stored.name] = stored.bitmap
+                ctx.store(graphics.download_graphic(cmd), cmd.position)
         if index < upto:
             for cmd in label.commands:
                 if cmd.prefix == "~" and cmd.name == "DG":
-                    stored = graphics.download_graphic(cmd)
-                    ctx.graphics[stored.name] = stored.bitmap
+                    ctx.store(graphics.download_graphic(cmd), cmd.position)
 
 
 def _check_dpi(dpi: int) -> None:
@@ -461,24 +504,31 @@ def render_all(
     max_labels: int = MAX_COPIES,
 ) -> list[RenderResult]:
     """Every printed label in order: each ``^XA…^XZ`` and, with ``copies``, its ``^PQ`` copies
-    (``^SN`` serials count up across them), at most ``max_labels`` images."""
+    (``^SN`` serials count up across them), at most ``max_labels`` images and
+    :data:`MAX_RESULT_PIXELS` dots in all (so ``^PQ`` cannot multiply a large label into
+    gigabytes)."""
     _check_dpi(dpi)
     doc = zpl if isinstance(zpl, Document) else parse(zpl)
     ctx = _Context(dpi=dpi, from_bytes=doc.from_bytes, graphics={})
     results: list[RenderResult] = []
+    pixels = 0
     pending = list(doc.warnings)
     for label in doc.labels:
         _preamble_only(ctx, label)
         count = label_setup(label, dpi).copies if copies else 1
         for copy_index in range(count):
-            if len(results) >= max_labels:
-                ctx.warnings.append(
-                    ParseWarning("^PQ", label.position, f"more than {max_labels} labels; stopped")
+            if len(results) >= max_labels or pixels >= MAX_RESULT_PIXELS:
+                why = (
+                    f"more than {max_labels} labels"
+                    if len(results) >= max_labels
+                    else f"more than {MAX_RESULT_PIXELS // 1_000_000} million dots of labels"
                 )
+                ctx.warnings.append(ParseWarning("^PQ", label.position, f"{why}; stopped"))
                 return _with_tail_warning(results, ctx.warnings)
             ctx.warnings = pending
             image = _render_label(ctx, label, copy_index)
             results.append(RenderResult(image, tuple(ctx.warnings)))
+            pixels += image.width * image.height
             pending = []
     return results
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from PIL import Image, ImageDraw, ImageFont
 
 from station.resources import font_path
+from station.zpl.params import MAX_LABEL_PIXELS
 
 # ^CI value -> Python codec. Zebra's single-byte sets 0-13 are code page 850 with national
 # substitutions of a few ASCII characters, which carrier labels do not use.
@@ -144,7 +145,8 @@ def render_line(text: str, spec: FontSpec) -> TextImage:
     ascent, descent = font.getmetrics()
     cell = spec.height
     baseline = max(1, round(cell * ascent / max(1, ascent + descent)))
-    while text and font.getlength(text) * max(1.0, stretch) > MAX_TEXT_DOTS:
+    longest = min(MAX_TEXT_DOTS, MAX_LABEL_PIXELS // max(1, cell))  # the mask stays label-sized
+    while text and font.getlength(text) * max(1.0, stretch) > longest:
         text = text[: len(text) // 2]
     natural = max(1, round(font.getlength(text)))
     width = max(1, round(natural * stretch))
@@ -191,7 +193,8 @@ def render_block(text: str, block: FieldBlock, spec: FontSpec) -> TextImage:
     """A field block; its baseline is that of the last line slot (what ``^FT`` anchors to)."""
     lines = wrap(text, block, spec)
     pitch = max(1, spec.height + block.spacing)
-    slots = max(1, min(block.lines, MAX_TEXT_DOTS // pitch))
+    tallest = min(MAX_TEXT_DOTS, MAX_LABEL_PIXELS // max(1, block.width))
+    slots = max(1, min(block.lines, tallest // pitch))
     height = pitch * (slots - 1) + spec.height
     image = Image.new("1", (max(1, block.width), max(1, height)), 0)
     baseline = spec.height

@@ -184,3 +184,34 @@ def run_station(
 
 def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (4 * GIB, 4 * GIB))
+
+
+_MEASURE = """
+import json, resource, subprocess, sys
+done = subprocess.run([sys.executable, "-m", "station", *sys.argv[1:]], capture_output=True,
+                      text=True)
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(json.dumps({"code": done.returncode, "out": done.stdout, "err": done.stderr, "mb": peak}))
+"""
+
+
+def run_station_measured(
+    *args: str, env: dict[str, str], cwd: Path, timeout: float = 300
+) -> tuple[subprocess.CompletedProcess[str], float]:
+    """``run_station`` and the program's peak resident memory in MB (Linux: ``ru_maxrss`` of a
+    fresh parent whose only child is the program, so earlier children do not count)."""
+    import json
+
+    wrapper = subprocess.run(
+        [sys.executable, "-c", _MEASURE, *args],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=True,
+        preexec_fn=_limit_memory if hasattr(resource, "RLIMIT_AS") else None,
+    )
+    result = json.loads(wrapper.stdout)
+    done = subprocess.CompletedProcess(args, result["code"], result["out"], result["err"])
+    return done, float(result["mb"])
