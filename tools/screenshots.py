@@ -41,7 +41,12 @@ def main() -> int:
     parser.add_argument(
         "--language", choices=("en", "pt_BR"), default="en", help="Portuguese runs ~20 %% longer"
     )
+    parser.add_argument("--size", default=None, help="window size WxH, e.g. 1366x700")
     args = parser.parse_args()
+    global SIZE
+    if args.size:
+        w, h = args.size.lower().split("x")
+        SIZE = (int(w), int(h))
     if args.out is None:
         folder = ROOT / "docs" / "screenshots"
         args.out = folder if args.language == "en" else folder / args.language

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -178,13 +177,13 @@ class MainWindow(QMainWindow):
         central = QWidget()
         central.setObjectName("central")
         outer = QVBoxLayout(central)
-        outer.setContentsMargins(12, 10, 12, 8)
-        outer.setSpacing(10)
+        outer.setContentsMargins(10, 6, 10, 4)
+        outer.setSpacing(6)
         self.demo_bar = QLabel()
         self.demo_bar.setObjectName("demoBar")
         self.demo_bar.setStyleSheet(
-            "#demoBar { background: #6a1b9a; color: white; font-size: 13pt; font-weight: bold;"
-            " padding: 3px 10px; border-radius: 6px; }"
+            "#demoBar { background: #6a1b9a; color: white; font-size: 12pt; font-weight: bold;"
+            " padding: 2px 10px; border-radius: 6px; }"
         )
         self.demo_bar.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.demo_bar.hide()
@@ -193,21 +192,23 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.demo_bar)
         outer.addWidget(self.banner)
         outer.addWidget(self.steps)
+        # The order (its lines as tall as the screen allows) on the left; the cartons and the
+        # two previews on the right. Fits a 1366×768 bench PC with every control in view.
         grid = QGridLayout()
-        grid.setSpacing(10)
+        grid.setSpacing(8)
         self.order_panel = OrderPanel()
         self.boxes = BoxesPanel(self.settings.box_presets)
         self.label_view = DocumentPreview(_tr("Label"), _tr("The label appears here"))
         self.slip_view = DocumentPreview(_tr("Packing slip"), _tr("No packing slip"))
-        grid.addWidget(self.order_panel, 0, 0)
-        grid.addWidget(self.boxes, 1, 0)
-        grid.addWidget(self.label_view, 0, 1, 2, 1)
-        grid.addWidget(self.slip_view, 0, 2, 2, 1)
-        grid.setColumnStretch(0, 6)
-        grid.setColumnStretch(1, 3)
-        grid.setColumnStretch(2, 3)
-        grid.setRowStretch(0, 3)
-        grid.setRowStretch(1, 2)
+        grid.addWidget(self.order_panel, 0, 0, 2, 1)
+        grid.addWidget(self.boxes, 0, 1, 1, 2)
+        grid.addWidget(self.label_view, 1, 1)
+        grid.addWidget(self.slip_view, 1, 2)
+        grid.setColumnStretch(0, 11)
+        grid.setColumnStretch(1, 5)
+        grid.setColumnStretch(2, 5)
+        grid.setRowStretch(0, 0)
+        grid.setRowStretch(1, 1)
         outer.addLayout(grid, 1)
         self.setCentralWidget(central)
         self.health = HealthBar(self.statusBar())
@@ -221,16 +222,13 @@ class MainWindow(QMainWindow):
         self.boxes.confirm_requested.connect(lambda: self.run_command(Command(CommandKind.CONFIRM)))
         self.boxes.reprint_requested.connect(lambda: self.run_command(Command(CommandKind.REPRINT)))
         self.boxes.cancel_requested.connect(lambda: self.run_command(Command(CommandKind.CANCEL)))
-        self.resize(1600, 960)
+        self.resize(1366, 700)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         station = bar.addMenu(_tr("&Station"))
-        tools = QToolBar(_tr("Tools"))
-        tools.setMovable(False)
-        tools.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.addToolBar(tools)
         self.optional_actions: dict[str, QAction] = {}
+        quick: list[QAction] = []  # also on the menu bar itself: one row, not two
         for key, text in (
             ("history", _tr("History")),
             ("settings", _tr("Settings")),
@@ -243,7 +241,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, k=key: self.open_optional(k))
             station.addAction(action)
             if key in ("history", "settings", "command_sheet"):
-                tools.addAction(action)
+                quick.append(action)
             self.optional_actions[key] = action
         station.addSeparator()
         quit_action = QAction(_tr("Quit"), self)
@@ -259,6 +257,8 @@ class MainWindow(QMainWindow):
         about = QAction(_tr("About Packing Station"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
+        for action in quick:
+            bar.addAction(action)
 
     def about_text(self) -> str:
         """The About box: the version (station.__version__, the one the installer shows too),

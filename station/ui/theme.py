@@ -56,16 +56,18 @@ QLabel {{ color: {TEXT}; }}
 QFrame#card {{ background: {SURFACE}; border: 2px solid #c8c8c8; border-radius: 8px; }}
 QLabel#cardTitle {{ font-size: 13pt; font-weight: bold; color: {MUTED};
     text-transform: uppercase; }}
-QLabel#po {{ font-size: 34pt; font-weight: bold; }}
-QLabel#shipMethod {{ font-size: 18pt; font-weight: bold; }}
+QLabel#po {{ font-size: 26pt; font-weight: bold; }}
+QLabel#shipMethod {{ font-size: 17pt; font-weight: bold; }}
 QLabel#shipBy {{ font-size: 16pt; }}
-QLabel#badge {{ font-size: 15pt; font-weight: bold; padding: 4px 12px; border-radius: 6px;
+QLabel#late {{ font-size: 16pt; font-weight: bold; color: #ffffff; background: {ERROR};
+    padding: 2px 10px; border-radius: 6px; }}
+QLabel#badge {{ font-size: 13pt; font-weight: bold; padding: 2px 10px; border-radius: 6px;
     color: #ffffff; }}
 QLabel#notice {{ color: {MUTED}; font-size: 13pt; }}
 QTableWidget {{ font-size: 17pt; background: {SURFACE}; gridline-color: #d0d0d0; }}
 QHeaderView::section {{ font-size: 13pt; font-weight: bold; padding: 4px;
     background: #e0e0e0; color: {TEXT}; border: none; }}
-QPushButton {{ font-size: 17pt; font-weight: bold; padding: 10px 16px; min-height: 44px;
+QPushButton {{ font-size: 15pt; font-weight: bold; padding: 3px 10px; min-height: 34px;
     border: 2px solid #555; border-radius: 8px; background: #ffffff; color: {TEXT}; }}
 QPushButton:hover {{ background: #e8f0fe; }}
 QPushButton:pressed {{ background: #cfdcf5; }}
@@ -73,12 +75,12 @@ QPushButton:disabled {{ color: #9a9a9a; border-color: #bbbbbb; }}
 QPushButton#primary {{ background: {SUCCESS}; color: #ffffff; border-color: {SUCCESS}; }}
 QPushButton#primary:disabled {{ background: #9bbfa5; color: #eeeeee; }}
 QPushButton#danger {{ background: #ffffff; color: {ERROR}; border-color: {ERROR}; }}
-QLineEdit, QComboBox, QDoubleSpinBox {{ font-size: 18pt; padding: 6px; min-height: 40px;
+QLineEdit, QComboBox, QDoubleSpinBox {{ font-size: 17pt; padding: 1px 6px; min-height: 32px;
     background: #ffffff; color: {TEXT}; border: 2px solid #777; border-radius: 6px; }}
 QLineEdit:focus {{ border-color: {BUSY}; }}
 QLineEdit[invalid="true"] {{ border: 3px solid {ERROR}; background: #ffe8ea; }}
-QStatusBar {{ font-size: 13pt; background: #e6e6e6; color: {TEXT}; }}
-QStatusBar QLabel {{ padding: 2px 10px; }}
+QStatusBar {{ font-size: 12pt; background: #e6e6e6; color: {TEXT}; }}
+QStatusBar QLabel {{ padding: 1px 6px; }}
 QToolBar {{ font-size: 13pt; spacing: 6px; }}
 QMenuBar {{ font-size: 13pt; }}
 """

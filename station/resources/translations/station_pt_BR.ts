@@ -17,135 +17,151 @@
     <context>
         <name>BoxesPanel</name>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="46" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="53" />
             <source>'{part}' is not LINE=QTY</source>
             <translation>'{part}' não está no formato LINHA=QTD</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="52" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="59" />
             <source>'{part}' needs a line number and a quantity above zero</source>
             <translation>'{part}' precisa de um número de linha e de uma quantidade maior que zero</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="156" />
             <source>+ Next box</source>
-            <translation>+ Próxima caixa</translation>
+            <translation type="vanished">+ Próxima caixa</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="68" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="171" />
+            <source>+ Next box  [F8]</source>
+            <translation>+ Próxima caixa  [F8]</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="75" />
             <source>Box {n}: {l} × {w} × {h} {unit}, {weight} {wunit}</source>
             <translation>Caixa {n}: {l} × {w} × {h} {unit}, {weight} {wunit}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="92" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="99" />
             <source>Boxes</source>
             <translation>Caixas</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="202" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="217" />
             <source>Choose one of: {ids}</source>
             <translation>Escolha uma destas: {ids}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="116" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="128" />
             <source>H</source>
             <translation>A</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="138" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="150" />
             <source>Holds</source>
             <translation>Contém</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="114" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="126" />
             <source>L</source>
             <translation>C</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="47" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="54" />
             <source>List what this box holds as LINE=QTY, e.g. 1=2, 2=1</source>
             <translation>Informe o conteúdo da caixa como LINHA=QTD, por exemplo 1=2, 2=1</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="105" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="118" />
             <source>No box presets: type the dimensions (Settings › Box presets).</source>
             <translation>Nenhuma caixa padrão: digite as medidas (Configurações › Caixas padrão).</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="238" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="254" />
             <source>Scan a box barcode or type the {what}</source>
             <translation>Escaneie o código de uma caixa ou digite {what}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="128" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="140" />
             <source>Size</source>
             <translation>Medidas</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="237" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="253" />
             <source>The carton {what} is missing</source>
             <translation>Falta {what} da caixa</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="201" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="216" />
             <source>There is no box preset '{id}'</source>
             <translation>Não existe a caixa padrão '{id}'</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="115" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="127" />
             <source>W</source>
             <translation>L</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="119" />
-            <location filename="../../ui/widgets/boxes_panel.py" line="135" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="131" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="147" />
             <source>Weight</source>
             <translation>Peso</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="124" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="136" />
             <source>What this box holds as LINE=QTY; empty: everything else</source>
             <translation>O que esta caixa contém, como LINHA=QTD; vazio: todo o resto</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="123" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="135" />
             <source>e.g. 1=2</source>
             <translation>ex.: 1=2</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="231" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="247" />
             <source>height</source>
             <translation>a altura</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="229" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="245" />
             <source>length</source>
             <translation>o comprimento</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="232" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="248" />
             <source>weight</source>
             <translation>o peso</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="230" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="246" />
             <source>width</source>
             <translation>a largura</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="157" />
             <source>✔ Confirm shipment</source>
-            <translation>✔ Confirmar envio</translation>
+            <translation type="vanished">✔ Confirmar envio</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="160" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="172" />
+            <source>✔ Confirm shipment  [F12]</source>
+            <translation>✔ Confirmar envio  [F12]</translation>
+        </message>
+        <message>
             <source>✖ Cancel</source>
-            <translation>✖ Cancelar</translation>
+            <translation type="vanished">✖ Cancelar</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="159" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="175" />
+            <source>✖ Cancel  [Esc]</source>
+            <translation>✖ Cancelar  [Esc]</translation>
+        </message>
+        <message>
             <source>⟳ Reprint</source>
-            <translation>⟳ Reimprimir</translation>
+            <translation type="vanished">⟳ Reimprimir</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="174" />
+            <source>⟳ Reprint  [F9]</source>
+            <translation>⟳ Reimprimir  [F9]</translation>
         </message>
     </context>
     <context>
@@ -509,57 +525,57 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
     <context>
         <name>HealthBar</name>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="29" />
+            <location filename="../../ui/widgets/health_bar.py" line="65" />
             <source>Label printer</source>
             <translation>Impressora de etiquetas</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="38" />
+            <location filename="../../ui/widgets/health_bar.py" line="74" />
             <source>Outbox {queued} queued, {sending} sending, {failed} failed</source>
             <translation>Fila: {queued} aguardando, {sending} enviando, {failed} com falha</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="30" />
+            <location filename="../../ui/widgets/health_bar.py" line="66" />
             <source>Slip printer</source>
             <translation>Impressora de notas</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="66" />
+            <location filename="../../ui/widgets/health_bar.py" line="102" />
             <source>problem</source>
             <translation>problema</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="48" />
+            <location filename="../../ui/widgets/health_bar.py" line="84" />
             <source>○ Network: not checked</source>
             <translation>○ Rede: a verificar</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="60" />
+            <location filename="../../ui/widgets/health_bar.py" line="96" />
             <source>○ {name}: not checked</source>
             <translation>○ {name}: a verificar</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="50" />
+            <location filename="../../ui/widgets/health_bar.py" line="86" />
             <source>✔ Network: online</source>
             <translation>✔ Rede: conectada</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="64" />
+            <location filename="../../ui/widgets/health_bar.py" line="100" />
             <source>✔ {name}: ready</source>
             <translation>✔ {name}: pronta</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="62" />
+            <location filename="../../ui/widgets/health_bar.py" line="98" />
             <source>✔ {name}: {detail}</source>
             <translation>✔ {name}: {detail}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="52" />
+            <location filename="../../ui/widgets/health_bar.py" line="88" />
             <source>✖ Network: OFFLINE</source>
             <translation>✖ Rede: SEM CONEXÃO</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="66" />
+            <location filename="../../ui/widgets/health_bar.py" line="102" />
             <source>✖ {name}: {detail}</source>
             <translation>✖ {name}: {detail}</translation>
         </message>
@@ -782,12 +798,12 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation> — etiqueta 1 de {count}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="253" />
+            <location filename="../../ui/main_window.py" line="251" />
             <source>&amp;Help</source>
             <translation>Aj&amp;uda</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="228" />
+            <location filename="../../ui/main_window.py" line="229" />
             <source>&amp;Station</source>
             <translation>&amp;Estação</translation>
         </message>
@@ -802,7 +818,7 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation>JÁ ENVIADO — não envie de novo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="259" />
+            <location filename="../../ui/main_window.py" line="257" />
             <location filename="../../ui/main_window.py" line="286" />
             <source>About Packing Station</source>
             <translation>Sobre a Packing Station</translation>
@@ -813,7 +829,7 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation>A Amazon aceitou o envio. Escaneie o próximo PO.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="240" />
+            <location filename="../../ui/main_window.py" line="238" />
             <source>Amazon fulfilment</source>
             <translation>Logística da Amazon</translation>
         </message>
@@ -843,7 +859,7 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation>CONFIRMADO — PO {po} enviado</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="238" />
+            <location filename="../../ui/main_window.py" line="236" />
             <source>Carrier status updates</source>
             <translation>Situação das entregas (transportadora)</translation>
         </message>
@@ -868,7 +884,7 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation>Confirmando o envio…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="149" />
+            <location filename="../../ui/main_window.py" line="148" />
             <source>DEMO MODE — simulated Amazon; printed files go to {folder}</source>
             <translation>MODO DEMONSTRAÇÃO — Amazon simulada; as impressões vão para {folder}</translation>
         </message>
@@ -878,7 +894,7 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation>Informe a caixa — a etiqueta é pedida com ela</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="239" />
+            <location filename="../../ui/main_window.py" line="237" />
             <source>Export support bundle</source>
             <translation>Exportar pacote de suporte</translation>
         </message>
@@ -888,7 +904,7 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation>Corrija o que a Amazon aponta e confirme de novo, ou veja o Histórico.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="235" />
+            <location filename="../../ui/main_window.py" line="233" />
             <source>History</source>
             <translation>Histórico</translation>
         </message>
@@ -913,7 +929,7 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation>O layout do teclado embaralha as leituras</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="200" />
+            <location filename="../../ui/main_window.py" line="201" />
             <source>Label</source>
             <translation>Etiqueta</translation>
         </message>
@@ -925,7 +941,7 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation>Impressora de etiquetas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="164" />
+            <location filename="../../ui/main_window.py" line="163" />
             <source>Labels will print at {percent} % of their size</source>
             <translation>As etiquetas serão impressas com {percent} % do tamanho</translation>
         </message>
@@ -950,7 +966,7 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation>Nenhum pedido aberto</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="201" />
+            <location filename="../../ui/main_window.py" line="202" />
             <source>No packing slip</source>
             <translation>Sem nota de conteúdo</translation>
         </message>
@@ -985,7 +1001,7 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation>Nada foi digitado e nada foi feito com ele. Feche esta janela e escaneie de novo na tela de embalagem.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="254" />
+            <location filename="../../ui/main_window.py" line="252" />
             <source>Open the demo printer folder</source>
             <translation>Abrir a pasta das impressoras de demonstração</translation>
         </message>
@@ -1020,7 +1036,7 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation>Embale-o, informe a caixa e confirme.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="131" />
+            <location filename="../../ui/main_window.py" line="130" />
             <source>Packing Station</source>
             <translation>Packing Station</translation>
         </message>
@@ -1038,12 +1054,12 @@ Python {python}, Qt {qt}, PySide6 {pyside}
 Fontes: DejaVu (licença livre).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="201" />
+            <location filename="../../ui/main_window.py" line="202" />
             <source>Packing slip</source>
             <translation>Nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="237" />
+            <location filename="../../ui/main_window.py" line="235" />
             <source>Print command sheet</source>
             <translation>Imprimir folha de comandos</translation>
         </message>
@@ -1058,7 +1074,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>NA FILA — será enviado quando a rede voltar</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="249" />
+            <location filename="../../ui/main_window.py" line="247" />
             <source>Quit</source>
             <translation>Sair</translation>
         </message>
@@ -1199,7 +1215,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Separe os itens e avise o líder do armazém. Escaneie CMD:REPRINT para uma cópia da etiqueta.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="236" />
+            <location filename="../../ui/main_window.py" line="234" />
             <source>Settings</source>
             <translation>Configurações</translation>
         </message>
@@ -1221,12 +1237,12 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>A confirmação aguarda a rede</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="200" />
+            <location filename="../../ui/main_window.py" line="201" />
             <source>The label appears here</source>
             <translation>A etiqueta aparece aqui</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="165" />
+            <location filename="../../ui/main_window.py" line="164" />
             <source>The label printer is set to {dpi} dpi; Amazon's PNG labels are drawn for 203 dpi and their barcodes are never stretched.</source>
             <translation>A impressora de etiquetas está configurada para {dpi} dpi; as etiquetas PNG da Amazon são desenhadas para 203 dpi e seus códigos de barras nunca são esticados.</translation>
         </message>
@@ -1241,12 +1257,11 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Esta tela ainda não está disponível.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="229" />
             <source>Tools</source>
-            <translation>Ferramentas</translation>
+            <translation type="vanished">Ferramentas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="169" />
+            <location filename="../../ui/main_window.py" line="168" />
             <source>Use a 203-dpi label printer, or set the warehouse's label format to ZPL in Settings (ZPL labels print at their true size).</source>
             <translation>Use uma impressora de etiquetas de 203 dpi ou defina o formato de etiqueta do armazém como ZPL nas Configurações (etiquetas ZPL saem no tamanho real).</translation>
         </message>
@@ -1271,17 +1286,17 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>outra janela</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="97" />
+            <location filename="../../ui/main_window.py" line="96" />
             <source>invoice</source>
             <translation>a fatura</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="95" />
+            <location filename="../../ui/main_window.py" line="94" />
             <source>label</source>
             <translation>a etiqueta</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="96" />
+            <location filename="../../ui/main_window.py" line="95" />
             <source>slip</source>
             <translation>a nota de conteúdo</translation>
         </message>
@@ -1624,52 +1639,56 @@ Fontes: DejaVu (licença livre).</translation>
     <context>
         <name>OrderPanel</name>
         <message>
-            <location filename="../../ui/widgets/order_panel.py" line="34" />
             <source>  — LATE</source>
-            <translation>  — ATRASADO</translation>
+            <translation type="vanished">  — ATRASADO</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/order_panel.py" line="137" />
+            <location filename="../../ui/widgets/order_panel.py" line="157" />
             <source>(no title)</source>
             <translation>(sem título)</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/order_panel.py" line="79" />
+            <location filename="../../ui/widgets/order_panel.py" line="95" />
             <source>ASIN / SKU</source>
             <translation>ASIN / SKU</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/order_panel.py" line="79" />
+            <location filename="../../ui/widgets/order_panel.py" line="95" />
             <source>Checked</source>
             <translation>Conferido</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/order_panel.py" line="123" />
+            <location filename="../../ui/widgets/order_panel.py" line="140" />
             <source>Gift message: {text}</source>
             <translation>Mensagem de presente: {text}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/order_panel.py" line="79" />
+            <location filename="../../ui/widgets/order_panel.py" line="95" />
             <source>Item</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/order_panel.py" line="99" />
+            <location filename="../../ui/widgets/order_panel.py" line="95" />
+            <source>Line</source>
+            <translation>Linha</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/order_panel.py" line="114" />
             <source>No order — scan a PO</source>
             <translation>Nenhum pedido — escaneie um PO</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/order_panel.py" line="42" />
+            <location filename="../../ui/widgets/order_panel.py" line="48" />
             <source>Order</source>
             <translation>Pedido</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/order_panel.py" line="111" />
+            <location filename="../../ui/widgets/order_panel.py" line="127" />
             <source>PO {po}</source>
             <translation>PO {po}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/order_panel.py" line="79" />
+            <location filename="../../ui/widgets/order_panel.py" line="95" />
             <source>Qty</source>
             <translation>Qtd</translation>
         </message>
@@ -1679,7 +1698,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Enviar até: não informado</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/order_panel.py" line="35" />
+            <location filename="../../ui/widgets/order_panel.py" line="34" />
             <source>Ship by: {day} {time}</source>
             <translation>Enviar até: {day} {time}</translation>
         </message>
@@ -1689,22 +1708,27 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>hoje</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/order_panel.py" line="63" />
+            <location filename="../../ui/widgets/order_panel.py" line="78" />
             <source>§ INVOICE</source>
             <translation>§ FATURA</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/order_panel.py" line="60" />
+            <location filename="../../ui/widgets/order_panel.py" line="75" />
             <source>★ PRIORITY</source>
             <translation>★ PRIORIDADE</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/order_panel.py" line="62" />
+            <location filename="../../ui/widgets/order_panel.py" line="63" />
+            <source>⚠ LATE</source>
+            <translation>⚠ ATRASADO</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/order_panel.py" line="77" />
             <source>✎ SLIP REQUIRED</source>
             <translation>✎ NOTA OBRIGATÓRIA</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/order_panel.py" line="61" />
+            <location filename="../../ui/widgets/order_panel.py" line="76" />
             <source>✿ GIFT</source>
             <translation>✿ PRESENTE</translation>
         </message>

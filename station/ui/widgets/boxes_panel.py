@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QSizePolicy,
     QWidget,
 )
 
@@ -31,6 +33,11 @@ from station.workflow.containers import Box, parse_decimal
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("BoxesPanel", text)
+
+
+PRESET_STYLE = "font-size: 13pt; padding: 2px 4px;"
+# The keyboard path to every action (the button texts show them).
+SHORTCUTS = {"next": "F8", "reprint": "F9", "cancel": "Esc", "confirm": "F12"}
 
 
 def parse_contents(text: str) -> dict[int, int] | None:
@@ -92,25 +99,30 @@ class BoxesPanel(Card):
         super().__init__(_tr("Boxes"), parent)
         self.presets = {p.id: p for p in presets}
         self.preset_buttons: dict[str, QPushButton] = {}
-        presets_row = QHBoxLayout()
-        presets_row.setSpacing(8)
+        presets_row = QHBoxLayout()  # the card's title, then the presets: one row
+        presets_row.setSpacing(6)
+        self.body.removeWidget(self.title)
+        presets_row.addWidget(self.title)
         for preset in presets:
             button = QPushButton(preset.name)
-            button.setToolTip(f"CMD:BOX:{preset.id}")
+            button.setToolTip(f"{preset.name} — CMD:BOX:{preset.id}")
+            # A long preset name is cut, never allowed to push the screen wider than a bench PC.
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            button.setMinimumWidth(80)
+            button.setStyleSheet(PRESET_STYLE)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, pid=preset.id: emit(self.preset_chosen, pid))
-            presets_row.addWidget(button)
+            presets_row.addWidget(button, 1)
             self.preset_buttons[preset.id] = button
         if not presets:
             none = QLabel(_tr("No box presets: type the dimensions (Settings › Box presets)."))
             none.setObjectName("notice")
-            presets_row.addWidget(none)
-        presets_row.addStretch(1)
+            presets_row.addWidget(none, 1)
         self.body.addLayout(presets_row)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
-        grid.setVerticalSpacing(6)
+        grid.setVerticalSpacing(4)
         self.length = self._field(_tr("L"))
         self.width_edit = self._field(_tr("W"))
         self.height_edit = self._field(_tr("H"))
@@ -148,27 +160,30 @@ class BoxesPanel(Card):
         self.list = QListWidget()
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.list.setStyleSheet("font-size: 15pt;")
-        self.list.setMaximumHeight(96)
+        self.list.setMaximumHeight(76)
         self.list.hide()
         self.body.addWidget(self.list)
 
-        actions = QHBoxLayout()
-        self.next_button = QPushButton(_tr("+ Next box"))
-        self.confirm_button = QPushButton(_tr("✔ Confirm shipment"))
+        # Each action has a key (shown on its button) beside its command barcode.
+        actions = QGridLayout()
+        actions.setHorizontalSpacing(8)
+        actions.setVerticalSpacing(6)
+        self.next_button = QPushButton(_tr("+ Next box  [F8]"))
+        self.confirm_button = QPushButton(_tr("✔ Confirm shipment  [F12]"))
         self.confirm_button.setObjectName("primary")
-        self.reprint_button = QPushButton(_tr("⟳ Reprint"))
-        self.cancel_button = QPushButton(_tr("✖ Cancel"))
+        self.reprint_button = QPushButton(_tr("⟳ Reprint  [F9]"))
+        self.cancel_button = QPushButton(_tr("✖ Cancel  [Esc]"))
         self.cancel_button.setObjectName("danger")
-        for button, signal in (
-            (self.next_button, self.next_box_requested),
-            (self.reprint_button, self.reprint_requested),
-            (self.cancel_button, self.cancel_requested),
-            (self.confirm_button, self.confirm_requested),
+        for button, signal, key, place in (
+            (self.next_button, self.next_box_requested, SHORTCUTS["next"], (0, 0, 1, 1)),
+            (self.reprint_button, self.reprint_requested, SHORTCUTS["reprint"], (0, 1, 1, 1)),
+            (self.cancel_button, self.cancel_requested, SHORTCUTS["cancel"], (0, 2, 1, 1)),
+            (self.confirm_button, self.confirm_requested, SHORTCUTS["confirm"], (1, 0, 1, 3)),
         ):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setShortcut(QKeySequence(key))
             button.clicked.connect(lambda _=False, s=signal: emit(s))
-            actions.addWidget(button)
-        actions.insertStretch(3, 1)
+            actions.addWidget(button, *place)
         self.body.addLayout(actions)
         self.boxes: list[Box] = []
         self.preset_id: str | None = None
@@ -215,7 +230,8 @@ class BoxesPanel(Card):
             self.weight.setText(_plain(preset.tare_weight))
         for button_id, button in self.preset_buttons.items():
             button.setStyleSheet(
-                "background: #0b4f9c; color: white;" if button_id == preset.id else ""
+                PRESET_STYLE
+                + ("background: #0b4f9c; color: white;" if button_id == preset.id else "")
             )
         return preset
 
@@ -296,7 +312,7 @@ class BoxesPanel(Card):
             self._mark(field, False)
         self.preset_id = None
         for button in self.preset_buttons.values():
-            button.setStyleSheet("")
+            button.setStyleSheet(PRESET_STYLE)
 
     def reset(self) -> None:
         self.boxes = []

@@ -15,7 +15,7 @@ class _ImageLabel(QLabel):
         super().__init__()
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.setMinimumSize(QSize(120, 160))
+        self.setMinimumSize(QSize(100, 90))
         self._image: QImage | None = None
 
     def set_image(self, image: QImage | None) -> None:

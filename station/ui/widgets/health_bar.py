@@ -5,7 +5,8 @@ Each item is a word plus an icon, never a colour alone, and says what it counts.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from station.ui import theme
@@ -15,13 +16,48 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("HealthBar", text)
 
 
+class FitLabel(QLabel):
+    """A status-bar item that shortens itself with "…" rather than being cut off, on a narrow
+    screen or in a longer language; ``text()`` is always the whole text (also its tooltip)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._whole = ""
+
+    def setText(self, text: str) -> None:
+        self._whole = text
+        if not self.toolTip():
+            self.setToolTip(text)
+        self._fit()
+
+    def text(self) -> str:
+        return self._whole
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        width = self.fontMetrics().horizontalAdvance(self._whole) + 24
+        return QSize(width, hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(60, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        room = max(20, self.contentsRect().width() - 4)
+        shown = self.fontMetrics().elidedText(self._whole, Qt.TextElideMode.ElideRight, room)
+        super().setText(shown)
+
+
 class HealthBar:
     def __init__(self, bar: QStatusBar) -> None:
         self.bar = bar
-        self.outbox = QLabel()
-        self.network = QLabel()
-        self.label_printer = QLabel()
-        self.slip_printer = QLabel()
+        self.outbox = FitLabel()
+        self.network = FitLabel()
+        self.label_printer = FitLabel()
+        self.slip_printer = FitLabel()
         for label in (self.outbox, self.network, self.label_printer, self.slip_printer):
             bar.addPermanentWidget(label)
         self.set_outbox(0, 0, 0)

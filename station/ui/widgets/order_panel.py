@@ -31,28 +31,43 @@ def format_ship_by(when: datetime | None, now: datetime | None = None) -> str:
     local = when.astimezone()
     now = now or datetime.now(local.tzinfo)
     day = _tr("today") if local.date() == now.date() else f"{local:%a %d %b}"
-    late = _tr("  — LATE") if local < now else ""
-    return _tr("Ship by: {day} {time}").format(day=day, time=f"{local:%H:%M}") + late
+    return _tr("Ship by: {day} {time}").format(day=day, time=f"{local:%H:%M}")
+
+
+def is_late(when: datetime | None, now: datetime | None = None) -> bool:
+    if when is None:
+        return False
+    return when < (now or datetime.now(when.tzinfo))
 
 
 class OrderPanel(Card):
-    COLUMNS = 4
+    COLUMNS = 5
+    CHECKED = 4
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(_tr("Order"), parent)
+        # Row one: the PO and how it ships. Row two: when, LATE, and the badges.
+        self.title.hide()  # "PO …" says what this card is
         self.po = QLabel()
         self.po.setObjectName("po")
         self.po.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.body.addWidget(self.po)
-        info = QHBoxLayout()
         self.ship_method = QLabel()
         self.ship_method.setObjectName("shipMethod")
+        head = QHBoxLayout()
+        head.addWidget(self.po)
+        head.addStretch(1)
+        head.addWidget(self.ship_method)
+        self.body.addLayout(head)
         self.ship_by = QLabel()
         self.ship_by.setObjectName("shipBy")
-        info.addWidget(self.ship_method)
-        info.addStretch(1)
-        info.addWidget(self.ship_by)
-        self.body.addLayout(info)
+        self.late = QLabel(_tr("⚠ LATE"))
+        self.late.setObjectName("late")
+        self.late.hide()
+        when = QHBoxLayout()
+        when.addWidget(self.ship_by)
+        when.addWidget(self.late)
+        when.addStretch(1)
+        self.body.addLayout(when)
         self.badges_row = QHBoxLayout()
         self.badges_row.setSpacing(8)
         self.badges: dict[str, QLabel] = {}
@@ -75,14 +90,14 @@ class OrderPanel(Card):
         self.gift_message.hide()
         self.body.addWidget(self.gift_message)
         self.lines = QTableWidget(0, self.COLUMNS)
+        # "Line": the number a packer types in a carton's "Holds" (LINE=QTY).
         self.lines.setHorizontalHeaderLabels(
-            [_tr("Qty"), _tr("Item"), _tr("ASIN / SKU"), _tr("Checked")]
+            [_tr("Line"), _tr("Qty"), _tr("Item"), _tr("ASIN / SKU"), _tr("Checked")]
         )
         header = self.lines.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        for column in range(self.COLUMNS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.lines.verticalHeader().hide()
         self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.lines.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -99,6 +114,7 @@ class OrderPanel(Card):
         self.po.setText(_tr("No order — scan a PO"))
         self.ship_method.setText("")
         self.ship_by.setText("")
+        self.late.hide()
         for badge in self.badges.values():
             badge.hide()
         self.gift_message.hide()
@@ -111,6 +127,7 @@ class OrderPanel(Card):
         self.po.setText(_tr("PO {po}").format(po=order.purchase_order_number))
         self.ship_method.setText(order.ship_method)
         self.ship_by.setText(format_ship_by(order.required_ship_date))
+        self.late.setVisible(is_late(order.required_ship_date))
         self.badges["priority"].setVisible(order.is_priority)
         self.badges["gift"].setVisible(order.is_gift)
         self.badges["slip"].setVisible(order.is_pslip_required)
@@ -122,27 +139,30 @@ class OrderPanel(Card):
             message = message[:89] + "…"
         self.gift_message.setText(_tr("Gift message: {text}").format(text=message))
         self.gift_message.setVisible(bool(order.gift_message))
-        self.lines.setColumnHidden(3, not verifying)
+        self.lines.setColumnHidden(self.CHECKED, not verifying)
         self.lines.setRowCount(len(order.lines))
         self._rows = {}
         for row, line in enumerate(order.lines):
             self._rows[line.item_sequence_number] = row
+            number = QTableWidgetItem(str(line.item_sequence_number))
+            number.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.lines.setItem(row, 0, number)
             qty = QTableWidgetItem(f"{line.quantity} ×")
             qty.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             font = qty.font()
             font.setBold(True)
-            font.setPointSize(22)
+            font.setPointSize(20)
             qty.setFont(font)
-            self.lines.setItem(row, 0, qty)
-            self.lines.setItem(row, 1, QTableWidgetItem(line.title or _tr("(no title)")))
+            self.lines.setItem(row, 1, qty)
+            self.lines.setItem(row, 2, QTableWidgetItem(line.title or _tr("(no title)")))
             codes = "\n".join(
                 c for c in (line.buyer_product_identifier, line.vendor_product_identifier) if c
             )
             code_item = QTableWidgetItem(codes)
             code_font = code_item.font()
-            code_font.setPointSize(13)
+            code_font.setPointSize(12)
             code_item.setFont(code_font)
-            self.lines.setItem(row, 2, code_item)
+            self.lines.setItem(row, 3, code_item)
             self.set_verified(line.item_sequence_number, 0, line.quantity)
         self.lines.resizeRowsToContents()
 
@@ -157,9 +177,9 @@ class OrderPanel(Card):
         font.setBold(True)
         item.setFont(font)
         item.setForeground(QColor(theme.SUCCESS if done else theme.TEXT))
-        self.lines.setItem(row, 3, item)
+        self.lines.setItem(row, self.CHECKED, item)
 
     def verified_text(self, item_sequence_number: int) -> str:
         row = self._rows.get(item_sequence_number)
-        item = None if row is None else self.lines.item(row, 3)
+        item = None if row is None else self.lines.item(row, self.CHECKED)
         return "" if item is None else item.text()

@@ -18,7 +18,7 @@ class StatusBanner(QFrame):
         self.setObjectName("statusBanner")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(18, 10, 18, 10)
+        layout.setContentsMargins(16, 6, 16, 6)
         layout.setSpacing(18)
         self.icon = QLabel()
         self.icon.setObjectName("statusIcon")
@@ -46,14 +46,14 @@ class StatusBanner(QFrame):
     def show_status(self, tone: Tone, headline: str, detail: str = "", hint: str = "") -> None:
         self.tone = tone
         style = STATUS_STYLES[tone]
-        big = 30 if tone is Tone.ERROR else 26
+        big = 28 if tone is Tone.ERROR else 24
         self.setStyleSheet(
             f"#statusBanner {{ background: {style.background}; border-radius: 10px; }}"
             f"#statusBanner QLabel {{ color: {style.foreground}; background: transparent; }}"
-            f"#statusIcon {{ font-size: 44pt; font-weight: bold; }}"
+            f"#statusIcon {{ font-size: 40pt; font-weight: bold; }}"
             f"#statusHeadline {{ font-size: {big}pt; font-weight: bold; }}"
-            "#statusDetail { font-size: 17pt; }"
-            "#statusHint { font-size: 17pt; font-weight: bold; }"
+            "#statusDetail { font-size: 16pt; }"
+            "#statusHint { font-size: 16pt; font-weight: bold; }"
         )
         self.icon.setText(style.icon)
         self.headline.setText(headline)

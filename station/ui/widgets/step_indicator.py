@@ -57,7 +57,7 @@ class StepIndicator(QWidget):
         for stage in Stage:
             label = QLabel()
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setMinimumHeight(54)
+            label.setMinimumHeight(34)
             layout.addWidget(label, 1)
             self.labels[stage] = label
         self.reset()
@@ -72,9 +72,9 @@ class StepIndicator(QWidget):
         label = self.labels[stage]
         label.setText(f"{icon}  {_names()[stage]}")
         label.setStyleSheet(
-            f"QLabel {{ background: {background}; color: {foreground}; font-size: 16pt;"
+            f"QLabel {{ background: {background}; color: {foreground}; font-size: 15pt;"
             f" font-weight: bold; border: 3px solid {border}; border-radius: 8px;"
-            " padding: 4px 8px; }"
+            " padding: 2px 6px; }"
         )
 
     def advance_to(self, stage: Stage) -> None:

@@ -1,0 +1,108 @@
+"""The packing screen fits the bench PCs warehouses buy: 1366×768 and 1280×1024 at 100 %.
+
+A 1366×768 screen leaves about 1366×700 to the window's contents once the title bar and the
+taskbar have their share; every control must be inside that, with five item rows in view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QApplication, QWidget
+
+from station.ui.i18n import install_translator
+from tests.ui.station_fixtures import QT_LOG_IGNORE, GuiHarness
+
+pytestmark = [pytest.mark.gui, QT_LOG_IGNORE]
+
+BENCH_SCREENS = [(1366, 768), (1366, 700), (1280, 1024), (1280, 950)]
+
+
+def _inside(widget: QWidget, window: QWidget) -> bool:
+    top_left = widget.mapTo(window, QPoint(0, 0))
+    box = QRect(top_left, widget.size())
+    return widget.isVisibleTo(window) and window.rect().contains(box)
+
+
+def _gift_order(station: GuiHarness) -> str:
+    po = station.po_of_kind("gift")  # five lines, a gift message, a packing slip
+    station.window.handle_scan(po)
+    station.wait_state("needs_boxes", "ready", "error")
+    assert station.window.state == "needs_boxes", station.window.banner.detail.text()
+    return po
+
+
+@pytest.fixture(params=["en", "pt_BR"])
+def language(request: Any, qapp: QApplication) -> Iterator[str]:
+    install_translator(qapp, request.param)
+    try:
+        yield request.param
+    finally:
+        install_translator(qapp, "en")
+
+
+@pytest.mark.parametrize(("width", "height"), BENCH_SCREENS)
+def test_every_control_is_inside_a_bench_screen(
+    language: str, harness_factory: Any, width: int, height: int
+) -> None:
+    station: GuiHarness = harness_factory()
+    window = station.window
+    hint = window.minimumSizeHint()
+    assert hint.width() <= width and hint.height() <= height, (hint, language)
+    window.resize(width, height)
+    station.qtbot.waitUntil(lambda: window.size().height() == height, timeout=5000)
+    _gift_order(station)
+    station.qtbot.wait(50)  # layouts settle
+    boxes = window.boxes
+    for widget in (
+        boxes.confirm_button,
+        boxes.weight,
+        boxes.length,
+        boxes.width_edit,
+        boxes.height_edit,
+        boxes.contents,
+        boxes.next_button,
+        boxes.reprint_button,
+        boxes.cancel_button,
+        *boxes.preset_buttons.values(),
+        window.banner,
+        window.statusBar(),
+        window.label_view,
+        window.slip_view,
+    ):
+        assert _inside(widget, window), f"{widget.objectName() or widget} is off screen"
+    table = window.order_panel.lines
+    assert table.rowCount() == 5
+    viewport = table.viewport().rect()
+    for row in range(5):
+        top = table.rowViewportPosition(row)
+        assert top >= 0 and top + table.rowHeight(row) <= viewport.height() + 1, (
+            f"item row {row + 1} is not in view at {width}×{height} ({language})"
+        )
+
+
+def test_line_numbers_are_shown(station: GuiHarness) -> None:
+    _gift_order(station)
+    table = station.window.order_panel.lines
+    order = station.window.order_panel.order
+    assert order is not None
+    header = table.horizontalHeaderItem(0)
+    assert header is not None and header.text() == "Line"
+    for row, line in enumerate(order.lines):
+        item = table.item(row, 0)
+        assert item is not None and item.text() == str(line.item_sequence_number)
+
+
+def test_the_status_bar_is_never_cut_off(language: str, harness_factory: Any) -> None:
+    station: GuiHarness = harness_factory()
+    window = station.window
+    window.resize(1280, 950)
+    station.qtbot.waitUntil(lambda: window.width() == 1280, timeout=5000)
+    health = window.health
+    for label in (health.outbox, health.network, health.label_printer, health.slip_printer):
+        assert _inside(label, window)
+        shown = label.fontMetrics().horizontalAdvance(super(type(label), label).text())
+        assert shown <= label.contentsRect().width(), f"{label.text()!r} is cut off"
