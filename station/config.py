@@ -42,6 +42,9 @@ __all__ = [
 ]
 
 SETTINGS_SCHEMA_VERSION = 1
+# Settings earlier versions wrote that mean nothing any more; a file holding them still loads.
+# "prefetch": shift preparation is started by hand (the screen's menu, `station prefetch`).
+RETIRED_SETTINGS = ("prefetch",)
 
 Region = Literal["na", "eu", "fe"]
 Environment = Literal["production", "sandbox", "simulator"]
@@ -346,11 +349,6 @@ class Settings(BaseModel):
         title="Language",
         description="Language of the station: en, pt_BR, or system (follow the computer).",
     )
-    prefetch: bool = Field(
-        default=True,
-        title="Prefetch labels",
-        description="Fetch today's orders, labels and slips in the background.",
-    )
     seller: SellerSettings = Field(
         default_factory=SellerSettings,
         title="Seller connection (MCF)",
@@ -463,6 +461,8 @@ def settings_from_json(text: str | bytes, *, source: str = "the settings") -> Se
             f"{source} must hold a JSON object of settings, not {type(raw).__name__}",
             hint="Fix the file by hand, or delete it to start again from the default settings.",
         )
+    for retired in RETIRED_SETTINGS:
+        raw.pop(retired, None)
     secrets = list(_secret_keys(raw))
     if secrets:
         raise ConfigError(

@@ -35,6 +35,8 @@ from station.journal import (
 )
 from station.paths import StationPaths, default_paths
 from station.printing import Printer, PrinterProfile, open_printer
+from station.printing.address import parse_printer_uri
+from station.printing.printer import JobResult, PrinterState, PrinterStatus, PrintJob
 from station.secrets import (
     EnvironmentCredentialsProvider,
     KeyringCredentialsProvider,
@@ -71,6 +73,7 @@ class RuntimeOptions:
     secret_store: SecretStore | None = None  # default: the OS keyring
     simulator: SimulatorConfig | None = None  # demo mode's simulator configuration
     http_retry: HttpRetryPolicy | None = None  # the SP-API client's retries (default: its own)
+    printers: bool = True  # False: a command that prints nothing; the printers are not opened
 
 
 @dataclass
@@ -221,6 +224,37 @@ def demo_settings(base: Settings, folder: Path) -> Settings:
     )
 
 
+class UnusedPrinter:
+    """Stands for a printer the running command never prints on (``station prefetch``,
+    ``station outbox``…): it is not opened, so its address need not even be set. Printing on it
+    is a fault of the program and says so."""
+
+    def __init__(self, role: str, profile: PrinterProfile) -> None:
+        self.role = role
+        self.address = parse_printer_uri(f"file:///unused-{role}-printer")
+        self.profile = profile
+
+    def status(self) -> PrinterStatus:
+        return PrinterStatus(PrinterState.ERROR, "not opened by this command")
+
+    def print_job(self, job: PrintJob) -> JobResult:
+        raise ConfigError(f"This command does not open the {self.role} printer")
+
+
+def _printer(printer: PrinterSettings, role: str, *, opened: bool) -> Printer:
+    profile = printer_profile(printer)
+    if not opened:
+        return UnusedPrinter(role, profile)
+    if not printer.uri.strip():
+        option = "--label-printer" if role == "label" else "--slip-printer"
+        raise ConfigError(
+            f"No {role} printer is set",
+            hint=f"Set printers.{role}.uri in the settings (the Settings screen, or the file "
+            f"`station config path` shows), or give {option} URI for this run.",
+        )
+    return open_printer(printer.uri, profile)
+
+
 def _credentials(
     settings: Settings, environ: Mapping[str, str], store: SecretStore | None
 ) -> LwaCredentials | EnvironmentCredentialsProvider | KeyringCredentialsProvider:
@@ -309,10 +343,8 @@ def _build(
         )
         settings = settings.model_copy(update={"printers": printers})
 
-    label_printer = open_printer(
-        settings.printers.label.uri, printer_profile(settings.printers.label)
-    )
-    slip_printer = open_printer(settings.printers.slip.uri, printer_profile(settings.printers.slip))
+    label_printer = _printer(settings.printers.label, "label", opened=options.printers)
+    slip_printer = _printer(settings.printers.slip, "slip", opened=options.printers)
 
     store = options.secret_store if options.secret_store is not None else _keyring_store()
     credentials = _credentials(settings, environ, store)
@@ -326,7 +358,13 @@ def _build(
     closers.append(api.close)
     gateway = SpApiGateway(api, settings.api_version)
 
-    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        paths.data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(
+            f"Cannot create the station's data folder {paths.data_dir}: {exc.strerror or exc}",
+            hint="Give this user a folder it may write to: set STATION_HOME to one.",
+        ) from None
     journal = Journal.open(paths.journal_file, station_id=settings.station_id)
     closers.append(journal.close)
     documents = open_document_cache(

@@ -24,25 +24,30 @@ def say(text: str) -> None:
     print(text, flush=True)
 
 
-def runtime_options(args: argparse.Namespace) -> RuntimeOptions:
+def runtime_options(args: argparse.Namespace, *, printers: bool = True) -> RuntimeOptions:
     from station.runtime import RuntimeOptions
 
     return RuntimeOptions(
         demo=bool(getattr(args, "demo", False)),
         label_printer=getattr(args, "label_printer", None),
         slip_printer=getattr(args, "slip_printer", None),
+        printers=printers,
     )
 
 
-def open_runtime(args: argparse.Namespace) -> Runtime:
-    """The running station for a command (close it: it is a context manager)."""
+def open_runtime(args: argparse.Namespace, *, printers: bool = True) -> Runtime:
+    """The running station for a command (close it: it is a context manager). ``printers``:
+    False for a command that prints nothing (its printers need not even be set)."""
     from station.runtime import build_runtime
 
-    return build_runtime(runtime_options(args))
+    return build_runtime(runtime_options(args, printers=printers))
 
 
-def open_journal() -> tuple[Journal, RetentionPolicy] | None:
-    """The journal on disk without credentials, keys or printers; None when none exists yet."""
+def open_journal(args: argparse.Namespace) -> tuple[Journal, RetentionPolicy] | None:
+    """The journal on disk without credentials, keys or printers; None when none exists yet (and
+    in demo mode, whose runs each start with an empty journal of their own)."""
+    if getattr(args, "demo", False):
+        return None
     from station.config import load_settings
     from station.journal import Journal, RetentionPolicy
     from station.paths import default_paths

@@ -12,31 +12,42 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from station.cli.argtypes import day
 from station.cli.context import open_journal
-from station.cli.dates import day
+from station.cli.errors import UsageError
 from station.cli.exit_codes import EXIT_OK
 from station.errors import StationError
 
 if TYPE_CHECKING:
     from station.journal import Journal
-    from station.journal.records import DaySummary, ShipmentRecord
+    from station.journal.records import DaySummary, JournalEvent, ShipmentRecord
 
 __all__ = ["add_arguments", "format_history", "run"]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--today", action="store_true", help="today's shipments (default)")
-    parser.add_argument("--date", type=day, metavar="YYYY-MM-DD", help="another day")
-    parser.add_argument("--po", metavar="PO", help="everything recorded about one PO")
-    parser.add_argument("--csv", type=Path, metavar="FILE", help="write the shipments as CSV")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--today", action="store_true", help="today's shipments (the default)")
+    which.add_argument("--date", type=day, metavar="YYYY-MM-DD", help="another day's shipments")
+    which.add_argument("--po", metavar="PO", help="everything recorded about one PO")
+    parser.add_argument(
+        "--csv", type=Path, metavar="FILE", help="also write the day's shipments as CSV to FILE"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.po is not None and args.csv is not None:
+        raise UsageError(
+            "--csv writes a day's shipments; it cannot be combined with --po",
+            hint="Use `station history --po PO` alone, or --csv with --today or --date.",
+        )
+    if args.po is not None and not args.po.strip():
+        raise UsageError("--po needs a PO number")
     return _history(args, sys.stdout)
 
 
 def _history(args: argparse.Namespace, out: TextIO) -> int:
-    opened = open_journal()
+    opened = open_journal(args)
     if opened is None:
         print("No shipments recorded on this station yet.", file=out)
         return EXIT_OK
@@ -47,9 +58,10 @@ def _history(args: argparse.Namespace, out: TextIO) -> int:
         day = args.date or journal.now().astimezone().date()
         shipments = journal.shipments_on(day)
         summary = journal.day_summary(day)
+    out.write(format_history(day, shipments, summary))
     if args.csv is not None:
         _write_csv(args.csv, shipments)
-    out.write(format_history(day, shipments, summary))
+        print(f"wrote {len(shipments)} shipment(s) to {args.csv}", file=out)
     return EXIT_OK
 
 
@@ -90,12 +102,41 @@ def _po_history(journal: Journal, po: str, out: TextIO) -> int:
     print(f"History of PO {po}", file=out)
     for event in events:
         at = event.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-        extra = f" transaction {event.transaction_id}" if event.transaction_id else ""
-        print(f"  {at} {event.station_id} {event.kind.value}: {event.outcome}{extra}", file=out)
+        print(f"  {at} {event.station_id} {describe_event(event)}", file=out)
     shipment = journal.shipment(po)
     if shipment is not None:
         print(f"Shipment status: {shipment.status.value}", file=out)
     return EXIT_OK
+
+
+def describe_event(event: JournalEvent) -> str:
+    """One journal event as a line of a PO's history."""
+    from station.journal.records import EventKind
+
+    detail = event.detail
+    kind = event.kind
+    if kind is EventKind.SCAN:
+        how = detail.get("source", "scanner")
+        text = "scanned" if event.outcome != "refused" else "scan refused"
+        text += f" ({how})"
+    elif kind is EventKind.PRINT:
+        document = detail.get("document", "document")
+        if event.outcome == "ok":
+            text = f"printed the {document} on {detail.get('printer', '?')}"
+        else:
+            text = f"the {document} did not print: {detail.get('error', 'no reason recorded')}"
+    elif kind is EventKind.LABEL:
+        text = f"label {event.outcome} (from {detail.get('source', '?')})"
+    elif kind is EventKind.ERROR:
+        text = f"error: {detail.get('message') or event.outcome}"
+    else:
+        text = f"{kind.value.replace('_', ' ')}: {event.outcome}"
+        errors = detail.get("errors") or ()
+        if errors:
+            text += " — " + "; ".join(str(e) for e in errors)[:300]
+    if event.transaction_id:
+        text += f" (transaction {event.transaction_id})"
+    return text
 
 
 def _write_csv(path: Path, shipments: Sequence[ShipmentRecord]) -> None:

@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING
 
 from station.cli.context import open_runtime, say
 from station.cli.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_QUEUED
-from station.cli.ship import add_demo_argument
 from station.errors import ApiError, InvalidRequestError, StationError, WorkflowError
 
 if TYPE_CHECKING:
@@ -47,7 +46,6 @@ def _feature_flags(parser: argparse.ArgumentParser) -> None:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_demo_argument(parser)
     sub = parser.add_subparsers(dest="mcf_action", metavar="ACTION", required=True)
     imp = sub.add_parser("import", help="import web-shop orders from a CSV file")
     imp.add_argument("file", type=Path, help="CSV: the station's columns or Shopify's export")

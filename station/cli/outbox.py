@@ -12,14 +12,17 @@ import sys
 from typing import TYPE_CHECKING
 
 from station.cli.context import (
+    open_journal,
     open_runtime,
     outbox_worker,
     rejection_reasons,
     say,
     start_worker,
 )
+from station.cli.errors import UsageError
 from station.cli.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_QUEUED
-from station.cli.ship import add_demo_argument, add_wait_argument
+from station.cli.progress import note
+from station.cli.ship import add_wait_argument
 
 if TYPE_CHECKING:
     from station.runtime import Runtime
@@ -28,21 +31,33 @@ __all__ = ["add_arguments", "run"]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_demo_argument(parser)
     add_wait_argument(parser)
     parser.add_argument("action", choices=("list", "flush"), help="list or send now")
     parser.add_argument("--all", action="store_true", help="list: include finished items")
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_runtime(args) as runtime:
-        if args.action == "list":
-            return _list(runtime, include_done=args.all)
+    if args.action == "list":
+        return _list(args, include_done=args.all)
+    if args.all:
+        raise UsageError("--all is for `station outbox list`")
+    note("interrupted; what was not sent stays in the outbox for the next flush.")
+    with open_runtime(args, printers=False) as runtime:
         return _flush(runtime, wait=args.wait)
 
 
-def _list(runtime: Runtime, *, include_done: bool) -> int:
-    items = runtime.outbox.list() if include_done else runtime.outbox.open_items()
+def _list(args: argparse.Namespace, *, include_done: bool) -> int:
+    """Only reads the journal: no credentials, no printers."""
+    from station.journal import Outbox
+
+    opened = open_journal(args)
+    if opened is None:
+        say("The outbox is empty." if include_done else "Nothing is waiting in the outbox.")
+        return EXIT_OK
+    journal, _retention = opened
+    with journal:
+        outbox = Outbox(journal)
+        items = outbox.list() if include_done else outbox.open_items()
     if not items:
         say("The outbox is empty." if include_done else "Nothing is waiting in the outbox.")
         return EXIT_OK

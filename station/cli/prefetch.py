@@ -1,18 +1,22 @@
 """``station prefetch``: shift preparation headless — list the day's orders, cache their labels
 and slips (and acknowledge NEW ones with ``--acknowledge``). Exit 0 when every order was
-prepared, 1 when some failed."""
+prepared (or had nothing to prepare), 1 when some failed or nothing could be kept."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from station.cli.context import open_runtime
-from station.cli.dates import day
+from station.cli.argtypes import day, integer
+from station.cli.context import open_runtime, say
 from station.cli.exit_codes import EXIT_FAILED, EXIT_OK
+from station.cli.progress import note
 from station.errors import ConfigError
 
 __all__ = ["add_arguments", "run"]
+
+MAX_LOOKBACK_DAYS = 60
+_NOT_ACKNOWLEDGED = ("ORDER_NOT_ACKNOWLEDGED", "not acknowledged")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -21,7 +25,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--acknowledge",
         action="store_true",
         help="accept NEW orders (code 00) — only for vendors without an order system; "
-        "never rejects: an order this station cannot ship is listed and left untouched",
+        "never rejects: an order this station cannot ship is listed and left untouched; "
+        "always on with --demo",
     )
     parser.add_argument(
         "--no-request",
@@ -30,26 +35,35 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--lookback-days",
-        type=int,
+        type=integer(0, MAX_LOOKBACK_DAYS),
         default=7,
         metavar="N",
-        help="orders created up to N days before the day still wait to ship (default 7)",
+        help="orders created up to N days before the day still wait to ship "
+        f"(0 … {MAX_LOOKBACK_DAYS}, default 7)",
     )
 
 
 def run(args: argparse.Namespace) -> int:
     from station.workflow.prefetch import PrefetchOptions, PrefetchProgress, ShiftPreparation
 
-    if args.lookback_days < 0 or args.lookback_days > 60:
-        raise ConfigError("--lookback-days must be between 0 and 60")
     last: list[str] = []
 
     def progress(p: PrefetchProgress) -> None:
         if p.message != (last[-1] if last else None):
             last.append(p.message)
-            print(f"  {p.message}", file=sys.stderr)
+            print(f"  {p.message}", file=sys.stderr, flush=True)
 
-    with open_runtime(args) as runtime:
+    acknowledge = bool(args.acknowledge or getattr(args, "demo", False))
+    with open_runtime(args, printers=False) as runtime:
+        if not runtime.documents.persistent:
+            # Shift preparation is for the scans to come; a cache that ends with this run would
+            # fetch everything for nothing.
+            raise ConfigError(
+                "Nothing prepared: this station cannot keep documents (no data key)",
+                hint="Set STATION_DATA_KEY (32 random bytes, URL-safe base64; see the README) or "
+                "run where the system keyring is available.",
+            )
+        note("interrupted; what was cached so far is kept, and running prefetch again goes on.")
         preparation = ShiftPreparation(
             runtime.gateway, runtime.documents, runtime.settings, journal=runtime.journal
         )
@@ -57,23 +71,29 @@ def run(args: argparse.Namespace) -> int:
             PrefetchOptions(
                 day=args.date,
                 lookback_days=args.lookback_days,
-                acknowledge=args.acknowledge,
+                acknowledge=acknowledge,
                 request_missing=not args.no_request,
             ),
             progress,
         )
-        if not runtime.documents.persistent:
-            print(
-                "station: no data key: the documents were kept in memory for this run only",
-                file=sys.stderr,
-            )
-    print(
-        f"prefetch: {report.listed} orders listed; {report.fetched} fetched, "
+    say(
+        f"prefetch: {report.listed} orders listed; {report.fetched} kept for scanning, "
         f"{report.requested} labels requested, {report.skipped} skipped, "
-        f"{len(report.failed)} failed; {report.seconds:.1f} s"
+        + (f"{len(report.without_label)} without a label yet, " if args.no_request else "")
+        + f"{len(report.failed)} failed; {report.seconds:.1f} s"
     )
     if report.acknowledged or report.rejected:
-        print(f"acknowledged: {report.acknowledged} accepted, {report.rejected} rejected")
+        say(f"acknowledged: {report.acknowledged} accepted, {report.rejected} rejected")
     for po, reason in sorted(report.failed.items()):
-        print(f"  FAILED {po}: {reason}")
+        print(f"station: PO {po} failed: {reason}", file=sys.stderr)
+    unacknowledged = [
+        po for po, reason in report.failed.items() if any(k in reason for k in _NOT_ACKNOWLEDGED)
+    ]
+    if unacknowledged and not acknowledge:
+        print(
+            f"  what to do: {len(unacknowledged)} order(s) are NEW (not acknowledged yet). "
+            "Acknowledge them in your order system, or run `station prefetch --acknowledge` "
+            "when this station acknowledges orders itself.",
+            file=sys.stderr,
+        )
     return EXIT_FAILED if report.failed else EXIT_OK

@@ -6,13 +6,22 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from station.cli.argtypes import integer
 from station.cli.exit_codes import EXIT_OK
-from station.files import MAX_DOCUMENT_FILE_BYTES, read_input_file
-from station.printing.content import DocumentKind
-from station.printing.factory import open_printer
-from station.printing.printer import PrintJob
-from station.printing.profile import Language, Media, PrinterProfile
+from station.cli.progress import note
+
+if TYPE_CHECKING:
+    from station.printing.content import DocumentKind
+    from station.printing.profile import PrinterProfile
+
+__all__ = ["add_arguments", "run"]
+
+# station.printing.profile's Media and Language values (tests/cli checks they agree), listed here
+# so that building the parser does not load pydantic.
+MEDIA_CHOICES = ("4x6", "A4", "Letter")
+LANGUAGE_CHOICES = ("zpl", "driver")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,12 +34,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--dpi", type=int, choices=(203, 300, 600), help="printer resolution")
     parser.add_argument(
-        "--media", choices=[m.value for m in Media], help="media (default 4x6, or Letter for PDF)"
+        "--media", choices=MEDIA_CHOICES, help="media (default 4x6, or Letter for PDF)"
     )
-    parser.add_argument("--copies", type=int, default=1, help="copies (1–99)")
+    parser.add_argument("--copies", type=integer(1, 99), default=1, help="copies (1 … 99)")
     parser.add_argument(
         "--language",
-        choices=[lang.value for lang in Language],
+        choices=LANGUAGE_CHOICES,
         help="zpl for label printers, driver for office printers (default: by scheme and file)",
     )
     parser.add_argument(
@@ -45,6 +54,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _profile(args: argparse.Namespace, kind: DocumentKind) -> PrinterProfile:
+    from station.printing.content import DocumentKind
+    from station.printing.profile import Language, Media, PrinterProfile
+
     printer = str(args.printer)
     if args.language:
         language = Language(args.language)
@@ -75,10 +87,15 @@ def _profile(args: argparse.Namespace, kind: DocumentKind) -> PrinterProfile:
 
 
 def _run_print(args: argparse.Namespace) -> int:
+    from station.files import MAX_DOCUMENT_FILE_BYTES, read_input_file
+    from station.printing.factory import open_printer
+    from station.printing.printer import PrintJob
+
     path: Path = args.file
     content = read_input_file(path, what="file to print", limit=MAX_DOCUMENT_FILE_BYTES)
     job = PrintJob.from_bytes(content, name=path.stem, copies=args.copies)
     printer = open_printer(args.printer, _profile(args, job.kind))
+    note(f"interrupted while printing {path.name}; the printer may have received it already.")
     result = printer.print_job(job)
     for warning in result.warnings:
         print(f"station: warning: {warning}", file=sys.stderr)

@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
 def _purge(args: argparse.Namespace, out: TextIO) -> int:
     from station.journal.documents import purge_stored_documents
 
-    opened = open_journal()
+    opened = open_journal(args)
     if opened is None:
         print("No documents stored on this station.", file=out)
         return EXIT_OK

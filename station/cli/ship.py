@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from station.cli.argtypes import box, seconds
 from station.cli.context import (
     open_runtime,
     outbox_worker,
@@ -28,10 +29,13 @@ from station.cli.context import (
     say,
     start_worker,
 )
+from station.cli.errors import UsageError, cli_hint
 from station.cli.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_QUEUED
-from station.errors import ConfigError, PrinterOfflineError, WorkflowError
+from station.cli.progress import note
+from station.errors import PrinterOfflineError, StationError, WorkflowError
 
 if TYPE_CHECKING:
+    from station.config import Settings
     from station.journal import OutboxItem
     from station.runtime import Runtime
     from station.workflow.containers import Box
@@ -42,46 +46,32 @@ if TYPE_CHECKING:
 __all__ = ["add_arguments", "run"]
 
 DEFAULT_WAIT = 60.0
+MAX_WAIT = 24 * 3600.0
 
 
 def add_wait_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--wait",
-        type=float,
+        type=seconds(MAX_WAIT),
         default=DEFAULT_WAIT,
         metavar="SECONDS",
-        help=f"how long to wait for Amazon's verdict (default {DEFAULT_WAIT:.0f})",
-    )
-
-
-def add_demo_argument(parser: argparse.ArgumentParser) -> None:
-    # SUPPRESS: the same options exist before the command (``station --demo ship``); a default
-    # here would overwrite them.
-    parser.add_argument(
-        "--demo",
-        action="store_true",
-        default=argparse.SUPPRESS,
-        help="run on the embedded simulator with file printers",
+        help=f"how long to wait for Amazon's verdict (default {DEFAULT_WAIT:.0f}, at most "
+        f"{MAX_WAIT:.0f})",
     )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_demo_argument(parser)
-    add_wait_argument(parser)
     parser.add_argument("po", metavar="PO", help="the purchase order number")
     parser.add_argument(
         "--box",
         action="append",
+        type=box,
         default=[],
         metavar="LxWxH{in|cm}:W{kg|lb}[@LINE=QTY,...]",
-        help="a carton (repeat for several; the last one without contents takes the rest)",
+        help="a carton (repeat for several; the last one without contents takes the rest; "
+        "`station order PO` shows the line numbers)",
     )
-    parser.add_argument(
-        "--label-printer", metavar="URI", default=argparse.SUPPRESS, help="label printer"
-    )
-    parser.add_argument(
-        "--slip-printer", metavar="URI", default=argparse.SUPPRESS, help="slip printer"
-    )
+    add_wait_argument(parser)
     parser.add_argument(
         "--acknowledge",
         action="store_true",
@@ -95,31 +85,44 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _printer(event: Event) -> None:
-    from station.workflow.events import (
-        DocumentPrinted,
-        FlowFailed,
-        PrintFailed,
-        ProgressReported,
-        StepChanged,
-    )
+class _Output:
+    """The engine's events about this PO as progress lines on stdout. Failures are not printed
+    here: the command reports each one once, on stderr, when it ends."""
 
-    if (isinstance(event, StepChanged) and event.message) or isinstance(event, ProgressReported):
-        say(f"  {event.message}")
-    elif isinstance(event, DocumentPrinted):
-        say(f"  printed the {event.document.value} on {event.printer_uri}")
-        for warning in event.warnings:
-            say(f"  warning: {warning}")
-    elif isinstance(event, PrintFailed):
-        say(f"  the {event.document.value} did not print: {event.error.message}")
-    elif isinstance(event, FlowFailed):
-        say(f"  stopped: {event.error}")
+    def __init__(self, po: str, settings: Settings) -> None:
+        self.po = po
+        self.settings = settings
+        self.warehouse: str | None = None
+
+    def __call__(self, event: Event) -> None:
+        from station.workflow.events import (
+            DocumentPrinted,
+            OrderLoaded,
+            ProgressReported,
+            Step,
+            StepChanged,
+        )
+
+        if event.purchase_order_number not in (None, self.po):
+            return  # another PO's confirmation, sent by the same outbox worker
+        if isinstance(event, OrderLoaded) and self.warehouse is None:
+            self.warehouse = event.order.ship_from_party_id
+            if event.already_shipped_at is None:
+                _warn_unknown_warehouse(self.settings, self.warehouse)
+        if (
+            isinstance(event, StepChanged) and event.message and event.step is not Step.FAILED
+        ) or isinstance(event, ProgressReported):
+            say(f"  {event.message}")
+        elif isinstance(event, DocumentPrinted):
+            say(f"  printed the {event.document.value} on {event.printer_uri}")
+            for warning in event.warnings:
+                say(f"  warning: {warning}")
 
 
 def run(args: argparse.Namespace) -> int:
-    from station.workflow.containers import parse_box_spec
-
-    boxes = [parse_box_spec(text) for text in args.box]
+    boxes: list[Box] = list(args.box)
+    if not boxes and not args.reprint:
+        return _shipped_check(args)
     with open_runtime(args) as runtime:
         acknowledge = bool(args.acknowledge or getattr(args, "demo", False))
         return _ship(
@@ -132,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
         )
 
 
-def _report(outcome: ConfirmationOutcome, po: str, *, owner: bool) -> int:
+def _report(outcome: ConfirmationOutcome, po: str, *, owner: bool, warehouse: str | None) -> int:
     """Amazon's verdict on a confirmation as output and exit code."""
     from station.journal import OutboxState
     from station.workflow.delivery import shipped_elsewhere
@@ -153,6 +156,13 @@ def _report(outcome: ConfirmationOutcome, po: str, *, owner: bool) -> int:
             f"station: Amazon rejected the confirmation of PO {po}: {rejection_reasons(item)}",
             file=sys.stderr,
         )
+        if any(e.code == "MISSING_SCAC_CODE" for e in item.errors):
+            print(
+                f"  what to do: warehouse {warehouse or '?'} ships with your own carrier. Add it "
+                "to the settings file (`station config path`) with vendor_own_carrier = true "
+                "and its carrier's scac_code, then ship the PO again.",
+                file=sys.stderr,
+            )
         return EXIT_FAILED
     why = (
         f"not sent yet ({item.last_error})"
@@ -166,6 +176,47 @@ def _report(outcome: ConfirmationOutcome, po: str, *, owner: bool) -> int:
         "check with `station outbox list`."
     )
     return EXIT_QUEUED
+
+
+def _warn_unknown_warehouse(settings: Settings, code: str) -> None:
+    """Before anything is printed: a warehouse the settings do not describe may be a
+    vendor-own-carrier one, whose confirmation Amazon refuses without the carrier's SCAC code."""
+    if settings.warehouse(code) is None:
+        print(
+            f"station: note: warehouse {code} is not in this station's settings. If it ships "
+            "with your own carrier, Amazon refuses the confirmation without the carrier's SCAC "
+            "code: add the warehouse to the settings file (`station config path`) with "
+            "vendor_own_carrier = true and scac_code first.",
+            file=sys.stderr,
+            flush=True,
+        )
+
+
+def _shipped_check(args: argparse.Namespace) -> int:
+    """``station ship PO`` without cartons: only whether the PO is already shipped (nothing is
+    printed, so no printer is needed); a PO this station has not shipped needs --box."""
+    from station.workflow.scan import validate_po
+
+    try:
+        po = validate_po(str(args.po))
+    except StationError as exc:
+        raise UsageError(exc.message, hint="Give the PO number as printed on the order.") from None
+    from station.journal.records import ShipmentStatus
+    from station.workflow.order import OrderStatus
+
+    with open_runtime(args, printers=False) as runtime:
+        record = runtime.journal.shipment(po)
+        shipped_here = record is not None and record.status in (
+            ShipmentStatus.CONFIRMED,
+            ShipmentStatus.QUEUED,
+        )
+        if not shipped_here and runtime.gateway.get_order(po).status is not OrderStatus.SHIPPED:
+            raise UsageError(
+                f"No carton given for PO {po}",
+                hint="Add --box LxWxH{in|cm}:W{kg|lb}, e.g. --box 12x8x4in:1.5kg "
+                "(`station order PO` shows the line numbers for @LINE=QTY)",
+            )
+        return _ship(runtime, po, (), wait=args.wait, reprint=False)
 
 
 def _acknowledger(runtime: Runtime) -> Callable[[PackOrder], PackOrder]:
@@ -205,13 +256,15 @@ def _ship(
     if problem is not None:
         print(f"station: WARNING: {problem.message()}", file=sys.stderr, flush=True)
     engine: PackingEngine = runtime.engine()
-    engine.add_listener(_printer)
+    output = _Output(po_text.strip().upper(), runtime.settings)
+    engine.add_listener(output)
     if acknowledge:
         engine.acknowledge = _acknowledger(runtime)
     worker = outbox_worker(runtime)
     owner = start_worker(worker)
-    session: PackSession = engine.scan_po(po_text)
-    po = session.po
+    session: PackSession = engine.scan_po(po_text, source="command line")
+    po = output.po = session.po
+    warehouse = output.warehouse
     if session.already_shipped:
         when = (
             f" on {session.already_shipped_at:%Y-%m-%d %H:%M}" if session.already_shipped_at else ""
@@ -227,13 +280,25 @@ def _ship(
             )
             return EXIT_FAILED
         if session.outbox_id is not None:
-            return _report(engine.wait_for_outcome(session.outbox_id, wait), po, owner=owner)
+            return _report(
+                engine.wait_for_outcome(session.outbox_id, wait),
+                po,
+                owner=owner,
+                warehouse=warehouse,
+            )
         return EXIT_OK
-    if not boxes:
-        raise ConfigError(
-            f"No carton given for PO {po}",
-            hint="Add --box LxWxH{in|cm}:W{kg|lb}, e.g. --box 12x8x4in:1.5kg",
+    if reprint:
+        raise UsageError(
+            f"PO {po} is not shipped yet: --reprint only prints a shipped PO's documents again",
+            hint="Leave out --reprint to pack it.",
         )
+    if not boxes:
+        raise UsageError(
+            f"No carton given for PO {po}",
+            hint="Add --box LxWxH{in|cm}:W{kg|lb}, e.g. --box 12x8x4in:1.5kg "
+            "(`station order PO` shows the line numbers for @LINE=QTY)",
+        )
+    note(f"interrupted before PO {po} was confirmed; nothing was sent. Run the command again.")
     engine.set_boxes(session, boxes)
     if session.print_errors:
         kind, error = next(iter(session.print_errors.items()))
@@ -244,9 +309,14 @@ def _ship(
             f"station: the {kind.value} of PO {po} did not print: {error.message}",
             file=sys.stderr,
         )
-        if error.hint:
-            print(f"  what to do: {error.hint}", file=sys.stderr)
+        hint = cli_hint(error)
+        if hint:
+            print(f"  what to do: {hint}", file=sys.stderr)
         return EXIT_FAILED
     item: OutboxItem = engine.confirm(session)
+    note(
+        f"the confirmation of PO {po} is recorded (outbox item {item.id}) and is sent by "
+        "`station outbox flush` or the next `station ship`; do not pack the PO again."
+    )
     say(f"PO {po}: confirmation recorded (outbox item {item.id}); waiting for Amazon…")
-    return _report(engine.wait_for_outcome(item.id, wait), po, owner=owner)
+    return _report(engine.wait_for_outcome(item.id, wait), po, owner=owner, warehouse=warehouse)

@@ -14,14 +14,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from station.cli.context import open_runtime, outbox_worker, rejection_reasons
+from station.cli.errors import UsageError, cli_hint
 from station.cli.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_QUEUED
-from station.errors import ConfigError, JournalError, ScanError
-from station.files import MAX_CSV_BYTES, read_input_file
+from station.cli.progress import note
+from station.cli.ship import add_wait_argument
+from station.errors import ConfigError, JournalError, ScanError, StationError
 
 if TYPE_CHECKING:
     from station.journal import OutboxItem
     from station.runtime import Runtime
-    from station.workflow.status_updates import CarrierScan, CodeSystem
+    from station.workflow.status_updates import CarrierEvent, CarrierScan, CodeSystem
 
 __all__ = ["add_arguments", "run"]
 
@@ -31,14 +33,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--tracking", metavar="T", help="the package's tracking number")
     parser.add_argument(
         "--event",
+        type=_event,
         metavar="E",
         help="departed, in_transit, out_for_delivery, delivered, delayed, lost, rejected "
         "or undeliverable",
     )
-    parser.add_argument("--at", metavar="TIME", help="when (ISO 8601; default: now)")
-    parser.add_argument("--city", metavar="C")
-    parser.add_argument("--postal-code", metavar="P")
-    parser.add_argument("--country", metavar="CC", help="two-letter country code")
+    parser.add_argument(
+        "--at",
+        type=_event_time,
+        metavar="TIME",
+        help="when (ISO 8601, e.g. 2026-11-23T14:05:00+01:00; default: now)",
+    )
+    parser.add_argument("--city", type=_location, metavar="C", help="where the carrier was")
+    parser.add_argument("--postal-code", type=_location, metavar="P")
+    parser.add_argument("--country", type=_country, metavar="CC", help="two-letter code, e.g. US")
     parser.add_argument(
         "--csv",
         type=Path,
@@ -51,34 +59,77 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=os.environ.get("STATION_STATUS_CODES", "x12").lower(),
         help="Amazon status/reason code system (default x12, or STATION_STATUS_CODES)",
     )
-    parser.add_argument(
-        "--wait",
-        type=float,
-        default=60.0,
-        metavar="SECONDS",
-        help="how long to wait for Amazon's verdict before leaving the rest queued",
-    )
+    add_wait_argument(parser)
+
+
+def _event(text: str) -> CarrierEvent:
+    from station.workflow.status_updates import parse_event
+
+    try:
+        return parse_event(text)
+    except StationError as exc:
+        raise argparse.ArgumentTypeError(f"{exc.message}. {exc.hint}") from None
+
+
+def _event_time(text: str) -> datetime:
+    from station.workflow.status_updates import parse_status_time
+
+    try:
+        return parse_status_time(text)
+    except StationError as exc:
+        raise argparse.ArgumentTypeError(f"{exc.message}. {exc.hint}") from None
+
+
+def _location(text: str) -> str:
+    from station.workflow.status_updates import MAX_LOCATION_CHARS
+
+    if len(text) > MAX_LOCATION_CHARS:
+        raise argparse.ArgumentTypeError(f"longer than {MAX_LOCATION_CHARS} characters")
+    return text.strip()
+
+
+def _country(text: str) -> str:
+    code = text.strip().upper()
+    if len(code) != 2 or not code.isascii() or not code.isalpha():
+        raise argparse.ArgumentTypeError(
+            f"{text[:20]!r} is not a two-letter country code (ISO 3166, e.g. US, not USA)"
+        )
+    return code
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.csv is not None:
+        given = [
+            f"--{name.replace('_', '-')}"
+            for name in ("tracking", "event", "at", "city", "postal_code", "country")
+            if getattr(args, name) is not None
+        ]
+        if args.po or given:
+            raise UsageError(
+                "Give either a PO with its options or --csv FILE, not both"
+                + (f" (--csv with {', '.join(given)})" if given else ""),
+                hint="Run them separately.",
+            )
+    elif not args.po or not args.tracking or args.event is None:
+        missing = [
+            name for name, value in (("PO", args.po), ("--tracking", args.tracking)) if not value
+        ] + ([] if args.event is not None else ["--event"])
+        raise UsageError(
+            f"A status update needs the PO, --tracking and --event (missing: {', '.join(missing)})",
+            hint="e.g. station status-update 2ABC1234 --tracking ODFL123 --event delivered "
+            "--city Dallas --postal-code 75247 --country US, or --csv FILE",
+        )
     return _status_update(args)
 
 
 def _scan_from_args(args: argparse.Namespace) -> CarrierScan:
-    from station.workflow.status_updates import CarrierScan, parse_event, parse_status_time
+    from station.workflow.status_updates import CarrierScan
 
-    if not args.po or not args.tracking or not args.event:
-        raise ScanError(
-            "A status update needs the PO, --tracking and --event (or --csv FILE)",
-            hint="e.g. station status-update 2ABC1234 --tracking ODFL123 --event delivered "
-            "--city Dallas --postal-code 75247 --country US",
-        )
-    at = parse_status_time(args.at) if args.at else datetime.now(UTC)
     return CarrierScan(
         po=args.po.strip(),
         tracking=args.tracking.strip(),
-        event=parse_event(args.event),
-        at=at,
+        event=args.event,
+        at=args.at or datetime.now(UTC),
         city=args.city,
         postal_code=args.postal_code,
         country=args.country,
@@ -98,6 +149,8 @@ def _code_system(text: str) -> CodeSystem:
 
 
 def _read_text(path: Path) -> str:
+    from station.files import MAX_CSV_BYTES, read_input_file
+
     raw = read_input_file(path, what="carrier file", limit=MAX_CSV_BYTES, error=ScanError)
     try:
         return raw.decode("utf-8-sig")
@@ -111,13 +164,11 @@ def _status_update(args: argparse.Namespace) -> int:
     from station.workflow.order_cache import load_prefetched
     from station.workflow.status_updates import StatusUpdater, parse_carrier_csv
 
-    if args.csv is not None and args.po:
-        raise ScanError("Give either a PO or --csv FILE, not both", hint="Run them separately.")
     if args.csv is not None:
         rows = parse_carrier_csv(_read_text(args.csv))
     else:
         rows = [(0, _scan_from_args(args))]
-    with open_runtime(args) as runtime:
+    with open_runtime(args, printers=False) as runtime:
 
         def country_of(po: str) -> str | None:
             cached = load_prefetched(runtime.documents, po)
@@ -133,10 +184,15 @@ def _status_update(args: argparse.Namespace) -> int:
         for row, scan, error in outcome.refused:
             where = f"line {row}: " if args.csv is not None else ""
             print(f"station: {where}PO {scan.po} refused: {error}", file=sys.stderr)
-            if error.hint and args.csv is None:
-                print(f"  what to do: {error.hint}", file=sys.stderr)
+            hint = cli_hint(error)
+            if hint and args.csv is None:
+                print(f"  what to do: {hint}", file=sys.stderr)
         if not outcome.queued:
             return EXIT_FAILED
+        note(
+            f"interrupted; {len(outcome.queued)} status update(s) are recorded in the outbox and "
+            "go out with `station outbox flush` (or the packing station's outbox)."
+        )
         final = _deliver(runtime, outcome.queued, args.wait)
     return _report_items(final, refused=len(outcome.refused))
 
@@ -169,7 +225,7 @@ def _report_items(items: Sequence[OutboxItem], *, refused: int) -> int:
     done = [i for i in items if i.state is OutboxState.SUCCEEDED]
     queued = [i for i in items if i.is_open]
     for item in failed:
-        print(f"  FAILED {item.po}: {rejection_reasons(item)}")
+        print(f"station: PO {item.po} rejected: {rejection_reasons(item)}", file=sys.stderr)
     print(
         f"status updates: {len(done)} accepted, {len(queued)} queued, {len(failed)} failed, "
         f"{refused} refused"

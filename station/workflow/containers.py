@@ -23,6 +23,7 @@ MAX_DIMENSION = {"IN": Decimal(120), "CM": Decimal(300)}
 MAX_WEIGHT = {"KG": Decimal(70), "LB": Decimal(150)}
 
 _NUMBER = r"\d+(?:[.,]\d+)?"
+_COUNT = re.compile(r"[0-9]{1,6}=[0-9]{1,6}")
 _BOX_SPEC = re.compile(
     rf"^\s*(?P<l>{_NUMBER})\s*[xX×]\s*(?P<w>{_NUMBER})\s*[xX×]\s*(?P<h>{_NUMBER})\s*"
     rf"(?P<du>in|cm|IN|CM)\s*:\s*(?P<wt>{_NUMBER})\s*(?P<wu>kg|lb|KG|LB)\s*"
@@ -114,7 +115,8 @@ def parse_box_spec(text: str) -> Box:
         contents = {}
         for part in match.group("items").split(","):
             seq_text, sep, qty_text = part.partition("=")
-            if not sep or not seq_text.strip().isdigit() or not qty_text.strip().isdigit():
+            # ASCII digits only: str.isdigit() also accepts "²", which int() then refuses.
+            if not sep or not _COUNT.fullmatch(seq_text.strip() + "=" + qty_text.strip()):
                 raise ScanError(
                     f"'{part[:30]}' in '{text[:60]}' is not LINE=QTY",
                     hint="List the lines in the box as LINE=QTY, e.g. @1=2,2=1",

@@ -99,6 +99,8 @@ class PrefetchReport:
     acknowledged: int = 0
     rejected: int = 0  # acknowledged with a rejection code
     failed: dict[str, str] = field(default_factory=dict)  # PO -> reason
+    # With request_missing off: POs Amazon has no label for yet (not a failure; a scan requests it)
+    without_label: list[str] = field(default_factory=list)
     tokens_calls: int = 0  # createRestrictedDataToken calls this run made
     seconds: float = 0.0
     cancelled: bool = False
@@ -569,8 +571,17 @@ class _Run:
                 for po, reason in attribute_errors(result.errors, pos).items():
                     self.fail(po, f"Amazon refused the label request: {reason}")
 
+    def _no_label_yet(self, work: _Work) -> None:
+        """Asked not to request labels: a PO without one is left for its scan, not failed."""
+        with self.lock:
+            self.report.without_label.append(work.po)
+            self.work.pop(work.po, None)
+
     def _get_label_only(self, work: _Work) -> None:
         labels = self.o.gateway.get_label(work.po)
+        if labels is None and not self.options.request_missing:
+            self._no_label_yet(work)
+            return
         if labels is None:
             raise WorkflowError(f"Amazon has no label for PO {work.po} yet")
         self._store(work, labels, source="get", fresh=False)
@@ -580,7 +591,8 @@ class _Run:
         fresh = False
         if labels is None:
             if not self.options.request_missing:
-                raise WorkflowError(f"Amazon has no label for PO {work.po} yet")
+                self._no_label_yet(work)
+                return
             labels = self.o.gateway.request_label(work.order, (), lambda _m: None)
             with self.lock:
                 self.report.requested += 1

@@ -74,6 +74,10 @@ __all__ = [
 
 #: Carrier clocks drift; a scan a few minutes "in the future" is still accepted.
 CLOCK_SKEW = timedelta(minutes=5)
+# The years a carrier event may be dated in (a 1970 or year-1 time is a broken clock or a typo;
+# at the edges of the calendar the date arithmetic itself fails).
+EVENT_YEARS = (2000, 2099)
+MAX_LOCATION_CHARS = 200
 _PO = re.compile(r"^[A-Za-z0-9]{1,64}$")
 _TRACKING = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,63}$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
@@ -157,13 +161,17 @@ def parse_status_time(
     raw = text.strip()
     if raw.endswith(("Z", "z")):
         raw = raw[:-1] + "+00:00"
+    hint = "Write it as ISO 8601, e.g. 2026-11-23T14:05:00+01:00 (or …Z for UTC)."
     try:
         value = datetime.fromisoformat(raw)
     except ValueError:
+        raise ScanError(f"{text[:40]!r} is not a date and time", hint=hint) from None
+    if not EVENT_YEARS[0] <= value.year <= EVENT_YEARS[1]:
         raise ScanError(
-            f"{text[:40]!r} is not a date and time",
-            hint="Write it as ISO 8601, e.g. 2026-11-23T14:05:00+01:00 (or …Z for UTC).",
-        ) from None
+            f"{text[:40]!r} is dated in the year {value.year}; a carrier event is between "
+            f"{EVENT_YEARS[0]} and {EVENT_YEARS[1]}",
+            hint=hint,
+        )
     if value.tzinfo is None:
         value = local(value) if local is not None else value.astimezone()
     return value.astimezone(UTC)
@@ -271,8 +279,25 @@ class StatusUpdater:
                 f"{scan.tracking[:40]!r} is not a tracking number",
                 hint="Use the tracking number exactly as printed on the label.",
             )
+        for name, value in (
+            ("city", scan.city),
+            ("postal code", scan.postal_code),
+            ("country", scan.country),
+        ):
+            if value is not None and len(value) > MAX_LOCATION_CHARS:
+                raise ScanError(
+                    f"The {name} of the {scan.event.value} event of PO {po} is longer than "
+                    f"{MAX_LOCATION_CHARS} characters",
+                    hint=f"Give the {name} as the carrier reports it.",
+                )
         if scan.at.tzinfo is None:
             raise ScanError("The event time has no time zone", hint="Add an offset, e.g. +01:00.")
+        if not EVENT_YEARS[0] <= scan.at.year <= EVENT_YEARS[1]:
+            raise ScanError(
+                f"The {scan.event.value} event of PO {po} is dated in the year {scan.at.year}; a "
+                f"carrier event is between {EVENT_YEARS[0]} and {EVENT_YEARS[1]}",
+                hint="Check the date of the carrier event.",
+            )
         if scan.at - self._clock() > CLOCK_SKEW:
             raise WorkflowError(
                 f"The {scan.event.value} event of PO {po} is dated in the future "
@@ -288,12 +313,19 @@ class StatusUpdater:
                     "check the tracking number against",
                     hint="Send the update from the station that confirmed the PO.",
                 )
+            if record is not None and record.status is ShipmentStatus.FAILED:
+                raise WorkflowError(
+                    f"Amazon rejected the shipment confirmation of PO {po}: there is no shipment "
+                    "to report on",
+                    hint="Resolve the rejected confirmation first (see the PO's history).",
+                )
             state = "queued, not yet accepted" if record is not None else "not confirmed"
             raise WorkflowError(
                 f"PO {po} is {state}: status updates are only allowed after Amazon accepted "
                 "the shipment confirmation",
                 hint="Wait until the confirmation shows as confirmed in the history, then retry.",
             )
+
         warehouse = self.settings.warehouse(shipment.ship_from_party_id)
         if warehouse is None or not warehouse.vendor_own_carrier:
             raise WorkflowError(
@@ -315,6 +347,11 @@ class StatusUpdater:
 
     def _country(self, scan: CarrierScan) -> str:
         country = (scan.country or "").strip().upper()
+        if country and not _COUNTRY.fullmatch(country):
+            raise ScanError(
+                f"{scan.country!r} is not a two-letter country code",
+                hint="Give the ISO 3166 code of the country, e.g. US (not USA).",
+            )
         if not country and self._country_of is not None:
             country = (self._country_of(scan.po) or "").upper()
         if not _COUNTRY.fullmatch(country):
@@ -383,7 +420,7 @@ class StatusUpdater:
 CSV_COLUMNS = ("po", "tracking", "event", "at", "city", "postal_code", "country")
 CSV_REQUIRED = ("po", "tracking", "event", "at")
 CSV_MAX_BYTES = 20 * 1024 * 1024
-_CSV_MAX_FIELD = 200
+_CSV_MAX_FIELD = MAX_LOCATION_CHARS
 
 
 @dataclass(frozen=True)
@@ -434,10 +471,19 @@ def parse_carrier_csv(
     if not lines or not lines[0].strip():
         raise CarrierCsvError([CsvProblem(1, None, "the file is empty: a header line is needed")])
     delimiter = ";" if lines[0].count(";") > lines[0].count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[list[str]] = []
+    starts: list[int] = []  # the physical line each row starts on (a quoted field may span lines)
+    ended = 0
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+        for row in reader:
+            starts.append(ended + 1)
+            rows.append(row)
+            ended = reader.line_num
     except csv.Error as exc:
-        raise CarrierCsvError([CsvProblem(1, None, f"not a readable CSV file ({exc})")]) from None
+        # line_num: the physical line the reader had reached, where the broken row ends.
+        problem = CsvProblem(reader.line_num, None, f"not readable as CSV ({exc})")
+        raise CarrierCsvError([problem]) from None
     header = [h.strip().lower().replace(" ", "_").replace("-", "_") for h in rows[0]]
     missing = [c for c in CSV_REQUIRED if c not in header]
     if missing:
@@ -451,7 +497,7 @@ def parse_carrier_csv(
     index = {name: header.index(name) for name in CSV_COLUMNS if name in header}
     problems: list[CsvProblem] = []
     scans: list[tuple[int, CarrierScan]] = []
-    for line, row in enumerate(rows[1:], start=2):
+    for line, row in zip(starts[1:], rows[1:], strict=True):
         if not any(cell.strip() for cell in row):
             continue
         scan = _row_scan(line, row, index, problems, local)

@@ -71,16 +71,17 @@ def test_strict_refusal_is_a_clear_failure(
 
 
 @pytest.mark.parametrize(
-    ("argv_tail", "says"),
+    ("argv_tail", "says", "code"),
     [
-        (["--printer", "lpd://x"], "Unknown printer scheme"),
-        (["--printer", "file:///tmp/x", "--copies", "0"], "Copies must be 1–99"),
+        (["--printer", "lpd://x"], "Unknown printer scheme", 1),
+        # A value outside the option's range is a usage error (exit 2) naming the range.
+        (["--printer", "file:///tmp/x", "--copies", "0"], "--copies: 0 is outside 1 … 99", 2),
     ],
 )
 def test_bad_input_fails_clearly(
-    zpl_file: Path, argv_tail: list[str], says: str, capsys: pytest.CaptureFixture[str]
+    zpl_file: Path, argv_tail: list[str], says: str, code: int, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["print", str(zpl_file), *argv_tail]) == 1
+    assert main(["print", str(zpl_file), *argv_tail]) == code
     assert says in capsys.readouterr().err
 
 

@@ -70,7 +70,7 @@ def test_history_lists_todays_shipments_and_the_summary(
     ]
     assert main(["history", "--po", "PO1"]) == 0
     out = capsys.readouterr().out
-    assert "scan: accepted" in out and "Shipment status: confirmed" in out
+    assert "scanned (scanner)" in out and "Shipment status: confirmed" in out
 
 
 # -- purge ---------------------------------------------------------------------------------------
@@ -106,7 +106,7 @@ def test_a_malformed_carrier_file_names_its_rows(
     assert main(["status-update", "--csv", str(carrier)]) == 1
     err = capsys.readouterr().err
     assert "line 2, column 'event'" in err and "what to do" in err
-    assert main(["status-update", "2ABC1234", "--event", "delivered"]) == 1
+    assert main(["status-update", "2ABC1234", "--event", "delivered"]) == 2  # usage error
     assert "--tracking" in capsys.readouterr().err
 
 
@@ -132,9 +132,9 @@ def test_prefetch_then_a_status_update_from_the_command_line(
 ) -> None:
     assert main(["prefetch", "--acknowledge"]) == 0
     out = capsys.readouterr().out
-    assert "8 orders listed; 7 fetched, 7 labels requested, 1 skipped, 0 failed" in out
+    assert "8 orders listed; 7 kept for scanning, 7 labels requested, 1 skipped, 0 failed" in out
     assert main(["prefetch"]) == 0
-    assert "0 fetched, 0 labels requested, 8 skipped" in capsys.readouterr().out
+    assert "0 kept for scanning, 0 labels requested, 8 skipped" in capsys.readouterr().out
 
     voc = next(o.purchase_order_number for o in station.state.orders.values() if o.warehouse.voc)
     with build_runtime(RuntimeOptions()) as runtime:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from station.cli import EXIT_FAILED, EXIT_OK, EXIT_QUEUED, main
+from station.cli import EXIT_FAILED, EXIT_OK, EXIT_QUEUED, EXIT_USAGE, main
 from station.config import Settings, save_settings
 from station.journal.lock import FileLock
 from station.paths import StationPaths
@@ -89,15 +89,21 @@ def test_ship_while_offline_exits_3_with_a_distinct_message(
     home: Path, simulator: SimulatorServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
     po = po_of_kind(simulator, "plain")
-    # Prepare the shift (ack + label + cache) by shipping nothing: scan with no box fails late.
-    assert main(["ship", po, "--acknowledge", "--wait", "1"]) == EXIT_FAILED
-    capsys.readouterr()
+    # No carton is a usage error, found before anything is acknowledged, requested or printed.
+    assert main(["ship", po, "--acknowledge", "--wait", "1"]) == EXIT_USAGE
+    assert "No carton given" in capsys.readouterr().err
+    assert record(simulator, po)["acknowledgements"] == []
     from station.runtime import RuntimeOptions, build_runtime
+    from station.workflow.acknowledgements import Acknowledger
     from station.workflow.containers import parse_box_spec
     from station.workflow.gateway import LabelPackage
     from station.workflow.order_cache import store_prefetched
 
+    # Prepare the shift by hand: acknowledge, request the label, cache it.
     with build_runtime(RuntimeOptions()) as runtime:
+        order = runtime.gateway.get_order(po)
+        acknowledger = Acknowledger(runtime.gateway, runtime.settings, journal=runtime.journal)
+        assert not acknowledger.acknowledge([order]).failed
         order = runtime.gateway.get_order(po)
         contents = {line.item_sequence_number: line.quantity for line in order.lines}
         labels = runtime.gateway.request_label(
@@ -136,11 +142,11 @@ def test_cancelled_po_exits_1_with_the_reason(
     assert "CANCELLED" in capsys.readouterr().err
 
 
-def test_bad_box_exits_1_naming_the_format(
+def test_bad_box_exits_2_naming_the_format(
     home: Path, simulator: SimulatorServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code = main(["ship", po_of_kind(simulator, "plain"), "--box", "12x8in:1kg"])
-    assert code == EXIT_FAILED
+    assert code == EXIT_USAGE
     err = capsys.readouterr().err
     assert "is not a box" in err and "LxWxH" in err
 

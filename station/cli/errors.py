@@ -1,0 +1,51 @@
+"""Errors as the command line reports them: usage errors (exit 2) and hints in its own words."""
+
+from __future__ import annotations
+
+from station.errors import ConfigError, CredentialsError, ScanError, StationError
+
+
+class UsageError(StationError):
+    """The command line asks for something that cannot be: exit 2, like argparse's own errors."""
+
+    default_hint = "See the command's --help."
+
+
+# The lower layers' default hints speak to the packer at the screen; on the command line the
+# same errors point at options, the settings file and environment variables.
+_CLI_HINTS: dict[type[StationError], str] = {
+    ConfigError: "Correct the setting named above in the settings file (`station config path` "
+    "shows where it is; `station config check` checks it) and run the command again.",
+    CredentialsError: "Set STATION_LWA_CLIENT_ID, STATION_LWA_CLIENT_SECRET and "
+    "STATION_LWA_REFRESH_TOKEN, or enter the credentials once in the station's setup (they are "
+    "kept in the system keyring).",
+    ScanError: "Check the value given on the command line and run the command again.",
+}
+
+# Words of the packing screen that make no sense in a terminal, and what to say instead.
+_SCREEN_WORDS = (
+    ("press Reprint", "run the command again with --reprint"),
+    ("Press Reprint", "Run the command again with --reprint"),
+    ("check the Settings", "check the settings file (`station config check`)"),
+    ("Check the Settings", "Check the settings file (`station config check`)"),
+    ("in Settings", "in the settings file (`station config path`)"),
+    ("scan again", "run the command again"),
+    ("Scan again", "Run the command again"),
+    (
+        "Scan the barcode again, or type it and press Enter.",
+        "Check the PO number and run the command again.",
+    ),
+)
+
+
+def cli_hint(error: StationError) -> str | None:
+    """The error's hint in the command line's words."""
+    hint = error.hint
+    if not hint:
+        return None
+    for cls in type(error).__mro__:
+        if cls in _CLI_HINTS and hint == getattr(cls, "default_hint", None):
+            return _CLI_HINTS[cls]
+    for screen, terminal in _SCREEN_WORDS:
+        hint = hint.replace(screen, terminal)
+    return hint
