@@ -52,7 +52,11 @@ class RedactingFilter(logging.Filter):
 
 
 def configure_logging(
-    log_dir: Path | None, *, verbose: int = 0, console: bool = False
+    log_dir: Path | None,
+    *,
+    verbose: int = 0,
+    console: bool = False,
+    console_level: int | None = None,
 ) -> Path | None:
     """Set up the ``station`` logger tree. Returns the log file path (None: no file logging)."""
     root = logging.getLogger("station")
@@ -76,7 +80,13 @@ def configure_logging(
         stream = logging.StreamHandler()
         stream.setFormatter(formatter)
         stream.setLevel(
-            logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING
+            console_level
+            if console_level is not None
+            else logging.DEBUG
+            if verbose > 1
+            else logging.INFO
+            if verbose
+            else logging.WARNING
         )
         stream.addFilter(scrub)
         root.addHandler(stream)
@@ -92,7 +102,9 @@ def active_log_dir() -> Path | None:
     return None
 
 
-def setup_station_logging(*, verbose: int = 0, console: bool = False) -> Path | None:
+def setup_station_logging(
+    *, verbose: int = 0, console: bool = False, console_level: int | None = None
+) -> Path | None:
     """Log to the user's log folder (``STATION_HOME/logs`` when set), as every ``station`` run
     does. A folder that cannot be written costs the log file, never the run: the records then go
     to standard error, scrubbed like the file's."""
@@ -100,8 +112,10 @@ def setup_station_logging(*, verbose: int = 0, console: bool = False) -> Path | 
 
     log = logging.getLogger("station")
     try:
-        return configure_logging(default_paths().log_dir, verbose=verbose, console=console)
+        return configure_logging(
+            default_paths().log_dir, verbose=verbose, console=console, console_level=console_level
+        )
     except OSError as exc:
-        configure_logging(None, verbose=verbose, console=True)
+        configure_logging(None, verbose=verbose, console=True, console_level=console_level)
         log.warning("no log file (%s): logging to standard error only", exc)
         return None

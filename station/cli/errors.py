@@ -22,8 +22,35 @@ _CLI_HINTS: dict[type[StationError], str] = {
     ScanError: "Check the value given on the command line and run the command again.",
 }
 
-# Words of the packing screen that make no sense in a terminal, and what to say instead.
+# Words of the packing screen that make no sense in a terminal, and what to say instead (the
+# longer phrases first: they contain the shorter ones).
 _SCREEN_WORDS = (
+    (
+        "Scan the barcode again, or type it and press Enter.",
+        "Check the value and run the command again.",
+    ),
+    (
+        "Set the order aside and scan it again in a few minutes.",
+        "Run the command again in a few minutes.",
+    ),
+    (
+        "Fix the label printer and reprint before confirming.",
+        "Fix the label printer and run the command again.",
+    ),
+    ("Reprint the label if needed", "Print the label again with --reprint if needed"),
+    ("Reprint in a minute", "Run the command again with --reprint in a minute"),
+    (
+        "Enter the carton's dimensions and weight.",
+        "Give the carton with --box LxWxH{in|cm}:W{kg|lb}.",
+    ),
+    ("Enter the cartons first.", "Give the cartons with --box."),
+    ("Enter at least one carton", "Give at least one --box"),
+    ("Scan the PO again in a minute.", "Run the command again in a minute."),
+    ("Scan the PO barcode on the packing slip", "Give the PO number"),
+    ("Scan the PO barcode again", "Check the PO number"),
+    ("Scan it again.", "Run the command again."),
+    (": enter the cartons to request it", ": it is requested for the cartons given"),
+    ("Printed: pack the items and enter the cartons", "Printed"),
     ("press Reprint", "run the command again with --reprint"),
     ("Press Reprint", "Run the command again with --reprint"),
     ("check the Settings", "check the settings file (`station config check`)"),
@@ -31,11 +58,14 @@ _SCREEN_WORDS = (
     ("in Settings", "in the settings file (`station config path`)"),
     ("scan again", "run the command again"),
     ("Scan again", "Run the command again"),
-    (
-        "Scan the barcode again, or type it and press Enter.",
-        "Check the PO number and run the command again.",
-    ),
 )
+
+
+def cli_text(text: str) -> str:
+    """A message or hint of the lower layers in the command line's words."""
+    for screen, terminal in _SCREEN_WORDS:
+        text = text.replace(screen, terminal)
+    return text
 
 
 def cli_hint(error: StationError) -> str | None:
@@ -46,6 +76,4 @@ def cli_hint(error: StationError) -> str | None:
     for cls in type(error).__mro__:
         if cls in _CLI_HINTS and hint == getattr(cls, "default_hint", None):
             return _CLI_HINTS[cls]
-    for screen, terminal in _SCREEN_WORDS:
-        hint = hint.replace(screen, terminal)
-    return hint
+    return cli_text(hint)

@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         return _list(args, include_done=args.all)
     if args.all:
         raise UsageError("--all is for `station outbox list`")
-    note("interrupted; what was not sent stays in the outbox for the next flush.")
+    note("what was not sent stays in the outbox for the next `station outbox flush`.")
     with open_runtime(args, printers=False) as runtime:
         return _flush(runtime, wait=args.wait)
 

@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
                 hint="Set STATION_DATA_KEY (32 random bytes, URL-safe base64; see the README) or "
                 "run where the system keyring is available.",
             )
-        note("interrupted; what was cached so far is kept, and running prefetch again goes on.")
+        note("what was cached so far is kept; running prefetch again goes on from there.")
         preparation = ShiftPreparation(
             runtime.gateway, runtime.documents, runtime.settings, journal=runtime.journal
         )

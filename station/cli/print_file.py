@@ -95,7 +95,7 @@ def _run_print(args: argparse.Namespace) -> int:
     content = read_input_file(path, what="file to print", limit=MAX_DOCUMENT_FILE_BYTES)
     job = PrintJob.from_bytes(content, name=path.stem, copies=args.copies)
     printer = open_printer(args.printer, _profile(args, job.kind))
-    note(f"interrupted while printing {path.name}; the printer may have received it already.")
+    note(f"the printer may have received {path.name} already; check before printing again.")
     result = printer.print_job(job)
     for warning in result.warnings:
         print(f"station: warning: {warning}", file=sys.stderr)

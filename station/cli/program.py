@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import signal
 import sys
 from collections.abc import Iterator, Sequence
@@ -32,10 +33,10 @@ from types import FrameType
 from typing import NoReturn, Protocol, cast
 
 from station import __version__
-from station.cli.errors import UsageError, cli_hint
+from station.cli.errors import UsageError, cli_hint, cli_text
 from station.cli.exit_codes import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE
-from station.cli.progress import interrupted_message, reset
-from station.errors import StationError
+from station.cli.progress import reset, state
+from station.errors import NetworkError, StationError
 
 
 class CommandModule(Protocol):
@@ -186,21 +187,33 @@ def main(argv: Sequence[str] | None = None, *, log_files: bool = False) -> int:
             if log_files:
                 from station.logs import setup_station_logging
 
-                setup_station_logging(verbose=args.verbose, console=True)
+                # The log file keeps every warning; the terminal shows them with -v. What a
+                # command has to say, it says once, as its result or its error.
+                setup_station_logging(
+                    verbose=args.verbose,
+                    console=True,
+                    console_level=None if args.verbose else logging.ERROR,
+                )
             if args.command:
                 return _load(args.command).run(args)
             from station import app
 
             return app.self_test(args)
+    except NetworkError as exc:
+        _error(
+            f"station: Amazon cannot be reached (network): {cli_text(str(exc))}",
+            f"Check this computer's network connection; {state()} (-v shows each attempt)",
+        )
+        return EXIT_FAILED
     except UsageError as exc:
         prog = f"station {args.command}" if args.command else "station"
         _error(f"{prog}: error: {exc}", cli_hint(exc))
         return EXIT_USAGE
     except StationError as exc:
-        _error(f"station: {exc}", cli_hint(exc))
+        _error(f"station: {cli_text(str(exc))}", cli_hint(exc))
         return EXIT_FAILED
     except KeyboardInterrupt:
-        print(f"station: {interrupted_message()}", file=sys.stderr, flush=True)
+        print(f"station: interrupted; {state()}", file=sys.stderr, flush=True)
         return EXIT_INTERRUPTED
 
 

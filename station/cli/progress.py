@@ -1,23 +1,25 @@
-"""Where the work of the running command stands, for the one line Ctrl+C prints.
+"""Where the work of the running command stands, for the one line Ctrl+C or a network outage
+prints.
 
-A command says what an interruption would leave behind as it goes (``note("the confirmation of
-PO X is recorded; …")``); on Ctrl+C or SIGTERM the program prints the last note and exits 130.
+A command says what stopping now would leave behind as it goes (``note("the confirmation of PO X
+is recorded; …")``); when it is interrupted (exit 130) or Amazon cannot be reached, the program
+prints the last note.
 """
 
 from __future__ import annotations
 
-_NOTHING_STARTED = "interrupted."
-_state: list[str] = [_NOTHING_STARTED]
+_NOTHING_SENT = "nothing was sent to Amazon; run the command again."
+_state: list[str] = [_NOTHING_SENT]
 
 
 def note(state: str) -> None:
-    """What an interruption from now on leaves behind, as one sentence."""
+    """What stopping from now on leaves behind, as one sentence."""
     _state[0] = state
 
 
 def reset() -> None:
-    _state[0] = _NOTHING_STARTED
+    _state[0] = _NOTHING_SENT
 
 
-def interrupted_message() -> str:
+def state() -> str:
     return _state[0]

@@ -298,7 +298,7 @@ def _ship(
             hint="Add --box LxWxH{in|cm}:W{kg|lb}, e.g. --box 12x8x4in:1.5kg "
             "(`station order PO` shows the line numbers for @LINE=QTY)",
         )
-    note(f"interrupted before PO {po} was confirmed; nothing was sent. Run the command again.")
+    note(f"PO {po} was not confirmed; nothing was sent. Run the command again.")
     engine.set_boxes(session, boxes)
     if session.print_errors:
         kind, error = next(iter(session.print_errors.items()))

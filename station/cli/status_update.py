@@ -190,7 +190,7 @@ def _status_update(args: argparse.Namespace) -> int:
         if not outcome.queued:
             return EXIT_FAILED
         note(
-            f"interrupted; {len(outcome.queued)} status update(s) are recorded in the outbox and "
+            f"{len(outcome.queued)} status update(s) are recorded in the outbox and "
             "go out with `station outbox flush` (or the packing station's outbox)."
         )
         final = _deliver(runtime, outcome.queued, args.wait)

@@ -150,7 +150,7 @@ def fresh_po(server: SimulatorServer, kind: str = "plain") -> str:
     used = _used.setdefault(id(server), set())
     for order in server.state.orders.values():
         po = str(order.purchase_order_number)
-        if po in used or order.status != "NEW":
+        if po in used or order.status == "SHIPPED":
             continue
         ordinary = order.kind == "random" and not order.warehouse.voc and order.region == "NA"
         if order.kind == kind or (kind == "plain" and ordinary):
