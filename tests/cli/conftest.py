@@ -36,7 +36,9 @@ class Result:
     args: Sequence[str]
 
     def __str__(self) -> str:
-        return f"station {' '.join(self.args)} -> {self.code}\n--- out\n{self.out}--- err\n{self.err}"
+        return (
+            f"station {' '.join(self.args)} -> {self.code}\n--- out\n{self.out}--- err\n{self.err}"
+        )
 
 
 class Station:

@@ -13,6 +13,7 @@ from station.simulator.server import SimulatorServer
 from tests.cli.conftest import Station, fresh_po
 
 BOX = "12x8x4in:1.5kg"
+_UPDATE = ["status-update", "2ABC1234", "--tracking", "T", "--event", "delivered"]
 
 
 @pytest.mark.parametrize(
@@ -67,18 +68,16 @@ BOX = "12x8x4in:1.5kg"
             "year 1970",
         ),
         (
-            ["status-update", "2ABC1234", "--tracking", "T", "--event", "delivered"]
-            + ["--city", "x" * 5000],
+            [*_UPDATE, "--city", "x" * 5000],
             "longer than 200 characters",
         ),
         (
-            ["status-update", "2ABC1234", "--tracking", "T", "--event", "delivered"]
-            + ["--country", "usa"],
+            [*_UPDATE, "--country", "usa"],
             "not a two-letter country code",
         ),
         (["render", "label.zpl", "--label", "0"], "outside 1"),
         (["simulator", "--port", "70000"], "outside 0 … 65535"),
-        (["simulator", "--host", "0.0.0.0"], "not a loopback address"),  # noqa: S104
+        (["simulator", "--host", "0.0.0.0"], "not a loopback address"),
         (["outbox", "send"], "invalid choice"),
         (["outbox", "flush", "--all"], "--all is for"),
         (["config"], "required"),
