@@ -354,6 +354,30 @@ class Settings(BaseModel):
         title="Seller connection (MCF)",
         description="Seller Central app for sending web-shop orders to Amazon's network.",
     )
+    journal_url: str = Field(
+        default="",
+        max_length=500,
+        title="Site database (warehouse mode)",
+        description="Empty: this station keeps its own journal (one bench). "
+        "postgresql://USER@HOST/DB?sslmode=verify-full: every bench of the site shares claims, "
+        "outbox and quota there; the password is kept in the keyring, never here.",
+    )
+    bench: str = Field(
+        default="",
+        max_length=32,
+        pattern=r"^$|^[A-Za-z0-9][A-Za-z0-9 _.-]{0,31}$",
+        title="Bench",
+        description="The bench's name or number shown to other benches (warehouse mode).",
+    )
+
+    @field_validator("journal_url")
+    @classmethod
+    def _site_url(cls, value: str) -> str:
+        if value:
+            from station.site.url import check_site_url
+
+            check_site_url(value)
+        return value
 
     @field_validator("warehouses")
     @classmethod

@@ -23,7 +23,10 @@ wrong (``str(exc)``) and what to do about it (``exc.hint``).
     │   └── PrinterOfflineError the printer reports (or is found) offline, paused or out of media
     ├── ZplError                malformed ZPL, with the position of the fault
     ├── WorkflowError           a business rule stops the packing flow (cancelled, shipped, expired)
-    └── JournalError            the local store cannot be read or written
+    │   └── ClaimedElsewhereError   another bench of the site holds this PO
+    ├── JournalError            the local store cannot be read or written
+    └── SiteError               the site database (warehouse mode) refused or failed
+        └── SiteUnavailableError    the site database cannot be reached right now
 """
 
 from __future__ import annotations
@@ -226,3 +229,15 @@ class JournalError(StationError):
         "The station cannot use its local data store. Check free disk space and permissions of "
         "the data folder, then restart the station."
     )
+
+
+class ClaimedElsewhereError(WorkflowError):
+    """Another bench of the site is packing (or has shipped) this PO: do not print or confirm."""
+
+
+class SiteError(StationError):
+    """The site database (warehouse mode) refused a request or holds something unexpected."""
+
+
+class SiteUnavailableError(SiteError):
+    """The site database cannot be reached: the bench goes on with what it already claimed."""

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from station.printing.true_size import SmallPngLabels
     from station.simulator.config import SimulatorConfig
     from station.simulator.server import SimulatorServer
+    from station.site.bench import SiteBench
     from station.workflow.engine import PackingEngine
 
 log = logging.getLogger("station.runtime")
@@ -89,6 +90,7 @@ class Runtime:
     slip_printer: Printer
     simulator: SimulatorServer | None = None
     demo_dir: Path | None = None
+    site: SiteBench | None = None  # warehouse mode (``journal_url``): claims and the site outbox
     _closers: list[Callable[[], None]] = field(default_factory=list, repr=False)
 
     _engine: PackingEngine | None = field(default=None, repr=False)
@@ -127,6 +129,7 @@ class Runtime:
                 label_printer=self.label_printer,
                 slip_printer=self.slip_printer,
                 settings=self.settings,
+                claims=self.site.claims if self.site is not None else None,
             )
             self._engine = engine
             self.on_close(engine.close)
@@ -151,15 +154,34 @@ class Runtime:
             OrderStatusReconciler,
         )
 
+        reconciler = OrderStatusReconciler(
+            self.gateway,
+            self.journal,
+            settle_seconds=DEFAULT_SETTLE_SECONDS if settle_seconds is None else settle_seconds,
+        )
+        if self.site is not None:
+            # Warehouse mode: this bench hands its items to the site outbox, and sends the
+            # site's outbox (its own items and those of stopped benches) with the others.
+            from station.site.bench import HANDOVER_POLICY
+
+            self.site.start_site_worker(
+                GatewaySender(self.gateway),
+                GatewayTransactionChecker(self.gateway),
+                reconciler,
+                lock_path=self.paths.data_dir / "site-outbox.lock",
+                policy=policy,
+            )
+            handover = self.site.handover
+            worker = OutboxWorker(
+                self.outbox, handover, handover, handover, policy=policy or HANDOVER_POLICY
+            )
+            self.on_close(lambda: worker.stop() if worker.running else None)
+            return worker
         worker = OutboxWorker(
             self.outbox,
             GatewaySender(self.gateway),
             GatewayTransactionChecker(self.gateway, outbox=self.outbox, journal=self.journal),
-            OrderStatusReconciler(
-                self.gateway,
-                self.journal,
-                settle_seconds=DEFAULT_SETTLE_SECONDS if settle_seconds is None else settle_seconds,
-            ),
+            reconciler,
             policy=policy,
         )
         self.on_close(lambda: worker.stop() if worker.running else None)
@@ -377,6 +399,7 @@ def _build(
         warn=lambda message: log.warning("%s", message),
     )
     outbox = Outbox(journal)
+    site = _site_bench(settings, journal, store, environ, closers)
     return Runtime(
         settings=settings,
         paths=paths,
@@ -389,5 +412,33 @@ def _build(
         slip_printer=slip_printer,
         simulator=simulator,
         demo_dir=demo_dir,
+        site=site,
         _closers=closers,
     )
+
+
+def _site_bench(
+    settings: Settings,
+    journal: Journal,
+    store: SecretStore | None,
+    environ: Mapping[str, str],
+    closers: list[Callable[[], None]],
+) -> SiteBench | None:
+    """Warehouse mode when ``journal_url`` is set; None (one bench, nothing changes) otherwise."""
+    if not settings.journal_url:
+        return None
+    from station.site.bench import SiteBench
+    from station.site.db import SiteDatabase
+
+    db = SiteDatabase.from_settings(
+        settings.journal_url,
+        station_id=settings.station_id,
+        bench=settings.bench,
+        store=store,
+        environ=environ,
+    )
+    lease = environ.get("STATION_SITE_LEASE_SECONDS")
+    site = SiteBench(db, journal, **({"lease_s": float(lease)} if lease else {}))
+    site.start()
+    closers.append(site.close)
+    return site

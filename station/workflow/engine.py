@@ -59,6 +59,7 @@ from station.workflow.answers import (
     check_ours,
     pos_named,
 )
+from station.workflow.claims import ClaimStore, NoClaims
 from station.workflow.confirmation import build_confirmation, container_identifier
 from station.workflow.containers import Box, allocate
 from station.workflow.delivery import SHIPPED_ELSEWHERE
@@ -204,8 +205,11 @@ class PackingEngine:
         settings: Settings,
         clock: Callable[[], datetime] = _now,
         recheck_cached: bool = True,
+        claims: ClaimStore | None = None,
     ) -> None:
         self.gateway = gateway
+        #: Which bench packs which PO (warehouse mode); a one-bench shop claims nothing.
+        self.claims: ClaimStore = claims if claims is not None else NoClaims()
         self.journal = journal
         self.outbox = outbox
         self.documents = documents
@@ -333,6 +337,10 @@ class PackingEngine:
             while len(self._sessions) > MAX_SESSIONS:
                 self._sessions.popitem(last=False)
         self._step(session, Step.LOOKING_UP, f"Looking up PO {po}")
+        try:
+            self.claims.claim(po)  # another bench packing it stops the scan here
+        except StationError as exc:
+            raise self._fail(session, Step.LOOKING_UP, exc) from exc
         cached = None
         try:
             cached = load_prefetched(self.documents, po)
@@ -558,7 +566,8 @@ class PackingEngine:
             self._emit(ProgressReported(po, self._clock(), message))
 
         try:
-            labels = self.gateway.request_label(order, packages, progress)
+            with self.claims.in_flight(po, "label request"):  # the claim cannot lapse meanwhile
+                labels = self.gateway.request_label(order, packages, progress)
             self._check_labels(po, order, labels)
             session.labels = labels
         except StationError as exc:
@@ -574,6 +583,7 @@ class PackingEngine:
     @_acts_on_session
     def print_documents(self, session: PackSession) -> bool:
         """Print the label(s), and the slip/invoice when needed; True when everything printed."""
+        self._check_claim(session, Step.PRINTING)
         self._step(session, Step.PRINTING, f"Printing the documents of PO {session.po}")
         ok = self._print_labels(session)
         if session.needs_slip:
@@ -592,6 +602,7 @@ class PackingEngine:
     def reprint(self, session: PackSession, document: DocumentKind | None = None) -> bool:
         """Print again (all documents, or one); the labels are fetched when not at hand."""
         po = session.po
+        self._check_claim(session, Step.PRINTING)
         if session.labels is None:
             try:
                 labels = self.gateway.get_label(po)
@@ -624,6 +635,12 @@ class PackingEngine:
         self._fetch_paperwork(session)
         content = session.slip if document is DocumentKind.SLIP else session.invoice
         return self._print_pdf(session, document, content)
+
+    def _check_claim(self, session: PackSession, step: Step) -> None:
+        try:
+            self.claims.check(session.po)
+        except StationError as exc:
+            raise self._fail(session, step, exc) from exc
 
     def _print_labels(self, session: PackSession) -> bool:
         assert session.labels is not None
@@ -762,6 +779,7 @@ class PackingEngine:
                 + ": it is never confirmed twice",
                 hint="Reprint the label if needed; do not ship the order again.",
             )
+        self._check_claim(session, Step.CONFIRMING)
         if boxes is not None:
             self.set_boxes(session, boxes)
         if not session.boxes:
@@ -818,6 +836,7 @@ class PackingEngine:
             self._confirmed_by[item.id] = session.scan_id
             while len(self._confirmed_by) > MAX_CONFIRMATIONS_TRACKED:
                 self._confirmed_by.popitem(last=False)
+        self.claims.shipped(po)
         try:
             self.documents.mark_shipped(po)
         except StationError as exc:

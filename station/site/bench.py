@@ -1,0 +1,109 @@
+"""One station's part of the site: its claims, its hand-over and its share of the site outbox.
+
+Built by the composition root (``station.runtime``) when ``journal_url`` is set. Starting it
+migrates the site schema (under the advisory lock) when the database can be reached; when it
+cannot, the bench starts anyway and says so — packing waits for a claim, nothing is lost.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from station.errors import SiteError
+from station.journal.outbox_worker import (
+    OutboxWorker,
+    Reconciler,
+    RetryPolicy,
+    Sender,
+    TransactionChecker,
+)
+from station.journal.store import Journal
+from station.site.claims import DEFAULT_LEASE_S, SiteClaims
+from station.site.db import SiteDatabase
+from station.site.outbox import SiteHandover, SiteOutbox
+from station.site.schema import migrate_site
+
+log = logging.getLogger(__name__)
+
+__all__ = ["HANDOVER_POLICY", "SiteBench"]
+
+#: The bench's own worker only hands items over and reads their fate in the site database:
+#: both are quick, so it retries and polls often (the site worker keeps Amazon's pace).
+HANDOVER_POLICY = RetryPolicy(
+    first_delay=1.0, max_delay=10.0, poll_first_delay=0.5, poll_max_delay=3.0, idle_poll=2.0
+)
+
+
+@dataclass
+class SiteBench:
+    db: SiteDatabase
+    journal: Journal
+    lease_s: float = DEFAULT_LEASE_S
+    claims: SiteClaims = field(init=False)
+    handover: SiteHandover = field(init=False)
+    outbox: SiteOutbox = field(init=False)
+    online: bool = field(default=False, init=False)
+    _site_worker: OutboxWorker | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.claims = SiteClaims(self.db, lease_s=self.lease_s)
+        self.handover = SiteHandover(self.db)
+        self.outbox = SiteOutbox(self.db, self.journal)
+
+    def start(self) -> None:
+        """Migrate the site schema if needed and start the claims heartbeat."""
+        try:
+            conn = self.db.connect()
+            try:
+                migrate_site(conn)
+            finally:
+                conn.close()
+            self.online = True
+        except SiteError as exc:
+            log.warning("site database: %s", exc.message)
+        self.claims.start()
+
+    def start_site_worker(
+        self,
+        sender: Sender,
+        checker: TransactionChecker,
+        reconciler: Reconciler,
+        *,
+        lock_path: Path,
+        policy: RetryPolicy | None = None,
+    ) -> OutboxWorker | None:
+        """Send the site's outbox from this station too (any running station sends it all).
+
+        Returns None when another process of this station already does.
+        """
+        if self._site_worker is not None:
+            return self._site_worker
+        worker = OutboxWorker(
+            self.outbox,  # type: ignore[arg-type]  # the same surface as the bench outbox
+            sender,
+            checker,
+            reconciler,
+            policy=policy,
+            lock_path=lock_path,
+        )
+        try:
+            worker.start()
+        except SiteError as exc:
+            log.warning("site outbox not sent from here yet: %s", exc.message)
+            worker.stop(timeout=0)
+            return None
+        except Exception as exc:  # the lock is held by this station's other process
+            log.info("the site outbox is sent by another process of this station: %s", exc)
+            return None
+        self._site_worker = worker
+        return worker
+
+    def close(self, *, release_claims: bool = True) -> None:
+        worker, self._site_worker = self._site_worker, None
+        if worker is not None:
+            worker.stop()
+        self.claims.close(release=release_claims)
+        self.handover.close()
+        self.outbox.close()
