@@ -219,11 +219,13 @@ def _shipped_check(args: argparse.Namespace) -> int:
         return _ship(runtime, po, (), wait=args.wait, reprint=False)
 
 
-def _acknowledger(runtime: Runtime) -> Callable[[PackOrder], PackOrder]:
+def _acknowledger(runtime: Runtime, wait: float) -> Callable[[PackOrder], PackOrder]:
     from station.workflow.acknowledgements import Acknowledger
     from station.workflow.order import OrderStatus
 
-    acknowledger = Acknowledger(runtime.gateway, runtime.settings, journal=runtime.journal)
+    acknowledger = Acknowledger(
+        runtime.gateway, runtime.settings, journal=runtime.journal, wait_seconds=wait
+    )
 
     def acknowledge(order: PackOrder) -> PackOrder:
         report = acknowledger.acknowledge([order])
@@ -259,7 +261,8 @@ def _ship(
     output = _Output(po_text.strip().upper(), runtime.settings)
     engine.add_listener(output)
     if acknowledge:
-        engine.acknowledge = _acknowledger(runtime)
+        engine.acknowledge = _acknowledger(runtime, wait)
+    runtime.gateway.label_wait_seconds = wait  # this command waits no longer than --wait
     worker = outbox_worker(runtime)
     owner = start_worker(worker)
     session: PackSession = engine.scan_po(po_text, source="command line")

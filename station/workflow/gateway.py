@@ -140,7 +140,7 @@ class SpApiGateway:
     ) -> None:
         self.api = api
         self.api_version = api_version
-        self._label_wait = label_wait_seconds
+        self.label_wait_seconds = label_wait_seconds
         self._poll = poll_interval
         self._clock = clock
         self._sleep = sleep
@@ -245,7 +245,7 @@ class SpApiGateway:
     def wait_for_transaction(
         self, transaction_id: str, progress: Progress, what: str
     ) -> TransactionResult:
-        deadline = self._clock() + self._label_wait
+        deadline = self._clock() + self.label_wait_seconds
         waited = 0
         while True:
             result = self.transaction_status(transaction_id)
@@ -254,7 +254,7 @@ class SpApiGateway:
             if self._clock() >= deadline:
                 raise WorkflowError(
                     f"Amazon is still processing the {what} request after "
-                    f"{self._label_wait:.0f} s (transaction {transaction_id})",
+                    f"{self.label_wait_seconds:.0f} s (transaction {transaction_id})",
                     hint="Set the order aside and scan it again in a few minutes.",
                 )
             waited += 1

@@ -15,16 +15,23 @@ from tests.helpers.contract import REPO_ROOT
 
 def desk_environment(
     home: Path,
-    server: SimulatorServer,
+    server: SimulatorServer | None = None,
     *,
+    urls: tuple[str, str] | None = None,
     settings: Settings | None = None,
     settle_seconds: str = "1.0",
 ) -> dict[str, str]:
     """Save a demo station's settings in ``home`` and return its process environment.
 
+    The station talks to ``server`` (a simulator), or to ``urls`` (SP-API, LWA) when given.
+
     ``settle_seconds`` must stay far beyond the simulator's processing time: an unknown send is
     only resent once Amazon would have shown the order shipped had it arrived.
     """
+    if urls is None:
+        assert server is not None, "a simulator or the URLs to talk to"
+        urls = (server.base_url, server.lwa_url)
+    spapi_url, lwa_url = urls
     if settings is None:
         settings = demo_settings(Settings(station_id=home.name), home / "printers")
     save_settings(settings, StationPaths.under(home).config_file)
@@ -35,8 +42,8 @@ def desk_environment(
     }
     env.update(
         STATION_HOME=str(home),
-        STATION_SPAPI_URL=server.base_url,
-        STATION_LWA_URL=server.lwa_url,
+        STATION_SPAPI_URL=spapi_url,
+        STATION_LWA_URL=lwa_url,
         STATION_DATA_KEY=base64.urlsafe_b64encode(os.urandom(32)).decode(),
         STATION_OUTBOX_RETRY_SECONDS="0.05",
         STATION_OUTBOX_SETTLE_SECONDS=settle_seconds,
