@@ -33,6 +33,7 @@ __all__ = [
     "BoxPreset",
     "PrinterSettings",
     "PrintersSettings",
+    "ScaleSettings",
     "ScannerSettings",
     "Settings",
     "WarehouseSettings",
@@ -160,6 +161,42 @@ class PrintersSettings(BaseModel):
         default_factory=_default_slip_printer,
         title="Packing-slip printer",
         description="The office printer for packing slips and invoices.",
+    )
+
+
+ScaleKind = Literal["none", "hid", "serial"]
+ScaleProtocol = Literal["nci", "sma"]
+
+
+class ScaleSettings(BaseModel):
+    """The shipping scale whose stable readings fill the cartons' weight."""
+
+    model_config = _Model
+
+    kind: ScaleKind = Field(
+        default="none",
+        title="Scale",
+        description=(
+            "none: weights are typed; hid: a USB point-of-sale scale (DYMO M10/M25, "
+            "Mettler-Toledo and others); serial: a scale on a serial port, asked with W<CR>."
+        ),
+    )
+    device: str = Field(
+        default="",
+        max_length=200,
+        title="Scale device",
+        description=(
+            "USB: VENDOR:PRODUCT in hex (0922:8003 is a DYMO M10), empty for the first USB "
+            "scale found; serial: the port (/dev/ttyUSB0, COM3)."
+        ),
+    )
+    baud: int = Field(
+        default=9600, ge=1200, le=115200, title="Serial speed (baud)", description="Serial only."
+    )
+    protocol: ScaleProtocol = Field(
+        default="nci",
+        title="Serial protocol",
+        description="What the serial scale answers to W<CR>: nci (NCI / SCP-01) or sma.",
     )
 
 
@@ -311,6 +348,11 @@ class Settings(BaseModel):
     )
     printers: PrintersSettings = Field(
         default_factory=PrintersSettings, title="Printers", description="Label and slip printers."
+    )
+    scale: ScaleSettings = Field(
+        default_factory=ScaleSettings,
+        title="Shipping scale",
+        description="A scale fills each carton's weight from its stable readings.",
     )
     box_presets: list[BoxPreset] = Field(
         default_factory=list,

@@ -49,6 +49,7 @@ from station.spapi.http import RetryPolicy as HttpRetryPolicy
 from station.workflow.gateway import SpApiGateway
 
 if TYPE_CHECKING:
+    from station.devices.poller import ScalePoller
     from station.printing.monitor import PrinterMonitor
     from station.printing.true_size import SmallPngLabels
     from station.simulator.config import SimulatorConfig
@@ -95,6 +96,7 @@ class Runtime:
 
     _engine: PackingEngine | None = field(default=None, repr=False)
     _printer_monitor: PrinterMonitor | None = field(default=None, repr=False)
+    _scale_poller: ScalePoller | None = field(default=None, repr=False)
 
     def png_label_problem(self) -> SmallPngLabels | None:
         """Whether Amazon's PNG labels would print smaller than their size on the label printer
@@ -103,6 +105,27 @@ class Runtime:
 
         formats = [warehouse.label_format for warehouse in self.settings.warehouses] or ["auto"]
         return png_label_problem(self.label_printer.profile, formats)
+
+    def scale_poller(self) -> ScalePoller | None:
+        """The shipping scale, read on its own thread (None when no scale is set up or its
+        setting is unusable: the packer then types weights). Stopped when the runtime closes."""
+        if self.settings.scale.kind == "none":
+            return None
+        if self._scale_poller is None:
+            from station.devices.poller import ScalePoller
+            from station.devices.scale import open_scale
+
+            setting = self.settings.scale
+            try:
+                scale = open_scale(
+                    setting.kind, setting.device, baud=setting.baud, protocol=setting.protocol
+                )
+            except ConfigError as exc:
+                log.warning("no scale: %s", exc.user_text())
+                return None
+            self._scale_poller = ScalePoller(scale).start()
+            self.on_close(self._scale_poller.stop)
+        return self._scale_poller
 
     def printer_monitor(self) -> PrinterMonitor:
         """The label and slip printers' states, asked on a thread of their own (one per runtime;

@@ -75,7 +75,7 @@ def test_importing_the_core_loads_no_qt() -> None:
 # that builds a running station sit on top; the packages below them never import them, not even
 # inside a function or for type checking only.
 FRONT_ENDS = ("station.cli", "station.ui", "station.runtime", "station.app")
-LOWER_PACKAGES = ("workflow", "journal", "spapi", "printing", "zpl", "simulator")
+LOWER_PACKAGES = ("workflow", "journal", "spapi", "printing", "devices", "zpl", "simulator")
 LOWER_MODULES = ("config.py", "errors.py", "paths.py", "secrets.py", "logs.py")
 
 

@@ -58,6 +58,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "simulator": ("station.cli.simulator", "run the Vendor DF simulator on loopback"),
     "print": ("station.cli.print_file", "print a PNG, ZPL or PDF file on a printer URI"),
     "printers": ("station.cli.printers", "list the printers this machine can see, with state"),
+    "scale": ("station.cli.scale", "read the shipping scale and print the weight"),
     "render": ("station.cli.render", "render a ZPL label to a PNG image, offline"),
     "mcf": ("station.cli.mcf", "web-shop orders fulfilled by Amazon (MCF): import, send, track"),
 }

@@ -21,6 +21,7 @@ class EventKind(StrEnum):
     STATUS_UPDATE = "status_update"
     TRANSACTION = "transaction"
     ERROR = "error"
+    CARTON = "carton"  # a carton's weight and where it came from (typed or the scale)
 
 
 class ShipmentStatus(StrEnum):

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from station.config import Settings
+from station.devices.scale import WeightCapture
 from station.errors import NetworkError, PrinterError, ScanError, StationError
 from station.journal.outbox import OutboxState
 from station.printing import PrinterState
@@ -72,6 +73,7 @@ AUTO_ADVANCE_MS = 2500
 # A number a packer types into a carton field (never a PO: those have letters or 8 digits).
 _TYPED_NUMBER = re.compile(r"\d{1,5}(?:[.,]\d{1,3})?|[.,]\d{1,3}")
 HEALTH_INTERVAL_MS = 3000
+SCALE_INTERVAL_MS = 250
 PRINTER_CHECK_EVERY = 5  # printer status every 5th health round (they can be slow to answer)
 
 # Optional screens owned by other modules: (module, function, menu text).
@@ -153,6 +155,32 @@ class MainWindow(QMainWindow):
         self.reset_to_idle()
         self._warn_small_labels()
         QTimer.singleShot(0, self.check_health)
+        # The scale is read on its own thread; this only looks at its latest reading.
+        self.weights = WeightCapture()
+        self._scale = runtime.scale_poller() if hasattr(runtime, "scale_poller") else None
+        self._scale_timer = QTimer(self)
+        self._scale_timer.timeout.connect(self.read_scale)
+        if self._scale is not None:
+            self._scale_timer.start(SCALE_INTERVAL_MS)
+
+    def read_scale(self) -> None:
+        """Show the scale's latest reading; a stable one fills the weight of the carton being
+        entered (never a typed weight, never the same load twice)."""
+        reading = self._scale.latest if self._scale is not None else None
+        if reading is None:
+            return
+        self.boxes.show_scale(reading)
+        entering = self.po is not None and self.step in (
+            Step.NEEDS_BOXES,
+            Step.PRINTING,
+            Step.BOXES,
+        )
+        if not entering or self.boxes.weight_origin == "typed":
+            self.weights.see(reading)
+            return
+        offered = self.weights.offer(reading)
+        if offered is not None:
+            self.boxes.offer_scale_weight(offered)
 
     def _warn_small_labels(self) -> None:
         """Before the first label: a 300-dpi label printer prints Amazon's PNG labels small."""

@@ -68,6 +68,7 @@ class Box:
     contents: Mapping[int, int] | None = None
     preset_id: str | None = None
     tare: Decimal = field(default=Decimal(0))  # carton weight, already included in ``weight``
+    weight_source: str = "typed"  # "typed" by the packer, or "scale" (a stable reading)
 
     def __post_init__(self) -> None:
         for name in ("length", "width", "height"):

@@ -48,7 +48,7 @@ from station.errors import (
 )
 from station.journal.documents import DocumentCache
 from station.journal.outbox import Outbox, OutboxConflictError, OutboxItem, OutboxKind, OutboxState
-from station.journal.records import ShipmentStatus
+from station.journal.records import EventKind, ShipmentStatus
 from station.journal.store import Journal
 from station.printing import DocumentKind as PrintKind
 from station.printing import Printer, PrinterState, PrintJob
@@ -544,6 +544,18 @@ class PackingEngine:
             )
         session.boxes = tuple(boxes)
         session.contents = tuple(contents)
+        for number, box in enumerate(boxes, start=1):
+            self.journal.record(
+                EventKind.CARTON,
+                po=session.po,
+                outcome=box.weight_source,
+                detail={
+                    "carton": number,
+                    "weight": str(box.weight),
+                    "unit": box.weight_unit,
+                    "weight_source": box.weight_source,
+                },
+            )
         if session.already_shipped:
             return session
         if session.labels is None:

@@ -17,12 +17,12 @@
     <context>
         <name>BoxesPanel</name>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="53" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="68" />
             <source>'{part}' is not LINE=QTY</source>
             <translation>'{part}' não está no formato LINHA=QTD</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="59" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="74" />
             <source>'{part}' needs a line number and a quantity above zero</source>
             <translation>'{part}' precisa de um número de linha e de uma quantidade maior que zero</translation>
         </message>
@@ -31,117 +31,182 @@
             <translation type="vanished">+ Próxima caixa</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="171" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="194" />
             <source>+ Next box  [F8]</source>
             <translation>+ Próxima caixa  [F8]</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="75" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="90" />
             <source>Box {n}: {l} × {w} × {h} {unit}, {weight} {wunit}</source>
             <translation>Caixa {n}: {l} × {w} × {h} {unit}, {weight} {wunit}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="99" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="114" />
             <source>Boxes</source>
             <translation>Caixas</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="217" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="240" />
             <source>Choose one of: {ids}</source>
             <translation>Escolha uma destas: {ids}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="128" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="143" />
             <source>H</source>
             <translation>A</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="150" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="172" />
             <source>Holds</source>
             <translation>Contém</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="126" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="141" />
             <source>L</source>
             <translation>C</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="54" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="69" />
             <source>List what this box holds as LINE=QTY, e.g. 1=2, 2=1</source>
             <translation>Informe o conteúdo da caixa como LINHA=QTD, por exemplo 1=2, 2=1</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="118" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="133" />
             <source>No box presets: type the dimensions (Settings › Box presets).</source>
             <translation>Nenhuma caixa padrão: digite as medidas (Configurações › Caixas padrão).</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="254" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="280" />
             <source>Scan a box barcode or type the {what}</source>
             <translation>Escaneie o código de uma caixa ou digite {what}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="140" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="162" />
             <source>Size</source>
             <translation>Medidas</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="253" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="279" />
             <source>The carton {what} is missing</source>
             <translation>Falta {what} da caixa</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="216" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="239" />
             <source>There is no box preset '{id}'</source>
             <translation>Não existe a caixa padrão '{id}'</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="127" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="142" />
             <source>W</source>
             <translation>L</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="131" />
-            <location filename="../../ui/widgets/boxes_panel.py" line="147" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="146" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="169" />
             <source>Weight</source>
             <translation>Peso</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="136" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="158" />
             <source>What this box holds as LINE=QTY; empty: everything else</source>
             <translation>O que esta caixa contém, como LINHA=QTD; vazio: todo o resto</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="135" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="53" />
+            <source>asleep</source>
+            <translation>adormecida</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="157" />
             <source>e.g. 1=2</source>
             <translation>ex.: 1=2</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="247" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="52" />
+            <source>fault</source>
+            <translation>falha</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="273" />
             <source>height</source>
             <translation>a altura</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="245" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="47" />
+            <source>in motion</source>
+            <translation>em movimento</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="271" />
             <source>length</source>
             <translation>o comprimento</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="248" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="51" />
+            <source>needs calibration</source>
+            <translation>precisa de calibração</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="50" />
+            <source>needs re-zero</source>
+            <translation>precisa zerar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="49" />
+            <source>over capacity</source>
+            <translation>acima da capacidade</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="45" />
+            <source>stable</source>
+            <translation>estável</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="48" />
+            <source>under zero</source>
+            <translation>abaixo de zero</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="54" />
+            <source>unreadable</source>
+            <translation>ilegível</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="274" />
             <source>weight</source>
             <translation>o peso</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="246" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="272" />
             <source>width</source>
             <translation>a largura</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="46" />
+            <source>zero</source>
+            <translation>zero</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="358" />
+            <source>⚖ Scale asleep or off — press its power button, or type the weight</source>
+            <translation>⚖ Balança adormecida ou desligada — aperte o botão de ligar ou digite o peso</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="363" />
+            <source>⚖ Scale: {state} — not used</source>
+            <translation>⚖ Balança: {state} — não usado</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="356" />
+            <source>⚖ Scale: {weight} (stable)</source>
+            <translation>⚖ Balança: {weight} (estável)</translation>
         </message>
         <message>
             <source>✔ Confirm shipment</source>
             <translation type="vanished">✔ Confirmar envio</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="172" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="195" />
             <source>✔ Confirm shipment  [F12]</source>
             <translation>✔ Confirmar envio  [F12]</translation>
         </message>
@@ -150,7 +215,7 @@
             <translation type="vanished">✖ Cancelar</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="175" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="198" />
             <source>✖ Cancel  [Esc]</source>
             <translation>✖ Cancelar  [Esc]</translation>
         </message>
@@ -159,7 +224,7 @@
             <translation type="vanished">⟳ Reimprimir</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="174" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="197" />
             <source>⟳ Reprint  [F9]</source>
             <translation>⟳ Reimprimir  [F9]</translation>
         </message>
@@ -793,255 +858,255 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="950" />
+            <location filename="../../ui/main_window.py" line="978" />
             <source> — label 1 of {count}</source>
             <translation> — etiqueta 1 de {count}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="251" />
+            <location filename="../../ui/main_window.py" line="279" />
             <source>&amp;Help</source>
             <translation>Aj&amp;uda</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="229" />
+            <location filename="../../ui/main_window.py" line="257" />
             <source>&amp;Station</source>
             <translation>&amp;Estação</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="477" />
+            <location filename="../../ui/main_window.py" line="505" />
             <source>A barcode was scanned while “{window}” is open.</source>
             <translation>Um código de barras foi escaneado com “{window}” aberto.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="592" />
+            <location filename="../../ui/main_window.py" line="620" />
             <source>ALREADY SHIPPED — do not ship again</source>
             <translation>JÁ ENVIADO — não envie de novo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="257" />
-            <location filename="../../ui/main_window.py" line="286" />
+            <location filename="../../ui/main_window.py" line="285" />
+            <location filename="../../ui/main_window.py" line="314" />
             <source>About Packing Station</source>
             <translation>Sobre a Packing Station</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="839" />
+            <location filename="../../ui/main_window.py" line="867" />
             <source>Amazon accepted the shipment. Scan the next PO.</source>
             <translation>A Amazon aceitou o envio. Escaneie o próximo PO.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="238" />
+            <location filename="../../ui/main_window.py" line="266" />
             <source>Amazon fulfilment</source>
             <translation>Logística da Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="576" />
+            <location filename="../../ui/main_window.py" line="604" />
             <source>Amazon is slow to answer.</source>
             <translation>A Amazon está demorando para responder.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="850" />
+            <location filename="../../ui/main_window.py" line="878" />
             <source>Amazon rejected the confirmation of PO {po}: {reasons}</source>
             <translation>A Amazon recusou a confirmação do PO {po}: {reasons}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="655" />
+            <location filename="../../ui/main_window.py" line="683" />
             <source>Box {name} chosen</source>
             <translation>Caixa {name} escolhida</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="670" />
+            <location filename="../../ui/main_window.py" line="698" />
             <source>Box {n} recorded</source>
             <translation>Caixa {n} registrada</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="838" />
+            <location filename="../../ui/main_window.py" line="866" />
             <source>CONFIRMED — PO {po} is shipped</source>
             <translation>CONFIRMADO — PO {po} enviado</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="236" />
+            <location filename="../../ui/main_window.py" line="264" />
             <source>Carrier status updates</source>
             <translation>Situação das entregas (transportadora)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="429" />
+            <location filename="../../ui/main_window.py" line="457" />
             <source>Carry on with PO {po}, or scan CMD:CANCEL to put it aside.</source>
             <translation>Continue com o PO {po}, ou escaneie CMD:CANCEL para deixá-lo de lado.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="656" />
+            <location filename="../../ui/main_window.py" line="684" />
             <source>Check the weight, then scan CMD:CONFIRM (or CMD:NEXTBOX for another box).</source>
             <translation>Confira o peso e escaneie CMD:CONFIRM (ou CMD:NEXTBOX para outra caixa).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1029" />
+            <location filename="../../ui/main_window.py" line="1057" />
             <source>Confirmations are waiting for the network</source>
             <translation>As confirmações aguardam a rede</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="705" />
+            <location filename="../../ui/main_window.py" line="733" />
             <source>Confirming the shipment…</source>
             <translation>Confirmando o envio…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="148" />
+            <location filename="../../ui/main_window.py" line="150" />
             <source>DEMO MODE — simulated Amazon; printed files go to {folder}</source>
             <translation>MODO DEMONSTRAÇÃO — Amazon simulada; as impressões vão para {folder}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="889" />
+            <location filename="../../ui/main_window.py" line="917" />
             <source>Enter the box — the label is requested with it</source>
             <translation>Informe a caixa — a etiqueta é pedida com ela</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="237" />
+            <location filename="../../ui/main_window.py" line="265" />
             <source>Export support bundle</source>
             <translation>Exportar pacote de suporte</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="853" />
+            <location filename="../../ui/main_window.py" line="881" />
             <source>Fix what Amazon names and confirm again, or see History.</source>
             <translation>Corrija o que a Amazon aponta e confirme de novo, ou veja o Histórico.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="233" />
+            <location filename="../../ui/main_window.py" line="261" />
             <source>History</source>
             <translation>Histórico</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="403" />
+            <location filename="../../ui/main_window.py" line="431" />
             <source>Item of PO {po} — no item check needed now</source>
             <translation>Item do PO {po} — não é preciso conferir itens agora</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="811" />
+            <location filename="../../ui/main_window.py" line="839" />
             <source>Item {scanned} of {ordered} for line {line}</source>
             <translation>Item {scanned} de {ordered} da linha {line}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="440" />
+            <location filename="../../ui/main_window.py" line="468" />
             <source>Its boxes are kept. Carry on: enter the box, then confirm.</source>
             <translation>As caixas dele continuam. Continue: informe a caixa e confirme.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="414" />
+            <location filename="../../ui/main_window.py" line="442" />
             <source>Keyboard layout garbles the scans</source>
             <translation>O layout do teclado embaralha as leituras</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="201" />
+            <location filename="../../ui/main_window.py" line="229" />
             <source>Label</source>
             <translation>Etiqueta</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="798" />
-            <location filename="../../ui/main_window.py" line="920" />
-            <location filename="../../ui/main_window.py" line="1031" />
+            <location filename="../../ui/main_window.py" line="826" />
+            <location filename="../../ui/main_window.py" line="948" />
+            <location filename="../../ui/main_window.py" line="1059" />
             <source>Label printer</source>
             <translation>Impressora de etiquetas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="163" />
+            <location filename="../../ui/main_window.py" line="191" />
             <source>Labels will print at {percent} % of their size</source>
             <translation>As etiquetas serão impressas com {percent} % do tamanho</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="579" />
+            <location filename="../../ui/main_window.py" line="607" />
             <source>Looking up PO {po}… {seconds} s</source>
             <translation>Consultando o PO {po}… {seconds} s</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="532" />
+            <location filename="../../ui/main_window.py" line="560" />
             <source>Looking up the PO…</source>
             <translation>Buscando o PO…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="751" />
+            <location filename="../../ui/main_window.py" line="779" />
             <source>Lookup of PO {po} abandoned — scan the next PO</source>
             <translation>Consulta do PO {po} abandonada — escaneie o próximo PO</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="639" />
+            <location filename="../../ui/main_window.py" line="667" />
             <source>No order is open</source>
             <translation>Nenhum pedido aberto</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="202" />
+            <location filename="../../ui/main_window.py" line="230" />
             <source>No packing slip</source>
             <translation>Sem nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="782" />
+            <location filename="../../ui/main_window.py" line="810" />
             <source>No packing slip for this order</source>
             <translation>Este pedido não tem nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="425" />
+            <location filename="../../ui/main_window.py" line="453" />
             <source>Not a PO — PO {po} stays open</source>
             <translation>Não é um PO — o PO {po} continua aberto</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="304" />
+            <location filename="../../ui/main_window.py" line="332" />
             <source>Not available yet</source>
             <translation>Ainda não disponível</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="752" />
+            <location filename="../../ui/main_window.py" line="780" />
             <source>Nothing is printed or confirmed for it. Scan it again to try later.</source>
             <translation>Nada é impresso nem confirmado para ele. Escaneie-o de novo para tentar mais tarde.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="758" />
+            <location filename="../../ui/main_window.py" line="786" />
             <source>Nothing was confirmed. Scan it again to continue later.</source>
             <translation>Nada foi confirmado. Escaneie o PO de novo para continuar depois.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="482" />
+            <location filename="../../ui/main_window.py" line="510" />
             <source>Nothing was typed and nothing was done with it. Close this window, then scan again on the packing screen.</source>
             <translation>Nada foi digitado e nada foi feito com ele. Feche esta janela e escaneie de novo na tela de embalagem.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="252" />
+            <location filename="../../ui/main_window.py" line="280" />
             <source>Open the demo printer folder</source>
             <translation>Abrir a pasta das impressoras de demonstração</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="439" />
+            <location filename="../../ui/main_window.py" line="467" />
             <source>PO {po} is already open</source>
             <translation>O PO {po} já está aberto</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="824" />
+            <location filename="../../ui/main_window.py" line="852" />
             <source>PO {po} is recorded; the station sends it by itself.</source>
             <translation>O PO {po} está registrado; a estação o envia sozinha.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="757" />
+            <location filename="../../ui/main_window.py" line="785" />
             <source>PO {po} put aside — scan the next PO</source>
             <translation>PO {po} deixado de lado — escaneie o próximo PO</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="593" />
+            <location filename="../../ui/main_window.py" line="621" />
             <source>PO {po} was shipped {when}by {who}.</source>
             <translation>O PO {po} foi enviado {when}por {who}.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="739" />
+            <location filename="../../ui/main_window.py" line="767" />
             <source>PO {po}: the documents printed again.</source>
             <translation>PO {po}: os documentos foram impressos de novo.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="405" />
+            <location filename="../../ui/main_window.py" line="433" />
             <source>Pack it, enter the box, then confirm.</source>
             <translation>Embale-o, informe a caixa e confirme.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="130" />
+            <location filename="../../ui/main_window.py" line="132" />
             <source>Packing Station</source>
             <translation>Packing Station</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="272" />
+            <location filename="../../ui/main_window.py" line="300" />
             <source>Packing Station {version}
 Station {station}
 
@@ -1054,205 +1119,205 @@ Python {python}, Qt {qt}, PySide6 {pyside}
 Fontes: DejaVu (licença livre).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="202" />
+            <location filename="../../ui/main_window.py" line="230" />
             <source>Packing slip</source>
             <translation>Nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="235" />
+            <location filename="../../ui/main_window.py" line="263" />
             <source>Print command sheet</source>
             <translation>Imprimir folha de comandos</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="898" />
+            <location filename="../../ui/main_window.py" line="926" />
             <source>Printed — pack the order</source>
             <translation>Impresso — embale o pedido</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="823" />
+            <location filename="../../ui/main_window.py" line="851" />
             <source>QUEUED — will be sent when the network is back</source>
             <translation>NA FILA — será enviado quando a rede voltar</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="247" />
+            <location filename="../../ui/main_window.py" line="275" />
             <source>Quit</source>
             <translation>Sair</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="738" />
+            <location filename="../../ui/main_window.py" line="766" />
             <source>Reprinted</source>
             <translation>Reimpresso</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="718" />
+            <location filename="../../ui/main_window.py" line="746" />
             <source>Reprinting…</source>
             <translation>Reimprimindo…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="688" />
+            <location filename="../../ui/main_window.py" line="716" />
             <source>Requesting the label…</source>
             <translation>Pedindo a etiqueta…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="855" />
+            <location filename="../../ui/main_window.py" line="883" />
             <source>STOP — Amazon rejected the shipment</source>
             <translation>PARE — a Amazon recusou o envio</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="787" />
+            <location filename="../../ui/main_window.py" line="815" />
             <source>STOP — PO {po} was cancelled: do not ship it</source>
             <translation>PARE — o PO {po} foi cancelado: não envie</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="666" />
-            <location filename="../../ui/main_window.py" line="681" />
+            <location filename="../../ui/main_window.py" line="694" />
+            <location filename="../../ui/main_window.py" line="709" />
             <source>STOP — check the box</source>
             <translation>PARE — confira a caixa</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="353" />
+            <location filename="../../ui/main_window.py" line="381" />
             <source>STOP — check this scan</source>
             <translation>PARE — confira esta leitura</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="349" />
+            <location filename="../../ui/main_window.py" line="377" />
             <source>STOP — no connection to Amazon</source>
             <translation>PARE — sem conexão com a Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="351" />
+            <location filename="../../ui/main_window.py" line="379" />
             <source>STOP — printer problem</source>
             <translation>PARE — problema na impressora</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="804" />
+            <location filename="../../ui/main_window.py" line="832" />
             <source>STOP — the {doc} did not print</source>
             <translation>PARE — {doc} não foi impressa</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="355" />
+            <location filename="../../ui/main_window.py" line="383" />
             <source>STOP — this order cannot go on</source>
             <translation>PARE — este pedido não pode seguir</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="391" />
+            <location filename="../../ui/main_window.py" line="419" />
             <source>STOP — unknown command barcode</source>
             <translation>PARE — código de comando desconhecido</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="611" />
+            <location filename="../../ui/main_window.py" line="639" />
             <source>STOP — wrong item</source>
             <translation>PARE — item errado</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="340" />
+            <location filename="../../ui/main_window.py" line="368" />
             <source>Scan a PO barcode</source>
             <translation>Escaneie o código do PO</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="890" />
+            <location filename="../../ui/main_window.py" line="918" />
             <source>Scan a box barcode (or type the size and weight), then CMD:CONFIRM.</source>
             <translation>Escaneie o código da caixa (ou digite medidas e peso) e depois CMD:CONFIRM.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="899" />
+            <location filename="../../ui/main_window.py" line="927" />
             <source>Scan every item, then the box barcode and CMD:CONFIRM.</source>
             <translation>Escaneie cada item, depois o código da caixa e CMD:CONFIRM.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="476" />
+            <location filename="../../ui/main_window.py" line="504" />
             <source>Scan not used</source>
             <translation>Leitura não usada</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="671" />
+            <location filename="../../ui/main_window.py" line="699" />
             <source>Scan or type the next box ({preset}).</source>
             <translation>Escaneie ou digite a próxima caixa ({preset}).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="639" />
+            <location filename="../../ui/main_window.py" line="667" />
             <source>Scan the PO barcode first, then the box.</source>
             <translation>Escaneie primeiro o código do PO, depois a caixa.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="341" />
+            <location filename="../../ui/main_window.py" line="369" />
             <source>Scan the PO on the packing list — from anywhere, whatever is selected.</source>
             <translation>Escaneie o PO na lista de separação — de qualquer tela, o que estiver selecionado.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="901" />
+            <location filename="../../ui/main_window.py" line="929" />
             <source>Scan the box barcode (or type size and weight), then CMD:CONFIRM.</source>
             <translation>Escaneie o código da caixa (ou digite medidas e peso) e depois CMD:CONFIRM.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="814" />
+            <location filename="../../ui/main_window.py" line="842" />
             <source>Scan the next item, or the box and CMD:CONFIRM when all are checked.</source>
             <translation>Escaneie o próximo item, ou a caixa e CMD:CONFIRM quando todos estiverem conferidos.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="415" />
+            <location filename="../../ui/main_window.py" line="443" />
             <source>Scanned '{text}'.</source>
             <translation>Leitura: '{text}'.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="404" />
+            <location filename="../../ui/main_window.py" line="432" />
             <source>Scanned '{text}'. The order stays open.</source>
             <translation>Escaneado '{text}'. O pedido continua aberto.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="426" />
+            <location filename="../../ui/main_window.py" line="454" />
             <source>Scanned '{text}': not a PO, an item of this order or a command.</source>
             <translation>Escaneado '{text}': não é um PO, um item deste pedido nem um comando.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="829" />
+            <location filename="../../ui/main_window.py" line="857" />
             <source>Sending the confirmation to Amazon…</source>
             <translation>Enviando a confirmação para a Amazon…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="598" />
+            <location filename="../../ui/main_window.py" line="626" />
             <source>Set the items aside and tell the warehouse lead. Scan CMD:REPRINT for a copy of the label.</source>
             <translation>Separe os itens e avise o líder do armazém. Escaneie CMD:REPRINT para uma cópia da etiqueta.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="234" />
+            <location filename="../../ui/main_window.py" line="262" />
             <source>Settings</source>
             <translation>Configurações</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="825" />
+            <location filename="../../ui/main_window.py" line="853" />
             <source>Ship the box and scan the next PO.</source>
             <translation>Despache a caixa e escaneie o próximo PO.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="798" />
-            <location filename="../../ui/main_window.py" line="923" />
-            <location filename="../../ui/main_window.py" line="1032" />
+            <location filename="../../ui/main_window.py" line="826" />
+            <location filename="../../ui/main_window.py" line="951" />
+            <location filename="../../ui/main_window.py" line="1060" />
             <source>Slip printer</source>
             <translation>Impressora de notas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="820" />
+            <location filename="../../ui/main_window.py" line="848" />
             <source>The confirmation waits for the network</source>
             <translation>A confirmação aguarda a rede</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="201" />
+            <location filename="../../ui/main_window.py" line="229" />
             <source>The label appears here</source>
             <translation>A etiqueta aparece aqui</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="164" />
+            <location filename="../../ui/main_window.py" line="192" />
             <source>The label printer is set to {dpi} dpi; Amazon's PNG labels are drawn for 203 dpi and their barcodes are never stretched.</source>
             <translation>A impressora de etiquetas está configurada para {dpi} dpi; as etiquetas PNG da Amazon são desenhadas para 203 dpi e seus códigos de barras nunca são esticados.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="931" />
+            <location filename="../../ui/main_window.py" line="959" />
             <source>The slip printed; no preview available.</source>
             <translation>A nota foi impressa; sem pré-visualização.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="304" />
+            <location filename="../../ui/main_window.py" line="332" />
             <source>This screen is not available yet.</source>
             <translation>Esta tela ainda não está disponível.</translation>
         </message>
@@ -1261,58 +1326,58 @@ Fontes: DejaVu (licença livre).</translation>
             <translation type="vanished">Ferramentas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="168" />
+            <location filename="../../ui/main_window.py" line="196" />
             <source>Use a 203-dpi label printer, or set the warehouse's label format to ZPL in Settings (ZPL labels print at their true size).</source>
             <translation>Use uma impressora de etiquetas de 203 dpi ou defina o formato de etiqueta do armazém como ZPL nas Configurações (etiquetas ZPL saem no tamanho real).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="581" />
+            <location filename="../../ui/main_window.py" line="609" />
             <source>Wait, or scan CMD:CANCEL (Esc) to give up; nothing is printed for it.</source>
             <translation>Aguarde, ou escaneie CMD:CANCEL (Esc) para desistir; nada é impresso para ele.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="574" />
+            <location filename="../../ui/main_window.py" line="602" />
             <source>Waiting for Amazon to answer an earlier, abandoned lookup.</source>
             <translation>Aguardando a Amazon responder a uma consulta anterior, já abandonada.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="360" />
+            <location filename="../../ui/main_window.py" line="388" />
             <source>What to do: {hint}</source>
             <translation>O que fazer: {hint}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="473" />
+            <location filename="../../ui/main_window.py" line="501" />
             <source>another window</source>
             <translation>outra janela</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="96" />
+            <location filename="../../ui/main_window.py" line="98" />
             <source>invoice</source>
             <translation>a fatura</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="94" />
+            <location filename="../../ui/main_window.py" line="96" />
             <source>label</source>
             <translation>a etiqueta</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="95" />
+            <location filename="../../ui/main_window.py" line="97" />
             <source>slip</source>
             <translation>a nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1011" />
+            <location filename="../../ui/main_window.py" line="1039" />
             <source>state unknown</source>
             <translation>estado desconhecido</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="688" />
-            <location filename="../../ui/main_window.py" line="705" />
+            <location filename="../../ui/main_window.py" line="716" />
+            <location filename="../../ui/main_window.py" line="733" />
             <source>{n} box(es)</source>
             <translation>{n} caixa(s)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="531" />
+            <location filename="../../ui/main_window.py" line="559" />
             <source>{po} — the lookup of PO {old} was abandoned</source>
             <translation>{po} — a consulta do PO {old} foi abandonada</translation>
         </message>
@@ -1891,7 +1956,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>(não definido)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="153" />
+            <location filename="../../ui/settings/field_texts.py" line="173" />
             <source>2020-07-01, or 2026-07-04 (no block-Amazon-Logistics or signature option).</source>
             <translation>2020-07-01, ou 2026-07-04 (sem a opção de bloquear a Amazon Logistics nem de assinatura).</translation>
         </message>
@@ -1901,12 +1966,17 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Um nome para as pessoas (opcional).</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="157" />
+            <location filename="../../ui/settings/field_texts.py" line="177" />
             <source>A public app's registered redirect URI (https).</source>
             <translation>O URI de redirecionamento registrado de um aplicativo público (https).</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="90" />
+            <location filename="../../ui/settings/field_texts.py" line="70" />
+            <source>A scale fills each carton's weight from its stable readings.</source>
+            <translation>Uma balança preenche o peso de cada caixa com suas leituras estáveis.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="110" />
             <source>A short unique id (letters, digits, - and _).</source>
             <translation>Um ID curto e único (letras, números, - e _).</translation>
         </message>
@@ -1921,27 +1991,27 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Adicionar</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="138" />
+            <location filename="../../ui/settings/field_texts.py" line="158" />
             <source>Amazon fulfilment (MCF)</source>
             <translation>Logística da Amazon (MCF)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="125" />
+            <location filename="../../ui/settings/field_texts.py" line="145" />
             <source>Ask the packer to scan every item before the box is closed.</source>
             <translation>Pedir ao embalador que escaneie cada item antes de fechar a caixa.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="126" />
+            <location filename="../../ui/settings/field_texts.py" line="146" />
             <source>Auto-advance</source>
             <translation>Avançar automaticamente</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="113" />
+            <location filename="../../ui/settings/field_texts.py" line="133" />
             <source>Barcode scanner input.</source>
             <translation>Entrada do leitor de código de barras.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="87" />
+            <location filename="../../ui/settings/field_texts.py" line="107" />
             <source>Box presets</source>
             <translation>Caixas padrão</translation>
         </message>
@@ -1956,32 +2026,32 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Código SCAC da transportadora (América do Norte)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="88" />
+            <location filename="../../ui/settings/field_texts.py" line="108" />
             <source>Carton sizes offered to the packer.</source>
             <translation>Tamanhos de caixa oferecidos ao embalador.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="117" />
+            <location filename="../../ui/settings/field_texts.py" line="137" />
             <source>Characters the scanner sends after each barcode (removed).</source>
             <translation>Caracteres que o leitor envia depois de cada código (são removidos).</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="115" />
+            <location filename="../../ui/settings/field_texts.py" line="135" />
             <source>Characters the scanner sends before each barcode (removed).</source>
             <translation>Caracteres que o leitor envia antes de cada código (são removidos).</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="77" />
+            <location filename="../../ui/settings/field_texts.py" line="97" />
             <source>Darkness</source>
             <translation>Escurecimento</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="98" />
+            <location filename="../../ui/settings/field_texts.py" line="118" />
             <source>Dimension unit</source>
             <translation>Unidade de medida</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="109" />
+            <location filename="../../ui/settings/field_texts.py" line="129" />
             <source>Documents of orders never shipped are deleted after this many days.</source>
             <translation>Documentos de pedidos que nunca foram enviados são apagados após este número de dias.</translation>
         </message>
@@ -1991,57 +2061,57 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Ambiente</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="133" />
+            <location filename="../../ui/settings/field_texts.py" line="153" />
             <source>Fetch today's orders, labels and slips in the background.</source>
             <translation>Baixar em segundo plano os pedidos, etiquetas e notas do dia.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="152" />
+            <location filename="../../ui/settings/field_texts.py" line="172" />
             <source>Fulfillment Outbound version</source>
             <translation>Versão da Fulfillment Outbound</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="96" />
+            <location filename="../../ui/settings/field_texts.py" line="116" />
             <source>Height</source>
             <translation>Altura</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="81" />
+            <location filename="../../ui/settings/field_texts.py" line="101" />
             <source>Horizontal offset (dots)</source>
             <translation>Deslocamento horizontal (pontos)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="70" />
+            <location filename="../../ui/settings/field_texts.py" line="90" />
             <source>How the station asks a tcp:// label printer for its state before every label: auto tries Zebra's ~HQES and ~HS; none for printers that answer neither.</source>
             <translation>Como a estação pergunta o estado a uma impressora de etiquetas tcp:// antes de cada etiqueta: auto tenta ~HQES e ~HS da Zebra; none para impressoras que não respondem a nenhum dos dois.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="99" />
+            <location filename="../../ui/settings/field_texts.py" line="119" />
             <source>IN (inches) or CM (centimetres).</source>
             <translation>IN (polegadas) ou CM (centímetros).</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="103" />
+            <location filename="../../ui/settings/field_texts.py" line="123" />
             <source>KG (kilograms) or LB (pounds).</source>
             <translation>KG (quilos) ou LB (libras).</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="104" />
+            <location filename="../../ui/settings/field_texts.py" line="124" />
             <source>Keep documents after shipment (days)</source>
             <translation>Guardar documentos após o envio (dias)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="108" />
+            <location filename="../../ui/settings/field_texts.py" line="128" />
             <source>Keep unshipped documents (days)</source>
             <translation>Guardar documentos não enviados (dias)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="119" />
+            <location filename="../../ui/settings/field_texts.py" line="139" />
             <source>Keys arriving closer together than this belong to one scan.</source>
             <translation>Teclas que chegam mais próximas que isto pertencem à mesma leitura.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="123" />
+            <location filename="../../ui/settings/field_texts.py" line="143" />
             <source>Keys that end a scan: CR (Enter), LF, TAB.</source>
             <translation>Teclas que encerram uma leitura: CR (Enter), LF, TAB.</translation>
         </message>
@@ -2061,47 +2131,47 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Impressora de etiquetas</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="105" />
+            <location filename="../../ui/settings/field_texts.py" line="125" />
             <source>Labels, slips and invoices are deleted this many days after shipment.</source>
             <translation>Etiquetas, notas e faturas são apagadas este número de dias após o envio.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="128" />
+            <location filename="../../ui/settings/field_texts.py" line="148" />
             <source>Language</source>
             <translation>Idioma</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="129" />
+            <location filename="../../ui/settings/field_texts.py" line="149" />
             <source>Language of the station: en, pt_BR, or system (follow the computer).</source>
             <translation>Idioma da estação: en, pt_BR ou system (o mesmo do computador).</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="92" />
+            <location filename="../../ui/settings/field_texts.py" line="112" />
             <source>Length</source>
             <translation>Comprimento</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="144" />
+            <location filename="../../ui/settings/field_texts.py" line="164" />
             <source>Marketplace</source>
             <translation>Marketplace</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="118" />
+            <location filename="../../ui/settings/field_texts.py" line="138" />
             <source>Max time between keys (ms)</source>
             <translation>Tempo máximo entre teclas (ms)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="75" />
+            <location filename="../../ui/settings/field_texts.py" line="95" />
             <source>Media</source>
             <translation>Mídia</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="120" />
+            <location filename="../../ui/settings/field_texts.py" line="140" />
             <source>Minimum length</source>
             <translation>Tamanho mínimo</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="127" />
+            <location filename="../../ui/settings/field_texts.py" line="147" />
             <source>Move to the next step by itself when a step succeeds.</source>
             <translation>Passar sozinho para a próxima etapa quando uma etapa dá certo.</translation>
         </message>
@@ -2116,7 +2186,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Nome da transportadora própria do fornecedor (Europa).</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="159" />
+            <location filename="../../ui/settings/field_texts.py" line="179" />
             <source>Names the shop the orders come from (e.g. SHOPIFY); optional.</source>
             <translation>Nome da loja de onde vêm os pedidos (por exemplo SHOPIFY); opcional.</translation>
         </message>
@@ -2126,42 +2196,42 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Identifica esta estação no registro e no histórico de envios (padrão: nome do computador).</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="156" />
+            <location filename="../../ui/settings/field_texts.py" line="176" />
             <source>OAuth redirect URI</source>
             <translation>URI de redirecionamento OAuth</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="97" />
+            <location filename="../../ui/settings/field_texts.py" line="117" />
             <source>Outer height of the box.</source>
             <translation>Altura externa da caixa.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="93" />
+            <location filename="../../ui/settings/field_texts.py" line="113" />
             <source>Outer length of the box.</source>
             <translation>Comprimento externo da caixa.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="95" />
+            <location filename="../../ui/settings/field_texts.py" line="115" />
             <source>Outer width of the box.</source>
             <translation>Largura externa da caixa.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="85" />
+            <location filename="../../ui/settings/field_texts.py" line="105" />
             <source>Packing-slip printer</source>
             <translation>Impressora de notas de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="132" />
+            <location filename="../../ui/settings/field_texts.py" line="152" />
             <source>Prefetch labels</source>
             <translation>Baixar etiquetas antecipadamente</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="114" />
+            <location filename="../../ui/settings/field_texts.py" line="134" />
             <source>Prefix</source>
             <translation>Prefixo</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="89" />
+            <location filename="../../ui/settings/field_texts.py" line="109" />
             <source>Preset id</source>
             <translation>ID da caixa</translation>
         </message>
@@ -2176,7 +2246,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Linguagem da impressora</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="69" />
+            <location filename="../../ui/settings/field_texts.py" line="89" />
             <source>Printer state query</source>
             <translation>Consulta do estado da impressora</translation>
         </message>
@@ -2206,7 +2276,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Linha {row}, {field}: {message}</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="149" />
+            <location filename="../../ui/settings/field_texts.py" line="169" />
             <source>SP-API region of the seller account: na, eu or fe.</source>
             <translation>Região da SP-API da conta de vendedor: na, eu ou fe.</translation>
         </message>
@@ -2216,44 +2286,69 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Região da SP-API: na (América do Norte), eu (Europa), fe (Extremo Oriente).</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="158" />
+            <location filename="../../ui/settings/field_texts.py" line="178" />
             <source>Sales channel</source>
             <translation>Canal de vendas</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="112" />
+            <location filename="../../ui/settings/field_texts.py" line="71" />
+            <source>Scale</source>
+            <translation>Balança</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="77" />
+            <source>Scale device</source>
+            <translation>Dispositivo da balança</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="132" />
             <source>Scanner</source>
             <translation>Leitor</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="140" />
+            <location filename="../../ui/settings/field_texts.py" line="160" />
             <source>Seller Central app</source>
             <translation>Aplicativo do Seller Central</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="135" />
+            <location filename="../../ui/settings/field_texts.py" line="155" />
             <source>Seller Central app for sending web-shop orders to Amazon's network.</source>
             <translation>Aplicativo do Seller Central para enviar pedidos da loja virtual à rede da Amazon.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="134" />
+            <location filename="../../ui/settings/field_texts.py" line="154" />
             <source>Seller connection (MCF)</source>
             <translation>Conexão de vendedor (MCF)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="150" />
+            <location filename="../../ui/settings/field_texts.py" line="170" />
             <source>Seller environment</source>
             <translation>Ambiente do vendedor</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="148" />
+            <location filename="../../ui/settings/field_texts.py" line="168" />
             <source>Seller region</source>
             <translation>Região do vendedor</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="139" />
+            <location filename="../../ui/settings/field_texts.py" line="159" />
             <source>Send web-shop orders to Amazon's network from this station.</source>
             <translation>Enviar pedidos da loja virtual à rede da Amazon a partir desta estação.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="84" />
+            <source>Serial only.</source>
+            <translation>Só serial.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="85" />
+            <source>Serial protocol</source>
+            <translation>Protocolo serial</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="83" />
+            <source>Serial speed (baud)</source>
+            <translation>Velocidade serial (baud)</translation>
         </message>
         <message>
             <location filename="../../ui/settings/field_texts.py" line="13" />
@@ -2261,22 +2356,27 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Versão do formato das configurações</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="84" />
+            <location filename="../../ui/settings/field_texts.py" line="104" />
             <source>Shifts the print down (positive) or up (negative).</source>
             <translation>Move a impressão para baixo (positivo) ou para cima (negativo).</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="82" />
+            <location filename="../../ui/settings/field_texts.py" line="102" />
             <source>Shifts the print right (positive) or left (negative).</source>
             <translation>Move a impressão para a direita (positivo) ou para a esquerda (negativo).</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="121" />
+            <location filename="../../ui/settings/field_texts.py" line="69" />
+            <source>Shipping scale</source>
+            <translation>Balança de expedição</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="141" />
             <source>Shorter bursts are treated as typing, not scans.</source>
             <translation>Sequências mais curtas são tratadas como digitação, não como leitura.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="91" />
+            <location filename="../../ui/settings/field_texts.py" line="111" />
             <source>Shown to the packer.</source>
             <translation>Mostrado ao embalador.</translation>
         </message>
@@ -2291,17 +2391,17 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>ID da estação</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="116" />
+            <location filename="../../ui/settings/field_texts.py" line="136" />
             <source>Suffix</source>
             <translation>Sufixo</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="100" />
+            <location filename="../../ui/settings/field_texts.py" line="120" />
             <source>Tare weight</source>
             <translation>Peso da caixa vazia</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="122" />
+            <location filename="../../ui/settings/field_texts.py" line="142" />
             <source>Terminators</source>
             <translation>Terminadores</translation>
         </message>
@@ -2311,17 +2411,17 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>O formato de etiqueta que a Amazon envia para este armazém, se conhecido (auto: detectar).</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="145" />
+            <location filename="../../ui/settings/field_texts.py" line="165" />
             <source>The marketplace id whose FBA stock fulfils the orders (US: ATVPDKIKX0DER).</source>
             <translation>O id do marketplace cujo estoque FBA atende os pedidos (EUA: ATVPDKIKX0DER).</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="86" />
+            <location filename="../../ui/settings/field_texts.py" line="106" />
             <source>The office printer for packing slips and invoices.</source>
             <translation>A impressora comum para notas de conteúdo e faturas.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="76" />
+            <location filename="../../ui/settings/field_texts.py" line="96" />
             <source>The paper or label size loaded.</source>
             <translation>O tamanho do papel ou da etiqueta carregado.</translation>
         </message>
@@ -2360,6 +2460,11 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>O fornecedor envia com transportadora própria e informa a situação das entregas.</translation>
         </message>
         <message>
+            <location filename="../../ui/settings/field_texts.py" line="78" />
+            <source>USB: VENDOR:PRODUCT in hex (0922:8003 is a DYMO M10), empty for the first USB scale found; serial: the port (/dev/ttyUSB0, COM3).</source>
+            <translation>USB: FABRICANTE:PRODUTO em hexadecimal (0922:8003 é uma DYMO M10), vazio para a primeira balança USB encontrada; serial: a porta (/dev/ttyUSB0, COM3).</translation>
+        </message>
+        <message>
             <location filename="../../ui/settings/field_texts.py" line="22" />
             <source>Vendor Direct Fulfillment API version: v1 or 2021-12-28.</source>
             <translation>Versão da API do Vendor Direct Fulfillment: v1 ou 2021-12-28.</translation>
@@ -2375,7 +2480,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Transportadora própria</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="124" />
+            <location filename="../../ui/settings/field_texts.py" line="144" />
             <source>Verify items</source>
             <translation>Conferir itens</translation>
         </message>
@@ -2385,7 +2490,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Versão do formato deste arquivo; gravada pela estação.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="83" />
+            <location filename="../../ui/settings/field_texts.py" line="103" />
             <source>Vertical offset (dots)</source>
             <translation>Deslocamento vertical (pontos)</translation>
         </message>
@@ -2400,14 +2505,19 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Armazéns</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="101" />
+            <location filename="../../ui/settings/field_texts.py" line="121" />
             <source>Weight of the empty box.</source>
             <translation>Peso da caixa vazia (tara).</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="102" />
+            <location filename="../../ui/settings/field_texts.py" line="122" />
             <source>Weight unit</source>
             <translation>Unidade de peso</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="86" />
+            <source>What the serial scale answers to W&lt;CR&gt;: nci (NCI / SCP-01) or sma.</source>
+            <translation>O que a balança serial responde a W&lt;CR&gt;: nci (NCI / SCP-01) ou sma.</translation>
         </message>
         <message>
             <location filename="../../ui/settings/field_texts.py" line="54" />
@@ -2415,12 +2525,12 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Onde imprimir: tcp://HOST:9100, cups://FILA, windows://NOME DA IMPRESSORA, qt://NOME ou file:///PASTA. Vazio significa não configurada.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="94" />
+            <location filename="../../ui/settings/field_texts.py" line="114" />
             <source>Width</source>
             <translation>Largura</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="78" />
+            <location filename="../../ui/settings/field_texts.py" line="98" />
             <source>ZPL darkness (0-30, ~SD). Empty keeps the printer's own setting.</source>
             <translation>Escurecimento ZPL (0-30, ~SD). Vazio mantém o ajuste da própria impressora.</translation>
         </message>
@@ -2430,7 +2540,12 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>contém caracteres que não são permitidos aqui (veja a dica do campo)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="141" />
+            <location filename="../../ui/settings/field_texts.py" line="72" />
+            <source>none: weights are typed; hid: a USB point-of-sale scale (DYMO M10/M25, Mettler-Toledo and others); serial: a scale on a serial port, asked with W&lt;CR&gt;.</source>
+            <translation>none: os pesos são digitados; hid: uma balança USB de ponto de venda (DYMO M10/M25, Mettler-Toledo e outras); serial: uma balança numa porta serial, consultada com W&lt;CR&gt;.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="161" />
             <source>private: self-authorised, paste the refresh token; public: authorise by OAuth.</source>
             <translation>privado: autorizado por você mesmo, cole o token de atualização; público: autorize por OAuth.</translation>
         </message>
@@ -2440,7 +2555,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>production (pedidos reais), sandbox (dados de teste da Amazon) ou o simulador.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/field_texts.py" line="151" />
+            <location filename="../../ui/settings/field_texts.py" line="171" />
             <source>production, sandbox (Amazon's test data) or the simulator.</source>
             <translation>produção, sandbox (dados de teste da Amazon) ou o simulador.</translation>
         </message>

@@ -66,6 +66,26 @@ FIELD_TEXTS = (
         "a 300-dpi printer prints them at two thirds of their size, so use a 203-dpi label "
         "printer or set the warehouse's label format to ZPL.",
     ),
+    QT_TRANSLATE_NOOP("Settings", "Shipping scale"),
+    QT_TRANSLATE_NOOP("Settings", "A scale fills each carton's weight from its stable readings."),
+    QT_TRANSLATE_NOOP("Settings", "Scale"),
+    QT_TRANSLATE_NOOP(
+        "Settings",
+        "none: weights are typed; hid: a USB point-of-sale scale (DYMO M10/M25, "
+        "Mettler-Toledo and others); serial: a scale on a serial port, asked with W<CR>.",
+    ),
+    QT_TRANSLATE_NOOP("Settings", "Scale device"),
+    QT_TRANSLATE_NOOP(
+        "Settings",
+        "USB: VENDOR:PRODUCT in hex (0922:8003 is a DYMO M10), empty for the first USB "
+        "scale found; serial: the port (/dev/ttyUSB0, COM3).",
+    ),
+    QT_TRANSLATE_NOOP("Settings", "Serial speed (baud)"),
+    QT_TRANSLATE_NOOP("Settings", "Serial only."),
+    QT_TRANSLATE_NOOP("Settings", "Serial protocol"),
+    QT_TRANSLATE_NOOP(
+        "Settings", "What the serial scale answers to W<CR>: nci (NCI / SCP-01) or sma."
+    ),
     QT_TRANSLATE_NOOP("Settings", "Printer state query"),
     QT_TRANSLATE_NOOP(
         "Settings",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from station.config import BoxPreset
+from station.devices.scale import Reading, ReadingState
 from station.errors import ScanError
 from station.ui.qt_compat import emit
 from station.ui.widgets.card import Card
@@ -38,6 +39,20 @@ def _tr(text: str) -> str:
 PRESET_STYLE = "font-size: 13pt; padding: 2px 4px;"
 # The keyboard path to every action (the button texts show them).
 SHORTCUTS = {"next": "F8", "reprint": "F9", "cancel": "Esc", "confirm": "F12"}
+
+# The scale's states, shown by their value (station.devices.scale.ReadingState).
+_READING_STATES = (
+    QT_TRANSLATE_NOOP("BoxesPanel", "stable"),
+    QT_TRANSLATE_NOOP("BoxesPanel", "zero"),
+    QT_TRANSLATE_NOOP("BoxesPanel", "in motion"),
+    QT_TRANSLATE_NOOP("BoxesPanel", "under zero"),
+    QT_TRANSLATE_NOOP("BoxesPanel", "over capacity"),
+    QT_TRANSLATE_NOOP("BoxesPanel", "needs re-zero"),
+    QT_TRANSLATE_NOOP("BoxesPanel", "needs calibration"),
+    QT_TRANSLATE_NOOP("BoxesPanel", "fault"),
+    QT_TRANSLATE_NOOP("BoxesPanel", "asleep"),
+    QT_TRANSLATE_NOOP("BoxesPanel", "unreadable"),
+)
 
 
 def parse_contents(text: str) -> dict[int, int] | None:
@@ -131,6 +146,13 @@ class BoxesPanel(Card):
         self.weight = self._field(_tr("Weight"))
         self.weight_unit = QComboBox()
         self.weight_unit.addItems(["LB", "KG"])
+        # Who put the weight there: "" (nobody), "typed", "preset" (the tare) or "scale".
+        self.weight_origin = ""
+        self.scale_reading: Reading | None = None  # the stable reading the scale filled in
+        self.weight.textEdited.connect(self._weight_typed)
+        self.scale_status = QLabel()
+        self.scale_status.setObjectName("scaleStatus")
+        self.scale_status.hide()
         self.contents = QLineEdit()
         self.contents.setPlaceholderText(_tr("e.g. 1=2"))
         self.contents.setToolTip(_tr("What this box holds as LINE=QTY; empty: everything else"))
@@ -149,6 +171,7 @@ class BoxesPanel(Card):
         grid.addWidget(self.weight_unit, 1, 2, 1, 2)
         grid.addWidget(QLabel(_tr("Holds")), 1, 4)
         grid.addWidget(self.contents, 1, 5, 1, 2)
+        grid.addWidget(self.scale_status, 2, 1, 1, 6)
         grid.setColumnStretch(7, 1)
         self.body.addLayout(grid)
         self.error = QLabel()
@@ -226,8 +249,11 @@ class BoxesPanel(Card):
             self._mark(field, False)
         self.dimension_unit.setCurrentText(preset.dimension_unit)
         self.weight_unit.setCurrentText(preset.weight_unit)
-        if not self.weight.text().strip() and preset.tare_weight > 0:
+        if self.weight_origin == "scale" and self.scale_reading is not None:
+            self.weight.setText(_plain(self.scale_reading.weight_in(preset.weight_unit)))
+        elif not self.weight.text().strip() and preset.tare_weight > 0:
             self.weight.setText(_plain(preset.tare_weight))
+            self.weight_origin = "preset"
         for button_id, button in self.preset_buttons.items():
             button.setStyleSheet(
                 PRESET_STYLE
@@ -274,6 +300,7 @@ class BoxesPanel(Card):
                 contents=contents,
                 preset_id=self.preset_id,
                 tare=Decimal(str(preset.tare_weight)) if preset else Decimal(0),
+                weight_source="scale" if self.weight_origin == "scale" else "typed",
             )
         except ScanError as exc:
             culprit = self.weight if "weight" in exc.message else self.length
@@ -306,7 +333,41 @@ class BoxesPanel(Card):
             return list(self.boxes)
         return [*self.boxes, self.draft_box()]
 
+    # -- the scale ---------------------------------------------------------------------------
+
+    def _weight_typed(self, _text: str) -> None:
+        self.weight_origin = "typed" if self.weight.text().strip() else ""
+        self.scale_reading = None
+
+    def offer_scale_weight(self, reading: Reading) -> bool:
+        """Fill the weight from a stable reading, unless the packer typed one (theirs wins)."""
+        if self.weight_origin == "typed" or not reading.usable:
+            return False
+        unit = self.weight_unit.currentText()
+        self.weight.setText(_plain(reading.weight_in(unit)))
+        self._mark(self.weight, False)
+        self.weight_origin = "scale"
+        self.scale_reading = reading
+        return True
+
+    def show_scale(self, reading: Reading) -> None:
+        """What the scale says, always: a weight not used says why (settling, zero, …)."""
+        if reading.usable:
+            text = _tr("⚖ Scale: {weight} (stable)").format(weight=reading.weight_text)
+        elif reading.state is ReadingState.ASLEEP:
+            text = _tr("⚖ Scale asleep or off — press its power button, or type the weight")
+        else:
+            state = _tr(reading.state.value)
+            if reading.weight is not None:
+                state += f" ({reading.weight_text})"
+            text = _tr("⚖ Scale: {state} — not used").format(state=state)
+        self.scale_status.setText(text)
+        self.scale_status.setProperty("usable", "true" if reading.usable else "false")
+        self.scale_status.show()
+
     def _clear_draft(self) -> None:
+        self.weight_origin = ""
+        self.scale_reading = None
         for field in (*self.fields, self.contents):
             field.clear()
             self._mark(field, False)
