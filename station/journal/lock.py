@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 from types import TracebackType
 
@@ -45,6 +46,31 @@ class FileLock:
                 ),
             ) from None
         self._fd = fd
+
+    def acquire_waiting(self, timeout: float, *, what: str) -> None:
+        """Take the lock, waiting up to ``timeout`` seconds for another process to release it."""
+        if self._fd is not None:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            raise JournalError(f"Cannot create the lock file {self.path}: {exc.strerror}") from None
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                _lock(fd)
+            except OSError:
+                if time.monotonic() >= deadline:
+                    os.close(fd)
+                    raise JournalError(
+                        f"Another station process has been {what} for over {timeout:g} s",
+                        hint="Wait for the other station program to finish, then try again.",
+                    ) from None
+                time.sleep(0.02)
+            else:
+                self._fd = fd
+                return
 
     def release(self) -> None:
         fd, self._fd = self._fd, None

@@ -32,6 +32,7 @@ from typing import Any
 
 from station.errors import JournalError
 from station.journal.clock import Clock, day_bounds, from_iso, to_iso, utc_now
+from station.journal.lock import FileLock
 from station.journal.migrations import LATEST_VERSION, MIGRATIONS, Migration
 from station.journal.records import (
     DaySummary,
@@ -47,6 +48,8 @@ log = logging.getLogger(__name__)
 __all__ = ["Journal", "migrate"]
 
 _BUSY_TIMEOUT_MS = 10_000
+#: How long opening a journal waits for another process that is setting it up (migrating).
+_SETUP_WAIT_SECONDS = 60.0
 _OPEN_OUTBOX_STATES = ("pending", "sending", "sent", "unknown")
 
 
@@ -85,6 +88,11 @@ def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
     for migration in pending:
         conn.execute("BEGIN IMMEDIATE")
         try:
+            # Read again under the write lock: another process may have applied it meanwhile.
+            if int(conn.execute("PRAGMA user_version").fetchone()[0]) >= migration.version:
+                conn.execute("ROLLBACK")
+                current = migration.version
+                continue
             for statement in migration.statements:
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {int(migration.version)}")
@@ -124,6 +132,17 @@ class Journal:
             raise JournalError(
                 f"Cannot create the data folder {path.parent}: {exc.strerror or exc}"
             ) from None
+        # One process at a time sets up and migrates a journal: two stations started at once on
+        # a new or an old journal would otherwise both create (or alter) the same tables.
+        setup_lock = FileLock(path.with_name(path.name + ".setup.lock"))
+        setup_lock.acquire_waiting(_SETUP_WAIT_SECONDS, what="setting up the journal")
+        try:
+            return cls._open_locked(path, station_id=station_id, clock=clock)
+        finally:
+            setup_lock.release()
+
+    @classmethod
+    def _open_locked(cls, path: Path, *, station_id: str, clock: Clock) -> Journal:
         conn: sqlite3.Connection | None = None
         try:
             conn = sqlite3.connect(
