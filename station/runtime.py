@@ -33,6 +33,8 @@ from station.journal import (
     RetryPolicy,
     open_document_cache,
 )
+from station.journal.documents import PurgeResult, purge_stored_documents
+from station.journal.retention import DAY_SECONDS, RetentionRunner
 from station.paths import StationPaths, default_paths
 from station.printing import Printer, PrinterProfile, open_printer
 from station.printing.address import parse_printer_uri
@@ -412,15 +414,23 @@ def _build(
         ) from None
     journal = Journal.open(paths.journal_file, station_id=settings.station_id)
     closers.append(journal.close)
+    retention = RetentionPolicy(
+        settings.document_retention_days, settings.unshipped_document_retention_days
+    )
     documents = open_document_cache(
         journal,
         keystore=store,
         environ=environ,
-        retention=RetentionPolicy(
-            settings.document_retention_days, settings.unshipped_document_retention_days
-        ),
+        retention=retention,
         warn=lambda message: log.warning("%s", message),
     )
+    runner = RetentionRunner(
+        lambda: _purge_expired(journal, documents, retention),
+        retention,
+        interval=_seconds(environ, "STATION_RETENTION_INTERVAL_SECONDS", DAY_SECONDS),
+    )
+    runner.start()
+    closers.append(runner.stop)
     outbox = Outbox(journal)
     site = _site_bench(settings, journal, store, environ, closers)
     return Runtime(
@@ -465,3 +475,25 @@ def _site_bench(
     site.start()
     closers.append(site.close)
     return site
+
+
+def _purge_expired(
+    journal: Journal, documents: DocumentCache, policy: RetentionPolicy
+) -> PurgeResult:
+    """Every expired document: on disk (whatever key sealed it) and, without a key, in memory."""
+    on_disk = purge_stored_documents(journal, policy)
+    if documents.persistent:
+        return on_disk
+    in_memory = documents.purge()
+    return PurgeResult(on_disk.shipped + in_memory.shipped, on_disk.unshipped + in_memory.unshipped)
+
+
+def _seconds(environ: Mapping[str, str], name: str, default: float) -> float:
+    raw = environ.get(name, "").strip()
+    try:
+        value = float(raw) if raw else default
+    except ValueError:
+        raise ConfigError(f"{name}={raw!r} is not a number of seconds") from None
+    if not value > 0:
+        raise ConfigError(f"{name}={raw!r} is not a positive number of seconds")
+    return value
