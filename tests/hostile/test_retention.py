@@ -13,7 +13,9 @@ from station.journal import Journal
 from station.journal.documents import DataKey, DocumentFormat, DocumentKind, EncryptedDocumentCache
 from station.paths import StationPaths
 from station.runtime import RuntimeOptions, build_runtime
+from station.simulator.server import SimulatorServer
 from tests.hostile.servers import run_station
+from tests.hostile.test_network import _po
 
 
 def _store_expired_label(home: Path, data_key: str, po: str) -> None:
@@ -38,11 +40,11 @@ def _documents(home: Path) -> int:
 
 
 def test_the_station_deletes_expired_documents_when_it_starts_and_logs_how_many(
-    station_env: dict[str, str], isolated_station: Path, tmp_path: Path
+    station_env: dict[str, str], isolated_station: Path, tmp_path: Path, simulator: SimulatorServer
 ) -> None:
     _store_expired_label(isolated_station, station_env["STATION_DATA_KEY"], "OLDPO1")
     assert _documents(isolated_station) == 1
-    done = run_station("outbox", "list", env=station_env, cwd=tmp_path)
+    done = run_station("order", _po(simulator), env=station_env, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert _documents(isolated_station) == 0
     log = (StationPaths.under(isolated_station).log_dir / "station.log").read_text()
