@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from station.runtime import Runtime
     from station.spapi.mcf import McfFeatures
     from station.workflow.mcf import McfDesk, McfPreview
+    from station.workflow.mcf_import import ShopOrder
 
 log = logging.getLogger("station.ui.mcf")
 
@@ -113,9 +114,15 @@ class McfWindow(QDialog):
 
         top = QHBoxLayout()
         self.import_button = QPushButton(self.tr("Import orders (CSV)…"))
+        self.type_button = QPushButton(self.tr("Type an order…"))
         self.refresh_button = QPushButton(self.tr("Refresh tracking"))
         self.export_button = QPushButton(self.tr("Export tracking (CSV)…"))
-        for button in (self.import_button, self.refresh_button, self.export_button):
+        for button in (
+            self.import_button,
+            self.type_button,
+            self.refresh_button,
+            self.export_button,
+        ):
             top.addWidget(button)
         top.addStretch(1)
         self.count_label = QLabel("")
@@ -187,6 +194,7 @@ class McfWindow(QDialog):
         layout.addWidget(self.status)
 
         self.import_button.clicked.connect(self.choose_import)
+        self.type_button.clicked.connect(self.type_order)
         self.refresh_button.clicked.connect(self.refresh_tracking)
         self.export_button.clicked.connect(self.choose_export)
         self.preview_button.clicked.connect(self.preview_selected)
@@ -306,7 +314,12 @@ class McfWindow(QDialog):
         self.pack_here_button.setEnabled(idle and state in ("imported", "failed"))
         self.release_button.setEnabled(idle and state == "on_hold")
         self.cancel_button.setEnabled(idle and state in ("sent", "on_hold", "accepted"))
-        for button in (self.import_button, self.refresh_button, self.export_button):
+        for button in (
+            self.import_button,
+            self.type_button,
+            self.refresh_button,
+            self.export_button,
+        ):
             button.setEnabled(idle)
 
     def features(self) -> McfFeatures:
@@ -352,6 +365,27 @@ class McfWindow(QDialog):
             self.reload()
 
         self._run(self.tr("Importing…"), work, done)
+
+    def type_order(self) -> None:
+        from station.ui.mcf_order_dialog import OrderDialog
+
+        dialog = OrderDialog(self)
+        try:
+            if dialog.exec() and dialog.result_order is not None:
+                self.add_order(dialog.result_order)
+        finally:
+            dialog.deleteLater()
+
+    def add_order(self, order: ShopOrder) -> None:
+        def done(added: bool) -> None:
+            self.status.setText(
+                self.tr("Order {order} added.").format(order=order.shop_order)
+                if added
+                else self.tr("Order {order} was already here.").format(order=order.shop_order)
+            )
+            self.reload()
+
+        self._run(self.tr("Working…"), lambda desk: desk.add(order), done)
 
     def preview_selected(self) -> None:
         record = self.selected()

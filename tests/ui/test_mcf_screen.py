@@ -149,3 +149,39 @@ def test_the_screen_speaks_portuguese(
         assert window.pack_here_button.text() == "Embalar aqui"
     finally:
         assert install_translator(qapp, "en") == "en"
+
+
+def test_a_typed_order_is_checked_then_kept(
+    qtbot: Any, world: tuple[SimulatorServer, McfDesk]
+) -> None:
+    from station.ui.mcf_order_dialog import OrderDialog
+
+    _server, desk = world
+    window = _window(qtbot, desk)
+    dialog = OrderDialog(window)
+    qtbot.addWidget(dialog)
+    values = {
+        "shop_order": "PHONE-7",
+        "name": "Di Prado",
+        "line1": "5 Rua A",
+        "city": "Seattle",
+        "state": "WA",
+        "postal_code": "9810",
+        "country": "US",
+    }
+    for key, value in values.items():
+        dialog.fields[key].setText(value)
+    dialog.lines.setPlainText("MCF-BOOK, 2\nMCF-MUG-RED")
+    dialog.try_accept()
+    assert dialog.result_order is None and "postal code" in dialog.problems.text()
+    dialog.fields["postal_code"].setText("98101")
+    dialog.try_accept()
+    assert dialog.result_order is not None
+    window.add_order(dialog.result_order)
+    _idle(qtbot, window)
+    qtbot.waitUntil(lambda: window.table.rowCount() == 1, timeout=10_000)
+    _record, order = desk.order("PHONE-7")
+    assert [(line.sku, line.quantity) for line in order.lines] == [
+        ("MCF-BOOK", 2),
+        ("MCF-MUG-RED", 1),
+    ]

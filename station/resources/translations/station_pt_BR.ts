@@ -1398,307 +1398,411 @@ Fontes: DejaVu (licença livre).</translation>
     <context>
         <name>McfWindow</name>
         <message>
-            <location filename="../../ui/mcf.py" line="58" />
+            <location filename="../../ui/mcf.py" line="59" />
             <source>Accepted by Amazon</source>
             <translation>Aceito pela Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="97" />
+            <location filename="../../ui/mcf.py" line="98" />
             <source>Amazon fulfilment</source>
             <translation>Logística da Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="129" />
+            <location filename="../../ui/mcf.py" line="136" />
             <source>Amazon order id</source>
             <translation>Id do pedido na Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="416" />
+            <location filename="../../ui/mcf.py" line="450" />
             <source>Amazon refused order {order}: {reason}</source>
             <translation>A Amazon recusou o pedido {order}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="131" />
+            <location filename="../../ui/mcf.py" line="138" />
             <source>Amazon status</source>
             <translation>Status na Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="362" />
+            <location filename="../../ui/mcf.py" line="396" />
             <source>Asking Amazon for a preview…</source>
             <translation>Pedindo uma prévia à Amazon…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="147" />
+            <location filename="../../ui/mcf.py" line="154" />
             <source>Blank box</source>
             <translation>Caixa sem marca</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="157" />
+            <location filename="../../ui/mcf.py" line="164" />
             <source>Blank box, block Amazon Logistics and signature cannot change after sending.</source>
             <translation>Caixa sem marca, bloquear a Amazon Logistics e assinatura não podem mudar depois do envio.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="148" />
+            <location filename="../../ui/mcf.py" line="155" />
             <source>Block Amazon Logistics</source>
             <translation>Bloquear a Amazon Logistics</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="467" />
+            <location filename="../../ui/mcf.py" line="501" />
             <source>CSV files (*.csv)</source>
             <translation>Arquivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="323" />
+            <location filename="../../ui/mcf.py" line="336" />
             <source>CSV files (*.csv);;All files (*)</source>
             <translation>Arquivos CSV (*.csv);;Todos os arquivos (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="167" />
+            <location filename="../../ui/mcf.py" line="174" />
             <source>Cancel at Amazon</source>
             <translation>Cancelar na Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="61" />
+            <location filename="../../ui/mcf.py" line="62" />
             <source>Cancelled</source>
             <translation>Cancelado</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="168" />
+            <location filename="../../ui/mcf.py" line="175" />
             <source>Close</source>
             <translation>Fechar</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="71" />
+            <location filename="../../ui/mcf.py" line="72" />
             <source>Expedited</source>
             <translation>Expresso</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="336" />
+            <location filename="../../ui/mcf.py" line="349" />
             <source>Export the orders again, in smaller files.</source>
             <translation>Exporte os pedidos de novo, em arquivos menores.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="467" />
+            <location filename="../../ui/mcf.py" line="501" />
             <source>Export tracking</source>
             <translation>Exportar rastreamento</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="117" />
+            <location filename="../../ui/mcf.py" line="119" />
             <source>Export tracking (CSV)…</source>
             <translation>Exportar rastreamento (CSV)…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="478" />
+            <location filename="../../ui/mcf.py" line="512" />
             <source>Exporting…</source>
             <translation>Exportando…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="150" />
+            <location filename="../../ui/mcf.py" line="157" />
             <source>Hold for review</source>
             <translation>Reter para revisão</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="115" />
+            <location filename="../../ui/mcf.py" line="116" />
             <source>Import orders (CSV)…</source>
             <translation>Importar pedidos (CSV)…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="323" />
+            <location filename="../../ui/mcf.py" line="336" />
             <source>Import web-shop orders</source>
             <translation>Importar pedidos da loja virtual</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="56" />
+            <location filename="../../ui/mcf.py" line="57" />
             <source>Imported</source>
             <translation>Importado</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="341" />
+            <location filename="../../ui/mcf.py" line="354" />
             <source>Imported {added} order(s); {known} were already here.</source>
             <translation>{added} pedido(s) importado(s); {known} já estavam aqui.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="354" />
+            <location filename="../../ui/mcf.py" line="367" />
             <source>Importing…</source>
             <translation>Importando…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="347" />
+            <location filename="../../ui/mcf.py" line="360" />
             <source>Not imported:</source>
             <translation>Não importados:</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="59" />
+            <location filename="../../ui/mcf.py" line="60" />
             <source>On hold</source>
             <translation>Retido</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="133" />
+            <location filename="../../ui/mcf.py" line="140" />
             <source>Options</source>
             <translation>Opções</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="369" />
+            <location filename="../../ui/mcf.py" line="382" />
+            <source>Order {order} added.</source>
+            <translation>Pedido {order} adicionado.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="384" />
+            <source>Order {order} was already here.</source>
+            <translation>O pedido {order} já estava aqui.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="403" />
             <source>Order {order}:</source>
             <translation>Pedido {order}:</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="422" />
-            <location filename="../../ui/mcf.py" line="445" />
+            <location filename="../../ui/mcf.py" line="456" />
+            <location filename="../../ui/mcf.py" line="479" />
             <source>Order {order}: {state}.</source>
             <translation>Pedido {order}: {state}.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="63" />
-            <location filename="../../ui/mcf.py" line="165" />
+            <location filename="../../ui/mcf.py" line="64" />
+            <location filename="../../ui/mcf.py" line="172" />
             <source>Pack here</source>
             <translation>Embalar aqui</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="163" />
+            <location filename="../../ui/mcf.py" line="170" />
             <source>Preview</source>
             <translation>Prévia</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="403" />
+            <location filename="../../ui/mcf.py" line="437" />
             <source>Preview ready.</source>
             <translation>Prévia pronta.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="72" />
+            <location filename="../../ui/mcf.py" line="73" />
             <source>Priority</source>
             <translation>Prioritário</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="116" />
+            <location filename="../../ui/mcf.py" line="118" />
             <source>Refresh tracking</source>
             <translation>Atualizar rastreamento</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="463" />
+            <location filename="../../ui/mcf.py" line="497" />
             <source>Refreshing tracking…</source>
             <translation>Atualizando o rastreamento…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="62" />
+            <location filename="../../ui/mcf.py" line="63" />
             <source>Refused by Amazon</source>
             <translation>Recusado pela Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="166" />
+            <location filename="../../ui/mcf.py" line="173" />
             <source>Release hold</source>
             <translation>Liberar retenção</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="392" />
+            <location filename="../../ui/mcf.py" line="426" />
             <source>SKU {sku} × {qty}: enough FBA stock</source>
             <translation>SKU {sku} × {qty}: estoque FBA suficiente</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="398" />
+            <location filename="../../ui/mcf.py" line="432" />
             <source>SKU {sku} × {qty}: not enough FBA stock ({reasons})</source>
             <translation>SKU {sku} × {qty}: estoque FBA insuficiente ({reasons})</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="73" />
+            <location filename="../../ui/mcf.py" line="74" />
             <source>Scheduled</source>
             <translation>Agendado</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="164" />
+            <location filename="../../ui/mcf.py" line="171" />
             <source>Send to Amazon</source>
             <translation>Enviar para a Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="57" />
+            <location filename="../../ui/mcf.py" line="58" />
             <source>Sending (checking with Amazon)</source>
             <translation>Enviando (conferindo com a Amazon)</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="429" />
+            <location filename="../../ui/mcf.py" line="463" />
             <source>Sending to Amazon…</source>
             <translation>Enviando para a Amazon…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="60" />
+            <location filename="../../ui/mcf.py" line="61" />
             <source>Sent to Amazon</source>
             <translation>Enviado à Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="128" />
+            <location filename="../../ui/mcf.py" line="135" />
             <source>Shop order</source>
             <translation>Pedido da loja</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="149" />
+            <location filename="../../ui/mcf.py" line="156" />
             <source>Signature</source>
             <translation>Assinatura</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="132" />
-            <location filename="../../ui/mcf.py" line="151" />
+            <location filename="../../ui/mcf.py" line="139" />
+            <location filename="../../ui/mcf.py" line="158" />
             <source>Speed</source>
             <translation>Velocidade</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="70" />
+            <location filename="../../ui/mcf.py" line="71" />
             <source>Standard</source>
             <translation>Padrão</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="130" />
+            <location filename="../../ui/mcf.py" line="137" />
             <source>State</source>
             <translation>Situação</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="134" />
+            <location filename="../../ui/mcf.py" line="141" />
             <source>Tracking</source>
             <translation>Rastreamento</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="459" />
+            <location filename="../../ui/mcf.py" line="493" />
             <source>Tracking refreshed for {count} order(s).</source>
             <translation>Rastreamento atualizado para {count} pedido(s).</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="106" />
+            <location filename="../../ui/mcf.py" line="117" />
+            <source>Type an order…</source>
+            <translation>Digitar um pedido…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="107" />
             <source>Web-shop orders: preview what Amazon offers, then send each to Amazon's fulfilment network or pack it here.</source>
             <translation>Pedidos da loja virtual: veja a prévia do que a Amazon oferece e depois envie cada um à rede de logística da Amazon ou embale-o aqui.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="451" />
+            <location filename="../../ui/mcf.py" line="388" />
+            <location filename="../../ui/mcf.py" line="485" />
             <source>Working…</source>
             <translation>Trabalhando…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="481" />
+            <location filename="../../ui/mcf.py" line="515" />
             <source>Wrote {rows} tracking number(s) to {file}.</source>
             <translation>{rows} número(s) de rastreamento gravado(s) em {file}.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="377" />
+            <location filename="../../ui/mcf.py" line="411" />
             <source>available</source>
             <translation>disponível</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="379" />
+            <location filename="../../ui/mcf.py" line="413" />
             <source>not available</source>
             <translation>indisponível</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="277" />
+            <location filename="../../ui/mcf.py" line="285" />
             <source>{count} web-shop order(s).</source>
             <translation>{count} pedido(s) da loja virtual.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="335" />
+            <location filename="../../ui/mcf.py" line="348" />
             <source>{file} is empty or larger than 10 MB</source>
             <translation>{file} está vazio ou tem mais de 10 MB</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="373" />
+            <location filename="../../ui/mcf.py" line="407" />
             <source>{speed}: {verdict}, ships by {ships}, arrives {arrives}, fees {fees}</source>
             <translation>{speed}: {verdict}, sai até {ships}, chega {arrives}, tarifas {fees}</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrderDialog</name>
+        <message>
+            <location filename="../../ui/mcf_order_dialog.py" line="84" />
+            <source>Add at least one item.</source>
+            <translation>Adicione pelo menos um item.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf_order_dialog.py" line="40" />
+            <source>Address line 1</source>
+            <translation>Endereço, linha 1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf_order_dialog.py" line="41" />
+            <source>Address line 2</source>
+            <translation>Endereço, linha 2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf_order_dialog.py" line="42" />
+            <source>City</source>
+            <translation>Cidade</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf_order_dialog.py" line="45" />
+            <source>Country (two letters)</source>
+            <translation>País (duas letras)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf_order_dialog.py" line="47" />
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf_order_dialog.py" line="80" />
+            <source>Item line {n}: write SKU, quantity</source>
+            <translation>Linha de item {n}: escreva SKU, quantidade</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf_order_dialog.py" line="55" />
+            <source>Items</source>
+            <translation>Itens</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf_order_dialog.py" line="54" />
+            <source>One line per item: SKU, quantity</source>
+            <translation>Uma linha por item: SKU, quantidade</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf_order_dialog.py" line="46" />
+            <source>Phone</source>
+            <translation>Telefone</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf_order_dialog.py" line="44" />
+            <source>Postal code</source>
+            <translation>CEP / código postal</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf_order_dialog.py" line="39" />
+            <source>Recipient</source>
+            <translation>Destinatário</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf_order_dialog.py" line="38" />
+            <source>Shop order</source>
+            <translation>Pedido da loja</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf_order_dialog.py" line="43" />
+            <source>State or province</source>
+            <translation>Estado ou província</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf_order_dialog.py" line="88" />
+            <source>The shop order is missing.</source>
+            <translation>Falta o número do pedido da loja.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf_order_dialog.py" line="86" />
+            <source>Too many items.</source>
+            <translation>Itens demais.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf_order_dialog.py" line="33" />
+            <source>Type a web-shop order</source>
+            <translation>Digitar um pedido da loja virtual</translation>
         </message>
     </context>
     <context>
