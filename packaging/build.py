@@ -2,7 +2,7 @@
 
     python packaging/build.py                 # everything that this machine can do
     python packaging/build.py --skip-installer
-    python packaging/build.py --installer-only [--makensis PATH]
+    python packaging/build.py --installer-only [--makensis PATH] [--sign-command CMD]
 
 Runs the same on Linux and Windows. On Linux the installer is compiled with Debian's makensis
 (package `nsis`) against the Linux payload: that proves the script, not the Windows program; the
@@ -25,6 +25,13 @@ DIST = HERE / "dist"
 WORK = HERE / "build"
 APP_DIR = DIST / "PackingStation"
 WINDOWS = sys.platform == "win32"
+
+
+def set_folders(dist: Path, work: Path) -> None:
+    """Where the build goes (packaging/wine/check puts the Windows release beside the Linux one)."""
+    global DIST, WORK, APP_DIR
+    DIST, WORK = dist.resolve(), work.resolve()
+    APP_DIR = DIST / "PackingStation"
 
 
 def version() -> str:
@@ -80,9 +87,11 @@ def report_size() -> None:
     print(f"frozen app size: {size / 2**20:.1f} MiB in {sum(1 for _ in APP_DIR.rglob('*'))} files")
 
 
-def build_installer(makensis: str) -> Path:
+def build_installer(makensis: str, sign_command: str | None = None) -> Path:
     ver = version()
     out = DIST / f"PackingStation-{ver}-setup.exe"
+    # SIGN_COMMAND signs setup.exe and the uninstaller inside it (%1 is the file to sign).
+    signing = [f"-DSIGN_COMMAND={sign_command}"] if sign_command else []
     result = subprocess.run(
         [
             makensis,
@@ -91,6 +100,7 @@ def build_installer(makensis: str) -> Path:
             f"-DVERSION={ver}",
             f"-DPAYLOAD={APP_DIR}",
             f"-DOUTFILE={out}",
+            *signing,
             str(HERE / "installer.nsi"),
         ],
         check=False,
@@ -108,7 +118,11 @@ def main() -> int:
     parser.add_argument("--installer-only", action="store_true")
     parser.add_argument("--no-self-test", action="store_true")
     parser.add_argument("--makensis", default=shutil.which("makensis") or "makensis")
+    parser.add_argument("--sign-command", help='signs the file named "%%1" (signtool ...)')
+    parser.add_argument("--dist", type=Path, default=DIST, help="output folder (packaging/dist)")
+    parser.add_argument("--work", type=Path, default=WORK, help="build folder (packaging/build)")
     args = parser.parse_args()
+    set_folders(args.dist, args.work)
     if not args.installer_only:
         build_frozen()
         if not args.no_self_test:
@@ -118,7 +132,7 @@ def main() -> int:
         if not (shutil.which(args.makensis) or Path(args.makensis).is_file()):
             print("makensis not found: installer not built (apt-get install nsis)")
             return 1
-        build_installer(args.makensis)
+        build_installer(args.makensis, args.sign_command)
     return 0
 
 

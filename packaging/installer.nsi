@@ -5,7 +5,8 @@
 ;   /S              silent install (or uninstall)
 ;   /DESKTOP=1      with /S: also create a desktop shortcut (interactive installs offer a checkbox)
 ;   /D=C:\Path      install folder (must be last on the command line)
-; Upgrades install in place over an earlier version. Settings, the journal and keyring entries live
+;   -DSIGN_COMMAND="signtool sign ... %1"   at compile time: sign setup.exe and uninstall.exe
+; Upgrades install in place over an earlier version, in the folder it was installed to. Settings, the journal and keyring entries live
 ; in the user's profile (%LOCALAPPDATA%\PackingStation) and the Windows Credential Manager; neither
 ; the upgrade nor the uninstaller touches them.
 
@@ -33,8 +34,17 @@ Unicode true
 Name "${APP_NAME} ${VERSION}"
 OutFile "${OUTFILE}"
 InstallDir "$PROGRAMFILES64\${APP_ID}"
-InstallDirRegKey HKLM "${UNINSTALL_KEY}" "InstallLocation"
+; No InstallDirRegKey: NSIS reads it before .onInit, in the 32-bit registry view (setup.exe is a
+; 32-bit program), while the key is written in the 64-bit view. .onInit reads it after SetRegView 64.
 RequestExecutionLevel admin
+; The app holds this named mutex while it runs (packaging/entry.py): its files are in use then.
+!define RUNNING_MUTEX "PackingStation-Running"
+
+!ifdef SIGN_COMMAND
+  ; Sign setup.exe and the uninstaller it writes (the program files are signed before makensis).
+  !finalize `${SIGN_COMMAND}`
+  !uninstfinalize `${SIGN_COMMAND}`
+!endif
 SetCompressor /SOLID lzma
 ShowInstDetails nevershow
 ShowUninstDetails nevershow
@@ -52,8 +62,12 @@ VIAddVersionKey /LANG=1033 "LegalCopyright" "${PUBLISHER}"
 !define MUI_ICON "${PAYLOAD}\_internal\station\resources\icons\station.ico"
 !define MUI_UNICON "${PAYLOAD}\_internal\station\resources\icons\station.ico"
 !define MUI_ABORTWARNING
-!define MUI_FINISHPAGE_RUN "$INSTDIR\${APP_EXE}"
+; "Start Packing Station" on the finish page: the installer runs elevated, and a program it starts
+; directly would run elevated too (as the administrator who typed the password, with that user's
+; profile and keyring). Explorer starts it instead, as the signed-in user, unelevated.
+!define MUI_FINISHPAGE_RUN
 !define MUI_FINISHPAGE_RUN_TEXT "Start ${APP_NAME}"
+!define MUI_FINISHPAGE_RUN_FUNCTION StartUnelevated
 
 !insertmacro MUI_PAGE_WELCOME
 !insertmacro MUI_PAGE_DIRECTORY
@@ -73,6 +87,11 @@ Section "!${APP_NAME}" SecApp
   File /r "${PAYLOAD}\*.*"
   WriteUninstaller "$INSTDIR\uninstall.exe"
 
+  ; Versions before 0.1.1 put the shortcuts in the installing administrator's own Start menu.
+  SetShellVarContext current
+  RMDir /r "$SMPROGRAMS\${APP_NAME}"
+  Delete "$DESKTOP\${APP_NAME}.lnk"
+  SetShellVarContext all
   CreateDirectory "$SMPROGRAMS\${APP_NAME}"
   CreateShortcut "$SMPROGRAMS\${APP_NAME}\${APP_NAME}.lnk" "$INSTDIR\${APP_EXE}"
   CreateShortcut "$SMPROGRAMS\${APP_NAME}\${APP_NAME} (demo mode).lnk" "$INSTDIR\${APP_EXE}" "--demo"
@@ -101,18 +120,46 @@ SectionEnd
 !insertmacro MUI_FUNCTION_DESCRIPTION_END
 
 ; Functions come after the sections so that the section index names exist.
+
+; Stops (exit code 3 in silent mode) while the app runs: its files are in use and an upgrade
+; would leave a mix of two versions. Interactive installs may retry after closing it.
+!macro StopWhileRunning UN
+Function ${UN}StopWhileRunning
+  retry:
+  ; SYNCHRONIZE (0x00100000): enough to see that the mutex exists.
+  System::Call 'kernel32::OpenMutexW(i 0x00100000, i 0, w "${RUNNING_MUTEX}") p .r0'
+  ${If} $0 <> 0
+    System::Call 'kernel32::CloseHandle(p r0)'
+    MessageBox MB_ICONEXCLAMATION|MB_RETRYCANCEL "Close ${APP_NAME}, then choose Retry." \
+      /SD IDCANCEL IDRETRY retry
+    SetErrorLevel 3
+    Abort
+  ${EndIf}
+FunctionEnd
+!macroend
+!insertmacro StopWhileRunning ""
+!insertmacro StopWhileRunning "un."
+
+Function StartUnelevated
+  Exec '"$WINDIR\explorer.exe" "$INSTDIR\${APP_EXE}"'
+FunctionEnd
+
 Function .onInit
   ${IfNot} ${RunningX64}
     MessageBox MB_ICONSTOP "${APP_NAME} needs 64-bit Windows." /SD IDOK
     Abort
   ${EndIf}
+  ; Program Files, HKLM and the shortcuts are the 64-bit, all-users ones (per-machine install).
   SetRegView 64
-  ; An earlier version is running: files in use cannot be replaced.
-  FindWindow $0 "" "${APP_NAME}"
-  ${If} $0 <> 0
-    MessageBox MB_ICONEXCLAMATION|MB_OKCANCEL "Close ${APP_NAME} before updating it." /SD IDOK IDOK +2
-    Abort
+  SetShellVarContext all
+  ; Upgrade where the earlier version is, unless /D= names a folder.
+  ${If} $INSTDIR == "$PROGRAMFILES64\${APP_ID}"
+    ReadRegStr $0 HKLM "${UNINSTALL_KEY}" "InstallLocation"
+    ${If} $0 != ""
+      StrCpy $INSTDIR $0
+    ${EndIf}
   ${EndIf}
+  Call StopWhileRunning
   ; /DESKTOP=1 selects the desktop shortcut in silent installs.
   ${GetParameters} $R0
   ClearErrors
@@ -125,6 +172,8 @@ FunctionEnd
 
 Function un.onInit
   SetRegView 64
+  SetShellVarContext all
+  Call un.StopWhileRunning
 FunctionEnd
 
 Section "Uninstall"

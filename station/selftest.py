@@ -8,14 +8,22 @@ failing line says why. Nothing here needs a display, a printer or an Amazon acco
 from __future__ import annotations
 
 import importlib
+import json
 import os
 import pkgutil
+import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+WINDOWS = sys.platform == "win32"
+# The child process started by the "qt platform" check finds its orders here (see probe_command).
+PROBE_ENV = "STATION_SELF_TEST_PROBE"
+PROBE_TIMEOUT = 180.0
 
 
 @dataclass
@@ -60,7 +68,97 @@ def _qt_app() -> object:
     return app if app is not None else QGuiApplication(["station-self-test"])
 
 
+def probe_command() -> list[str]:
+    """How to start this installation again as the platform probe: the frozen app runs
+    packaging/entry.py, which answers the probe when PROBE_ENV is set; from source, Python runs
+    the probe function itself."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
+    code = "from station.ui.selftest_checks import probe_main; raise SystemExit(probe_main())"
+    return [sys.executable, "-c", code]
+
+
+def probe_platform(platform: str) -> dict[str, object]:
+    """Start Qt with ``platform`` in a child process and return what it reports.
+
+    A child, because Qt ends the whole process (abort, no Python exception) when a platform
+    plugin cannot load: the self-test must survive that to report it. Each platform gets its own
+    child; the answer comes back in a file, since the windowed exe has no stdout."""
+    with tempfile.TemporaryDirectory() as tmp:
+        answer = Path(tmp) / "probe.json"
+        env = dict(os.environ, QT_QPA_PLATFORM=platform, **{PROBE_ENV: str(answer)})
+        # Without a console (a pipe, the windowed app) Qt on Windows reports a missing platform
+        # plugin in a message box that waits for a click: a self-test run by a script would hang.
+        env["QT_FORCE_STDERR_LOGGING"] = "1"
+        try:
+            result = subprocess.run(
+                probe_command(),
+                env=env,
+                stdin=subprocess.DEVNULL,
+                capture_output=True,
+                timeout=PROBE_TIMEOUT,
+                check=False,
+            )
+        except subprocess.TimeoutExpired as exc:
+            limit = f"{PROBE_TIMEOUT:.0f} s"
+            raise CheckFailed(f"Qt platform {platform!r} did not start in {limit}") from exc
+        reply: dict[str, object] = {}
+        if answer.is_file():
+            reply = json.loads(answer.read_text(encoding="utf-8"))
+        if result.returncode != 0 or not reply or "error" in reply:
+            said = (result.stderr or result.stdout).decode("utf-8", "replace").strip()
+            last = said.splitlines()[-1][:200] if said else "no message"
+            why = reply.get("error") or f"exit {result.returncode}: {last}"
+            raise CheckFailed(f"Qt platform plugin {platform!r} does not load ({why})")
+        return reply
+
+
+# Platforms the installation must be able to start with: the one the windowed app uses on this
+# OS, and the headless one the self-test and tests use. Linux desktops pick xcb or wayland from
+# the session, which a headless self-test cannot check.
+APP_PLATFORMS = ["windows", "offscreen"] if WINDOWS else ["offscreen"]
+_probes: dict[str, dict[str, object]] = {}
+
+
+def _check_qt_platform() -> str:
+    _probes.clear()
+    failed = []
+    for platform in APP_PLATFORMS:
+        try:
+            _probes[platform] = probe_platform(platform)
+        except CheckFailed as exc:
+            failed.append(str(exc))
+    if failed:
+        raise CheckFailed("; ".join(failed))
+    return ", ".join(f"{p} loads" for p in _probes)
+
+
+def _check_qt_style() -> str:
+    """The windowed app's widget style. On Windows the native look lives in a plugin
+    (styles/qmodernwindowsstyle.dll: "windowsvista", "windows11"); without it Qt falls back to a
+    built-in style silently and the app looks foreign to packers."""
+    probe = _probes.get(APP_PLATFORMS[0])
+    if probe is None:
+        raise CheckFailed(f"not checked: the Qt platform {APP_PLATFORMS[0]!r} does not load")
+    style = str(probe.get("style", ""))
+    keys = probe.get("styles", [])
+    available = [str(k) for k in keys] if isinstance(keys, list) else []
+    if WINDOWS and style.lower() not in ("windowsvista", "windows11"):
+        raise CheckFailed(
+            f"the Windows style plugin is missing: style {style!r}, available {available}"
+        )
+    return f"style {style} ({', '.join(available)})"
+
+
+def _needs_offscreen() -> None:
+    """The in-process Qt checks use the offscreen platform: without it Qt would abort the
+    self-test and every line after it would be lost."""
+    if "offscreen" not in _probes:
+        raise CheckFailed("not run: the Qt platform plugin 'offscreen' does not load")
+
+
 def _check_qt() -> str:
+    _needs_offscreen()
     _qt_app()
     from PySide6.QtCore import qVersion
     from PySide6.QtGui import QGuiApplication
@@ -69,6 +167,7 @@ def _check_qt() -> str:
 
 
 def _check_qt_widgets() -> str:
+    _needs_offscreen()
     _qt_app()
     from station.ui.selftest_checks import check_widgets
 
@@ -86,25 +185,16 @@ def _sample_pdf() -> bytes:
 
 
 def _check_qt_pdf() -> str:
+    """The packing slip preview, through the code the screen uses (from memory, no file)."""
+    _needs_offscreen()
     _qt_app()
-    from PySide6.QtCore import QSize
-    from PySide6.QtPdf import QPdfDocument
+    from station.ui.selftest_checks import check_pdf_preview
 
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "selftest.pdf"
-        path.write_bytes(_sample_pdf())
-        doc = QPdfDocument()
-        error = doc.load(str(path))
-        if error != QPdfDocument.Error.None_ or doc.pageCount() != 1:
-            raise CheckFailed(f"QtPdf could not open a PDF ({error})")
-        image = doc.render(0, QSize(850, 1100))
-        doc.close()
-        if image.isNull():
-            raise CheckFailed("QtPdf rendered an empty page")
-    return "QtPdf opens and renders a PDF"
+    return check_pdf_preview(_sample_pdf())
 
 
 def _check_qt_printing() -> str:
+    _needs_offscreen()
     _qt_app()
     from PySide6.QtGui import QPainter
     from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
@@ -179,6 +269,7 @@ def _check_documents() -> str:
 
 
 def _check_keyring() -> str:
+    """A real round trip: store, read back and delete a throw-away entry in the OS keyring."""
     import keyring
     from keyring.backends import fail
 
@@ -186,7 +277,28 @@ def _check_keyring() -> str:
     name = f"{type(backend).__module__}.{type(backend).__name__}"
     if isinstance(backend, fail.Keyring):
         raise CheckFailed(f"no usable OS keyring ({name})")
-    return name
+    service = "PackingStation self-test"
+    user = f"self-test-{uuid.uuid4().hex[:12]}"
+    secret = uuid.uuid4().hex
+    keyring.set_password(service, user, secret)
+    try:
+        if keyring.get_password(service, user) != secret:
+            raise CheckFailed(f"{name} returned another secret than the one stored")
+    finally:
+        keyring.delete_password(service, user)
+    if keyring.get_password(service, user) is not None:
+        raise CheckFailed(f"{name} kept an entry after deleting it")
+    return f"{name}: store, read, delete"
+
+
+def _check_win32print() -> str:
+    """pywin32's spooler module, which the windows:// printers use. It is imported only when a
+    printer is used, so a frozen app without it would start and fail at the first label."""
+    import win32print
+
+    flags = win32print.PRINTER_ENUM_LOCAL | win32print.PRINTER_ENUM_CONNECTIONS
+    printers = win32print.EnumPrinters(flags, None, 2)
+    return f"win32print loads; {len(printers)} printer(s) in the spooler"
 
 
 @dataclass(frozen=True)
@@ -197,17 +309,21 @@ class Check:
 
 
 def checks() -> list[Check]:
-    keyring_required = sys.platform == "win32"  # Windows always has the Credential Manager
+    # Windows always has the Credential Manager and the spooler; Linux may lack a keyring.
+    windows_only = [Check("win32print", _check_win32print)] if WINDOWS else []
     return [
         Check("imports", _check_imports),
         Check("resources", _check_resources),
+        Check("qt platform", _check_qt_platform),
+        Check("qt style", _check_qt_style),
         Check("qt", _check_qt),
         Check("qt widgets", _check_qt_widgets),
         Check("qt pdf", _check_qt_pdf),
         Check("qt printing", _check_qt_printing),
         Check("documents", _check_documents),
         Check("simulator round trip", _check_simulator_round_trip),
-        Check("keyring", _check_keyring, required=keyring_required),
+        *windows_only,
+        Check("keyring", _check_keyring, required=WINDOWS),
     ]
 
 
@@ -229,14 +345,26 @@ def run_checks(selected: list[Check] | None = None) -> list[CheckResult]:
 def run(verbose: bool = False) -> int:
     from station import __version__
 
-    print(f"Packing Station {__version__} self-test (Python {sys.version.split()[0]})")
-    results = run_checks()
-    for r in results:
+    # A console whose code page cannot show a character (cp1252 and "→") must not end the
+    # self-test; the frozen app runs in UTF-8 mode anyway (packaging/station.spec).
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="backslashreplace")
+
+    def say(text: str) -> None:
+        # Flushed line by line: if a check takes the process down, the lines before it are out.
+        print(text, flush=True)
+
+    say(f"Packing Station {__version__} self-test (Python {sys.version.split()[0]})")
+    failed = []
+    for check in checks():
+        r = run_checks([check])[0]
         mark = "WARN" if r.warning else ("ok" if r.ok else "FAIL")
-        print(f"  [{mark:>4}] {r.name}: {r.detail}")
-    failed = [r for r in results if not r.ok]
+        say(f"  [{mark:>4}] {r.name}: {r.detail}")
+        if not r.ok:
+            failed.append(r.name)
     if failed:
-        print(f"self-test FAILED: {', '.join(r.name for r in failed)}")
+        say(f"self-test FAILED: {', '.join(failed)}")
         return 1
-    print("self-test passed")
+    say("self-test passed")
     return 0

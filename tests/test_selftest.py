@@ -6,11 +6,17 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from station import selftest
 
 
 def test_self_test_passes_on_this_installation() -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    if sys.platform == "win32":
+        # Windows always has a keyring (the Credential Manager) and the self-test requires it:
+        # use the real one instead of the failing back end tests/conftest.py selects.
+        env.pop("PYTHON_KEYRING_BACKEND", None)
     result = subprocess.run(
         [sys.executable, "-m", "station", "--self-test"],
         capture_output=True,
@@ -20,7 +26,11 @@ def test_self_test_passes_on_this_installation() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    for name in ("imports", "qt pdf", "qt printing", "documents", "simulator round trip"):
+    names = ["imports", "qt platform", "qt style", "qt pdf", "qt printing", "documents"]
+    names.append("simulator round trip")
+    if sys.platform == "win32":
+        names += ["win32print", "keyring"]
+    for name in names:
         assert f"[  ok] {name}:" in result.stdout, result.stdout
     assert "self-test passed" in result.stdout
 
@@ -40,3 +50,38 @@ def test_a_failing_optional_check_is_a_warning() -> None:
 
     results = selftest.run_checks([selftest.Check("keyring", broken, required=False)])
     assert results[0].ok and results[0].warning
+
+
+def test_a_platform_plugin_that_aborts_qt_is_reported_not_fatal() -> None:
+    # Qt aborts the whole process when a platform plugin cannot load; the probe runs in a child
+    # so the self-test survives to say which one.
+    with pytest.raises(selftest.CheckFailed, match="'no-such-platform' does not load"):
+        selftest.probe_platform("no-such-platform")
+
+
+def test_the_probe_reports_the_platform_and_the_widget_style() -> None:
+    reply = selftest.probe_platform("offscreen")
+    assert reply["platform"] == "offscreen"
+    assert reply["style"] and reply["style"] in [str(s).lower() for s in reply["styles"]]
+
+
+def test_without_the_headless_platform_the_qt_checks_fail_instead_of_aborting(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(selftest, "APP_PLATFORMS", ["no-such-platform"])
+    wanted = {"qt platform", "qt style", "qt", "qt pdf"}
+    chosen = [c for c in selftest.checks() if c.name in wanted]
+    monkeypatch.setattr(selftest, "checks", lambda: chosen)
+    assert selftest.run() == 1
+    out = capsys.readouterr().out
+    for name in wanted:
+        assert f"[FAIL] {name}:" in out, out
+    assert "not run: the Qt platform plugin 'offscreen' does not load" in out
+    assert "self-test FAILED" in out
+
+
+@pytest.mark.skipif(sys.platform != "win32", reason="the Windows checks run on Windows only")
+def test_on_windows_the_self_test_checks_the_spooler_and_the_keyring() -> None:
+    names = [c.name for c in selftest.checks() if c.required]
+    assert {"win32print", "keyring", "qt platform", "qt style"} <= set(names)
+    assert selftest.APP_PLATFORMS == ["windows", "offscreen"]

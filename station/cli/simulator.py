@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
+import signal
 import sys
 import threading
 from pathlib import Path
@@ -155,9 +156,20 @@ def run(args: argparse.Namespace) -> int:
             print("Scannable PO numbers: " + " ".join(server.scannable_pos(5)))
             print(f"Orders and their states: {url}/_simulator/orders")
         print("Press Ctrl+C to stop.", flush=True)
-        threading.Event().wait()
+        if sys.platform == "win32":
+            # Scripts stop a console child on Windows with Ctrl+Break (CTRL_BREAK_EVENT, the only
+            # event that reaches a process group): stop the same way as on Ctrl+C.
+            signal.signal(signal.SIGBREAK, _interrupt)
+        # Waiting in slices: on Windows a wait without a timeout cannot be interrupted by Ctrl+C.
+        stop = threading.Event()
+        while not stop.wait(0.5):
+            pass
     except KeyboardInterrupt:
         print("Simulator stopped.", file=sys.stderr)
     finally:
         server.stop()
     return EXIT_OK
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt

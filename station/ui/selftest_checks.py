@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 def check_widgets() -> str:
     """Load QtWidgets and its platform style, as the packing screen will."""
@@ -11,3 +13,75 @@ def check_widgets() -> str:
     if QApplication is None or not styles:
         raise RuntimeError("QtWidgets loaded without any widget style")
     return f"QtWidgets loads; styles {', '.join(styles)}"
+
+
+def check_pdf_preview(pdf: bytes) -> str:
+    """The packing slip preview the screen shows, through its own code: QtPdf reads from memory.
+
+    (Loading from a file would test another path, and on Windows QtPdf keeps that file open after
+    close(), so a temporary file could not even be deleted.)"""
+    from station.ui.previews import pdf_preview
+
+    preview = pdf_preview(pdf)
+    if preview.image is None or preview.image.isNull():
+        raise RuntimeError(f"QtPdf could not show the slip: {preview.notice or preview.text}")
+    return f"QtPdf shows a slip preview ({preview.image.width()}x{preview.image.height()})"
+
+
+def _platform_plugin_error(platform: str) -> str | None:
+    """Why Qt could not start ``platform``, found without starting it: None when its plugin is
+    there and loads.
+
+    Qt on Windows answers a platform plugin it cannot load with a message box, before aborting,
+    when the process has no console window (a pipe, the windowed app): a script would hang on
+    it. So the plugin is looked up by its metadata keys and loaded with QPluginLoader first."""
+    from PySide6.QtCore import QCoreApplication, QDir, QPluginLoader
+
+    folders = [QDir(path).filePath("platforms") for path in QCoreApplication.libraryPaths()]
+    for folder in folders:
+        for name in QDir(folder).entryList(QDir.Filter.Files):
+            loader = QPluginLoader(QDir(folder).filePath(name))
+            meta: Any = loader.metaData()  # a dict in PySide6 (QJsonObject)
+            keys = meta.get("MetaData", {}).get("Keys", [])
+            if platform.lower() in [str(k).lower() for k in keys]:
+                if not loader.load():
+                    return f"its plugin {name} does not load: {loader.errorString()}"
+                return None
+    return f"no plugin for it in {', '.join(folders) or 'any plugin folder'}"
+
+
+def probe_main() -> int:
+    """The child process of the self-test's "qt platform" check (station.selftest.probe_platform):
+    start a QApplication on $QT_QPA_PLATFORM, as the packing screen does, and write what loaded
+    (platform, default widget style, available styles) as JSON to the file named by
+    $STATION_SELF_TEST_PROBE. If the platform plugin is missing Qt aborts this process, which the
+    parent reports."""
+    import json
+    import os
+    import sys
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication, QStyleFactory
+
+    from station.selftest import PROBE_ENV
+
+    if sys.platform == "win32":
+        import ctypes
+
+        # When Qt aborts, end quietly with the exit code: no "abort() has been called" box, no
+        # Windows Error Reporting dialog (_WRITE_ABORT_MSG | _CALL_REPORTFAULT off, no GPF box).
+        ctypes.cdll.ucrtbase._set_abort_behavior(0, 0x1 | 0x2)
+        ctypes.windll.kernel32.SetErrorMode(0x0001 | 0x0002)
+    target = Path(os.environ[PROBE_ENV])
+    error = _platform_plugin_error(os.environ.get("QT_QPA_PLATFORM", ""))
+    if error is not None:
+        target.write_text(json.dumps({"error": error}), encoding="utf-8")
+        return 1
+    app = QApplication(["station-self-test-probe"])
+    answer = {
+        "platform": QApplication.platformName(),
+        "style": app.style().name(),
+        "styles": list(QStyleFactory.keys()),
+    }
+    target.write_text(json.dumps(answer), encoding="utf-8")
+    return 0

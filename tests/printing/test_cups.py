@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import pwd
 import shutil
 import subprocess
 import threading
@@ -134,6 +133,8 @@ def _cups_queue_or_skip() -> None:
 def cups_pdf_dirs() -> list[Path]:
     """Where cups-pdf writes: ``Out ${HOME}/PDF`` of the submitting user, or the anonymous
     spool for users it does not know (see /etc/cups/cups-pdf.conf)."""
+    import pwd  # POSIX only, like CUPS; imported here so the module also loads on Windows
+
     home = Path(pwd.getpwuid(os.getuid()).pw_dir)
     return [home / "PDF", Path("/var/spool/cups-pdf/ANONYMOUS"), Path("/var/spool/cups-pdf")]
 

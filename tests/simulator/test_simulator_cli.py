@@ -39,11 +39,15 @@ def test_arguments_are_parsed_into_a_config() -> None:
 
 
 def test_the_command_serves_until_interrupted() -> None:
+    # Windows has no SIGINT for another process: a script sends Ctrl+Break to a child started
+    # in its own process group, and the simulator stops on it as on Ctrl+C.
+    windows = sys.platform == "win32"
     process = subprocess.Popen(
         [sys.executable, "-m", "station", "simulator", "--port", "0", "--seed", "3"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        creationflags=subprocess.CREATE_NEW_PROCESS_GROUP if windows else 0,
     )
     try:
         assert process.stdout is not None
@@ -63,7 +67,7 @@ def test_the_command_serves_until_interrupted() -> None:
         assert pos.group(1).split() == expected
         health = httpx.get(url.group(1) + "/_simulator/health").json()
         assert health["seed"] == 3
-        process.send_signal(signal.SIGINT)
+        process.send_signal(signal.CTRL_BREAK_EVENT if windows else signal.SIGINT)
         assert process.wait(timeout=10) == 0
     finally:
         if process.poll() is None:
