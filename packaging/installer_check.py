@@ -184,6 +184,10 @@ def main() -> int:
     if sys.platform != "win32":
         print("installer_check.py runs on Windows (or under wine: packaging/wine/check)")
         return 2
+    # The self-test's output is UTF-8; a console or pipe in the ANSI code page could not show it.
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(encoding="utf-8", errors="backslashreplace")
     setup: Path = args.setup.resolve()
     default = PROGRAM_FILES / APP
     other = Path(r"C:\Apps\PS")  # no spaces: wine splits /D= at them
