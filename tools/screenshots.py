@@ -1,11 +1,14 @@
 """Screenshots of the packing screen's main states, taken under Xvfb, into docs/screenshots/.
 
     tools/screenshots.sh            # or: python tools/screenshots.py  (starts Xvfb by itself)
-    tools/screenshots.sh --language pt_BR     # the same screens in Brazilian Portuguese
+    python tools/screenshots.py --all   # bench screens 1366×768 and 1280×1024 and a large one,
+                                        # in English and Portuguese: docs/screenshots/LANG/WxH/
+    python tools/screenshots.py --language pt_BR --size 1366x768
 
-Runs the real GUI in demo mode (embedded simulator, file printers) at 1920×1080, drives it with
-the same scans a packer makes, and saves idle, order, boxes, label (with previews), confirmed and
-error. Look at them as a packer two metres away would: big, unclipped, unambiguous.
+Runs the real GUI in demo mode (embedded simulator, file printers) on a virtual screen of the
+given size, the window filling it (as maximised on a bench PC), drives it with the same scans a
+packer makes, and saves idle, order, boxes, label (with previews), confirmed and error. Look at
+them as a packer two metres away would: big, unclipped, unambiguous, nothing off screen.
 """
 
 from __future__ import annotations
@@ -35,21 +38,41 @@ def _reexec_under_xvfb() -> int | None:
     return subprocess.run(command, check=False).returncode
 
 
+CHROME_HEIGHT = 68
+ALL_SIZES = ("1366x768", "1280x1024", "1920x1080")
+
+
+def _all() -> int:
+    """Each size and language in its own process (its own Xvfb screen and translator)."""
+    failed = 0
+    for language in ("en", "pt_BR"):
+        for size in ALL_SIZES:
+            command = [sys.executable, __file__, "--language", language, "--size", size]
+            env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
+            failed |= subprocess.run(command, check=False, env=env).returncode
+    return failed
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=None, help="default: docs/screenshots[/LANG]")
     parser.add_argument(
         "--language", choices=("en", "pt_BR"), default="en", help="Portuguese runs ~20 %% longer"
     )
-    parser.add_argument("--size", default=None, help="window size WxH, e.g. 1366x700")
+    parser.add_argument("--size", default=None, help="screen size WxH, e.g. 1366x768")
+    parser.add_argument("--all", action="store_true", help="every bench size in both languages")
     args = parser.parse_args()
+    if args.all:
+        return _all()
     global SIZE
     if args.size:
-        w, h = args.size.lower().split("x")
-        SIZE = (int(w), int(h))
+        width, height = args.size.lower().split("x")
+        SIZE = (int(width), int(height))
     if args.out is None:
         folder = ROOT / "docs" / "screenshots"
         args.out = folder if args.language == "en" else folder / args.language
+        if args.size:
+            args.out = args.out / f"{SIZE[0]}x{SIZE[1]}"
     code = _reexec_under_xvfb()
     if code is not None:
         return code
@@ -79,7 +102,11 @@ def main() -> int:
     )
     gui = StationGui(runtime)
     window = gui.window
-    window.resize(*SIZE)
+    # What a maximised window's contents get on a bench PC: the screen less a taskbar (40 px)
+    # and a title bar (28 px).
+    room = app.primaryScreen().availableGeometry()
+    width, height = min(SIZE[0], room.width()), min(SIZE[1], room.height()) - CHROME_HEIGHT
+    window.setGeometry(room.x(), room.y(), width, height)
     window.show()
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -111,6 +138,7 @@ def main() -> int:
         scan(po, "needs_boxes", "error")
         shot("2-order")
         scan("CMD:BOX:M")
+        window.boxes.weight.setText("3.4")  # what the packed box weighs on the scale
         shot("3-boxes")
         scan("CMD:CONFIRM", "ready", "error")
         pump(lambda: window.label_view.showing_image and window.slip_view.showing_image, 10)

@@ -308,7 +308,7 @@ class _Start(QObject):
 
     def begin(self) -> None:
         assert self.window is not None
-        self.window.show()
+        self.window.show_on_screen()
         # The loader starts once the window is on screen: until then it would only compete with
         # the GUI thread for the interpreter.
         QTimer.singleShot(0, self._shown)
@@ -348,6 +348,11 @@ class _Start(QObject):
         if runtime.demo_dir is not None:
             printers = runtime.demo_dir / "printers"
             _say(f"Demo mode: printed labels and slips are written to {printers}")
+            from station.ui.demo import demo_pos
+
+            _say(
+                "Demo POs to scan: " + ", ".join(f"{po} ({kind})" for po, kind in demo_pos(runtime))
+            )
         window = self.gui.window
         window.setGeometry(startup.geometry())
         if startup.isMaximized():

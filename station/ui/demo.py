@@ -15,6 +15,20 @@ from station.workflow.acknowledgements import Acknowledger
 from station.workflow.order import OrderStatus
 
 LOOKBACK = timedelta(days=7)
+# The demo book's kinds of order worth trying first, in the order the demo bar lists them.
+DEMO_KINDS = ("plain", "gift", "pslip", "priority", "zpl", "cancelled")
+
+
+def demo_pos(runtime: Any) -> list[tuple[str, str]]:
+    """(PO, kind) of one order of each kind in the demo's simulated book; [] outside demo mode.
+    Memory only (the simulator runs in this process): callable from the GUI thread."""
+    simulator = getattr(runtime, "simulator", None)
+    if simulator is None or getattr(runtime, "demo_dir", None) is None:
+        return []
+    first: dict[str, str] = {}
+    for order in simulator.state.summary():
+        first.setdefault(str(order["kind"]), str(order["purchaseOrderNumber"]))
+    return [(first[kind], kind) for kind in DEMO_KINDS if kind in first]
 
 
 def acknowledge_demo_orders(runtime: Any) -> int:

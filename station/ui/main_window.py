@@ -23,7 +23,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, 
 from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
-    QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
@@ -44,7 +43,7 @@ from station.ui.qt_compat import emit
 from station.ui.theme import Tone
 from station.ui.widgets.boxes_panel import BoxesPanel
 from station.ui.widgets.document_preview import DocumentPreview
-from station.ui.widgets.health_bar import HealthBar
+from station.ui.widgets.health_bar import FitLabel, HealthBar
 from station.ui.widgets.order_panel import OrderPanel
 from station.ui.widgets.status_banner import StatusBanner
 from station.ui.widgets.step_indicator import Mark, Stage, StepIndicator
@@ -90,6 +89,16 @@ OPTIONAL_SCREENS = {
 def _tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
+
+# The demo book's kinds of order, as the demo bar names them (translated where shown).
+DEMO_KIND_NAMES: dict[str, str] = {
+    "plain": str(QT_TRANSLATE_NOOP("MainWindow", "plain")),
+    "gift": str(QT_TRANSLATE_NOOP("MainWindow", "gift")),
+    "pslip": str(QT_TRANSLATE_NOOP("MainWindow", "packing slip")),
+    "priority": str(QT_TRANSLATE_NOOP("MainWindow", "priority")),
+    "zpl": str(QT_TRANSLATE_NOOP("MainWindow", "ZPL label")),
+    "cancelled": str(QT_TRANSLATE_NOOP("MainWindow", "cancelled")),
+}
 
 # The document kinds "STOP — the {doc} did not print" names; translated where they are shown.
 DOCUMENT_NAMES = (
@@ -146,9 +155,14 @@ class MainWindow(QMainWindow):
         self._health.start(HEALTH_INTERVAL_MS)
         demo_dir = getattr(runtime, "demo_dir", None)
         if demo_dir is not None:
+            from station.ui.demo import demo_pos
+
+            tries = ", ".join(
+                f"{po} ({_tr(DEMO_KIND_NAMES.get(kind, kind))})" for po, kind in demo_pos(runtime)
+            )
             self.demo_bar.setText(
-                _tr("DEMO MODE — simulated Amazon; printed files go to {folder}").format(
-                    folder=Path(demo_dir) / "printers"
+                _tr("DEMO — scan a PO: {pos} · printed files go to {folder}").format(
+                    pos=tries or "-", folder=Path(demo_dir) / "printers"
                 )
             )
             self.demo_bar.show()
@@ -207,7 +221,7 @@ class MainWindow(QMainWindow):
         outer = QVBoxLayout(central)
         outer.setContentsMargins(10, 6, 10, 4)
         outer.setSpacing(6)
-        self.demo_bar = QLabel()
+        self.demo_bar = FitLabel()  # shortened with … on a narrow screen, whole in its tooltip
         self.demo_bar.setObjectName("demoBar")
         self.demo_bar.setStyleSheet(
             "#demoBar { background: #6a1b9a; color: white; font-size: 12pt; font-weight: bold;"
@@ -363,6 +377,7 @@ class MainWindow(QMainWindow):
         self.label_view.clear()
         self.slip_view.clear()
         self.steps.reset()
+        self.setWindowTitle(_tr("Packing Station"))
         self.banner.show_status(
             Tone.IDLE,
             _tr("Scan a PO barcode"),
@@ -804,6 +819,8 @@ class MainWindow(QMainWindow):
             if known is not None and known.scan_id == event.session_id:
                 self.session = known
             self.order_panel.show_order(event.order, verifying=self.settings.verify_items)
+            # The taskbar (and whoever watches the window from outside) sees the order too.
+            self.setWindowTitle(_tr("PO {po} — Packing Station").format(po=self.po))
             self.steps.set_mark(Stage.SCANNED, Mark.DONE)
             if not event.order.is_pslip_required:
                 self.steps.set_mark(Stage.SLIP, Mark.SKIPPED)

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from station.errors import StationError
@@ -110,6 +110,9 @@ def _decoder_hints(raw: dict[str, Any]) -> DecoderConfig:
     )
 
 
+FULL_SIZE = (1600, 960)
+
+
 class StartupWindow(QMainWindow):
     """The packer's screen at rest, while the station starts behind it. Closing it stops the
     start.
@@ -121,11 +124,22 @@ class StartupWindow(QMainWindow):
 
     closed = Signal()
 
+    def show_on_screen(self) -> None:
+        """1600×960 where the screen has room; on a bench PC (1366×768, 1280×1024) the whole
+        screen, so nothing of the packer's screen is ever off it."""
+        room = QGuiApplication.primaryScreen().availableGeometry()
+        if room.width() >= FULL_SIZE[0] + 40 and room.height() >= FULL_SIZE[1] + 60:
+            self.show()
+            return
+        # The frame and the title bar take their share of the room (about 40 px, by a WM).
+        self.setGeometry(room.x(), room.y(), room.width(), max(400, room.height() - 40))
+        self.showMaximized()
+
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("startupWindow")
         self.setWindowTitle(_tr("Packing Station"))  # as the packer's screen calls itself
-        self.resize(1600, 960)  # the packer's screen opens at the same size, in the same place
+        self.resize(*FULL_SIZE)  # the packer's screen opens at the same size, in the same place
         style = STATUS_STYLES[Tone.IDLE]
         central = QWidget()
         central.setObjectName("startupCentral")

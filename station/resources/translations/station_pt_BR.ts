@@ -590,57 +590,57 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
     <context>
         <name>HealthBar</name>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="65" />
+            <location filename="../../ui/widgets/health_bar.py" line="71" />
             <source>Label printer</source>
             <translation>Impressora de etiquetas</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="74" />
+            <location filename="../../ui/widgets/health_bar.py" line="80" />
             <source>Outbox {queued} queued, {sending} sending, {failed} failed</source>
             <translation>Fila: {queued} aguardando, {sending} enviando, {failed} com falha</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="66" />
+            <location filename="../../ui/widgets/health_bar.py" line="72" />
             <source>Slip printer</source>
             <translation>Impressora de notas</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="102" />
+            <location filename="../../ui/widgets/health_bar.py" line="108" />
             <source>problem</source>
             <translation>problema</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="84" />
+            <location filename="../../ui/widgets/health_bar.py" line="90" />
             <source>○ Network: not checked</source>
             <translation>○ Rede: a verificar</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="96" />
+            <location filename="../../ui/widgets/health_bar.py" line="102" />
             <source>○ {name}: not checked</source>
             <translation>○ {name}: a verificar</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="86" />
+            <location filename="../../ui/widgets/health_bar.py" line="92" />
             <source>✔ Network: online</source>
             <translation>✔ Rede: conectada</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="100" />
+            <location filename="../../ui/widgets/health_bar.py" line="106" />
             <source>✔ {name}: ready</source>
             <translation>✔ {name}: pronta</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="98" />
+            <location filename="../../ui/widgets/health_bar.py" line="104" />
             <source>✔ {name}: {detail}</source>
             <translation>✔ {name}: {detail}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="88" />
+            <location filename="../../ui/widgets/health_bar.py" line="94" />
             <source>✖ Network: OFFLINE</source>
             <translation>✖ Rede: SEM CONEXÃO</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="102" />
+            <location filename="../../ui/widgets/health_bar.py" line="108" />
             <source>✖ {name}: {detail}</source>
             <translation>✖ {name}: {detail}</translation>
         </message>
@@ -858,255 +858,265 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="978" />
+            <location filename="../../ui/main_window.py" line="995" />
             <source> — label 1 of {count}</source>
             <translation> — etiqueta 1 de {count}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="279" />
+            <location filename="../../ui/main_window.py" line="293" />
             <source>&amp;Help</source>
             <translation>Aj&amp;uda</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="257" />
+            <location filename="../../ui/main_window.py" line="271" />
             <source>&amp;Station</source>
             <translation>&amp;Estação</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="505" />
+            <location filename="../../ui/main_window.py" line="520" />
             <source>A barcode was scanned while “{window}” is open.</source>
             <translation>Um código de barras foi escaneado com “{window}” aberto.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="620" />
+            <location filename="../../ui/main_window.py" line="635" />
             <source>ALREADY SHIPPED — do not ship again</source>
             <translation>JÁ ENVIADO — não envie de novo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="285" />
-            <location filename="../../ui/main_window.py" line="314" />
+            <location filename="../../ui/main_window.py" line="299" />
+            <location filename="../../ui/main_window.py" line="328" />
             <source>About Packing Station</source>
             <translation>Sobre a Packing Station</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="867" />
+            <location filename="../../ui/main_window.py" line="884" />
             <source>Amazon accepted the shipment. Scan the next PO.</source>
             <translation>A Amazon aceitou o envio. Escaneie o próximo PO.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="266" />
+            <location filename="../../ui/main_window.py" line="280" />
             <source>Amazon fulfilment</source>
             <translation>Logística da Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="604" />
+            <location filename="../../ui/main_window.py" line="619" />
             <source>Amazon is slow to answer.</source>
             <translation>A Amazon está demorando para responder.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="878" />
+            <location filename="../../ui/main_window.py" line="895" />
             <source>Amazon rejected the confirmation of PO {po}: {reasons}</source>
             <translation>A Amazon recusou a confirmação do PO {po}: {reasons}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="683" />
+            <location filename="../../ui/main_window.py" line="698" />
             <source>Box {name} chosen</source>
             <translation>Caixa {name} escolhida</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="698" />
+            <location filename="../../ui/main_window.py" line="713" />
             <source>Box {n} recorded</source>
             <translation>Caixa {n} registrada</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="866" />
+            <location filename="../../ui/main_window.py" line="883" />
             <source>CONFIRMED — PO {po} is shipped</source>
             <translation>CONFIRMADO — PO {po} enviado</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="264" />
+            <location filename="../../ui/main_window.py" line="278" />
             <source>Carrier status updates</source>
             <translation>Situação das entregas (transportadora)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="457" />
+            <location filename="../../ui/main_window.py" line="472" />
             <source>Carry on with PO {po}, or scan CMD:CANCEL to put it aside.</source>
             <translation>Continue com o PO {po}, ou escaneie CMD:CANCEL para deixá-lo de lado.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="684" />
+            <location filename="../../ui/main_window.py" line="699" />
             <source>Check the weight, then scan CMD:CONFIRM (or CMD:NEXTBOX for another box).</source>
             <translation>Confira o peso e escaneie CMD:CONFIRM (ou CMD:NEXTBOX para outra caixa).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1057" />
+            <location filename="../../ui/main_window.py" line="1074" />
             <source>Confirmations are waiting for the network</source>
             <translation>As confirmações aguardam a rede</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="733" />
+            <location filename="../../ui/main_window.py" line="748" />
             <source>Confirming the shipment…</source>
             <translation>Confirmando o envio…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="150" />
             <source>DEMO MODE — simulated Amazon; printed files go to {folder}</source>
-            <translation>MODO DEMONSTRAÇÃO — Amazon simulada; as impressões vão para {folder}</translation>
+            <translation type="vanished">MODO DEMONSTRAÇÃO — Amazon simulada; as impressões vão para {folder}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="917" />
+            <location filename="../../ui/main_window.py" line="164" />
+            <source>DEMO — scan a PO: {pos} · printed files go to {folder}</source>
+            <translation>DEMO — escaneie um PO: {pos} · os arquivos impressos vão para {folder}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="934" />
             <source>Enter the box — the label is requested with it</source>
             <translation>Informe a caixa — a etiqueta é pedida com ela</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="265" />
+            <location filename="../../ui/main_window.py" line="279" />
             <source>Export support bundle</source>
             <translation>Exportar pacote de suporte</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="881" />
+            <location filename="../../ui/main_window.py" line="898" />
             <source>Fix what Amazon names and confirm again, or see History.</source>
             <translation>Corrija o que a Amazon aponta e confirme de novo, ou veja o Histórico.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="261" />
+            <location filename="../../ui/main_window.py" line="275" />
             <source>History</source>
             <translation>Histórico</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="431" />
+            <location filename="../../ui/main_window.py" line="446" />
             <source>Item of PO {po} — no item check needed now</source>
             <translation>Item do PO {po} — não é preciso conferir itens agora</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="839" />
+            <location filename="../../ui/main_window.py" line="856" />
             <source>Item {scanned} of {ordered} for line {line}</source>
             <translation>Item {scanned} de {ordered} da linha {line}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="468" />
+            <location filename="../../ui/main_window.py" line="483" />
             <source>Its boxes are kept. Carry on: enter the box, then confirm.</source>
             <translation>As caixas dele continuam. Continue: informe a caixa e confirme.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="442" />
+            <location filename="../../ui/main_window.py" line="457" />
             <source>Keyboard layout garbles the scans</source>
             <translation>O layout do teclado embaralha as leituras</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="229" />
+            <location filename="../../ui/main_window.py" line="243" />
             <source>Label</source>
             <translation>Etiqueta</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="826" />
-            <location filename="../../ui/main_window.py" line="948" />
-            <location filename="../../ui/main_window.py" line="1059" />
+            <location filename="../../ui/main_window.py" line="843" />
+            <location filename="../../ui/main_window.py" line="965" />
+            <location filename="../../ui/main_window.py" line="1076" />
             <source>Label printer</source>
             <translation>Impressora de etiquetas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="191" />
+            <location filename="../../ui/main_window.py" line="205" />
             <source>Labels will print at {percent} % of their size</source>
             <translation>As etiquetas serão impressas com {percent} % do tamanho</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="607" />
+            <location filename="../../ui/main_window.py" line="622" />
             <source>Looking up PO {po}… {seconds} s</source>
             <translation>Consultando o PO {po}… {seconds} s</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="560" />
+            <location filename="../../ui/main_window.py" line="575" />
             <source>Looking up the PO…</source>
             <translation>Buscando o PO…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="779" />
+            <location filename="../../ui/main_window.py" line="794" />
             <source>Lookup of PO {po} abandoned — scan the next PO</source>
             <translation>Consulta do PO {po} abandonada — escaneie o próximo PO</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="667" />
+            <location filename="../../ui/main_window.py" line="682" />
             <source>No order is open</source>
             <translation>Nenhum pedido aberto</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="230" />
+            <location filename="../../ui/main_window.py" line="244" />
             <source>No packing slip</source>
             <translation>Sem nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="810" />
+            <location filename="../../ui/main_window.py" line="827" />
             <source>No packing slip for this order</source>
             <translation>Este pedido não tem nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="453" />
+            <location filename="../../ui/main_window.py" line="468" />
             <source>Not a PO — PO {po} stays open</source>
             <translation>Não é um PO — o PO {po} continua aberto</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="332" />
+            <location filename="../../ui/main_window.py" line="346" />
             <source>Not available yet</source>
             <translation>Ainda não disponível</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="780" />
+            <location filename="../../ui/main_window.py" line="795" />
             <source>Nothing is printed or confirmed for it. Scan it again to try later.</source>
             <translation>Nada é impresso nem confirmado para ele. Escaneie-o de novo para tentar mais tarde.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="786" />
+            <location filename="../../ui/main_window.py" line="801" />
             <source>Nothing was confirmed. Scan it again to continue later.</source>
             <translation>Nada foi confirmado. Escaneie o PO de novo para continuar depois.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="510" />
+            <location filename="../../ui/main_window.py" line="525" />
             <source>Nothing was typed and nothing was done with it. Close this window, then scan again on the packing screen.</source>
             <translation>Nada foi digitado e nada foi feito com ele. Feche esta janela e escaneie de novo na tela de embalagem.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="280" />
+            <location filename="../../ui/main_window.py" line="294" />
             <source>Open the demo printer folder</source>
             <translation>Abrir a pasta das impressoras de demonstração</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="467" />
+            <location filename="../../ui/main_window.py" line="482" />
             <source>PO {po} is already open</source>
             <translation>O PO {po} já está aberto</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="852" />
+            <location filename="../../ui/main_window.py" line="869" />
             <source>PO {po} is recorded; the station sends it by itself.</source>
             <translation>O PO {po} está registrado; a estação o envia sozinha.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="785" />
+            <location filename="../../ui/main_window.py" line="800" />
             <source>PO {po} put aside — scan the next PO</source>
             <translation>PO {po} deixado de lado — escaneie o próximo PO</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="621" />
+            <location filename="../../ui/main_window.py" line="636" />
             <source>PO {po} was shipped {when}by {who}.</source>
             <translation>O PO {po} foi enviado {when}por {who}.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="767" />
+            <location filename="../../ui/main_window.py" line="823" />
+            <source>PO {po} — Packing Station</source>
+            <translation>PO {po} — Packing Station</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="782" />
             <source>PO {po}: the documents printed again.</source>
             <translation>PO {po}: os documentos foram impressos de novo.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="433" />
+            <location filename="../../ui/main_window.py" line="448" />
             <source>Pack it, enter the box, then confirm.</source>
             <translation>Embale-o, informe a caixa e confirme.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="132" />
+            <location filename="../../ui/main_window.py" line="141" />
+            <location filename="../../ui/main_window.py" line="380" />
             <source>Packing Station</source>
             <translation>Packing Station</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="300" />
+            <location filename="../../ui/main_window.py" line="314" />
             <source>Packing Station {version}
 Station {station}
 
@@ -1119,205 +1129,205 @@ Python {python}, Qt {qt}, PySide6 {pyside}
 Fontes: DejaVu (licença livre).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="230" />
+            <location filename="../../ui/main_window.py" line="244" />
             <source>Packing slip</source>
             <translation>Nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="263" />
+            <location filename="../../ui/main_window.py" line="277" />
             <source>Print command sheet</source>
             <translation>Imprimir folha de comandos</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="926" />
+            <location filename="../../ui/main_window.py" line="943" />
             <source>Printed — pack the order</source>
             <translation>Impresso — embale o pedido</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="851" />
+            <location filename="../../ui/main_window.py" line="868" />
             <source>QUEUED — will be sent when the network is back</source>
             <translation>NA FILA — será enviado quando a rede voltar</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="275" />
+            <location filename="../../ui/main_window.py" line="289" />
             <source>Quit</source>
             <translation>Sair</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="766" />
+            <location filename="../../ui/main_window.py" line="781" />
             <source>Reprinted</source>
             <translation>Reimpresso</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="746" />
+            <location filename="../../ui/main_window.py" line="761" />
             <source>Reprinting…</source>
             <translation>Reimprimindo…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="716" />
+            <location filename="../../ui/main_window.py" line="731" />
             <source>Requesting the label…</source>
             <translation>Pedindo a etiqueta…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="883" />
+            <location filename="../../ui/main_window.py" line="900" />
             <source>STOP — Amazon rejected the shipment</source>
             <translation>PARE — a Amazon recusou o envio</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="815" />
+            <location filename="../../ui/main_window.py" line="832" />
             <source>STOP — PO {po} was cancelled: do not ship it</source>
             <translation>PARE — o PO {po} foi cancelado: não envie</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="694" />
             <location filename="../../ui/main_window.py" line="709" />
+            <location filename="../../ui/main_window.py" line="724" />
             <source>STOP — check the box</source>
             <translation>PARE — confira a caixa</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="381" />
+            <location filename="../../ui/main_window.py" line="396" />
             <source>STOP — check this scan</source>
             <translation>PARE — confira esta leitura</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="377" />
+            <location filename="../../ui/main_window.py" line="392" />
             <source>STOP — no connection to Amazon</source>
             <translation>PARE — sem conexão com a Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="379" />
+            <location filename="../../ui/main_window.py" line="394" />
             <source>STOP — printer problem</source>
             <translation>PARE — problema na impressora</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="832" />
+            <location filename="../../ui/main_window.py" line="849" />
             <source>STOP — the {doc} did not print</source>
             <translation>PARE — {doc} não foi impressa</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="383" />
+            <location filename="../../ui/main_window.py" line="398" />
             <source>STOP — this order cannot go on</source>
             <translation>PARE — este pedido não pode seguir</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="419" />
+            <location filename="../../ui/main_window.py" line="434" />
             <source>STOP — unknown command barcode</source>
             <translation>PARE — código de comando desconhecido</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="639" />
+            <location filename="../../ui/main_window.py" line="654" />
             <source>STOP — wrong item</source>
             <translation>PARE — item errado</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="368" />
+            <location filename="../../ui/main_window.py" line="383" />
             <source>Scan a PO barcode</source>
             <translation>Escaneie o código do PO</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="918" />
+            <location filename="../../ui/main_window.py" line="935" />
             <source>Scan a box barcode (or type the size and weight), then CMD:CONFIRM.</source>
             <translation>Escaneie o código da caixa (ou digite medidas e peso) e depois CMD:CONFIRM.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="927" />
+            <location filename="../../ui/main_window.py" line="944" />
             <source>Scan every item, then the box barcode and CMD:CONFIRM.</source>
             <translation>Escaneie cada item, depois o código da caixa e CMD:CONFIRM.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="504" />
+            <location filename="../../ui/main_window.py" line="519" />
             <source>Scan not used</source>
             <translation>Leitura não usada</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="699" />
+            <location filename="../../ui/main_window.py" line="714" />
             <source>Scan or type the next box ({preset}).</source>
             <translation>Escaneie ou digite a próxima caixa ({preset}).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="667" />
+            <location filename="../../ui/main_window.py" line="682" />
             <source>Scan the PO barcode first, then the box.</source>
             <translation>Escaneie primeiro o código do PO, depois a caixa.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="369" />
+            <location filename="../../ui/main_window.py" line="384" />
             <source>Scan the PO on the packing list — from anywhere, whatever is selected.</source>
             <translation>Escaneie o PO na lista de separação — de qualquer tela, o que estiver selecionado.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="929" />
+            <location filename="../../ui/main_window.py" line="946" />
             <source>Scan the box barcode (or type size and weight), then CMD:CONFIRM.</source>
             <translation>Escaneie o código da caixa (ou digite medidas e peso) e depois CMD:CONFIRM.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="842" />
+            <location filename="../../ui/main_window.py" line="859" />
             <source>Scan the next item, or the box and CMD:CONFIRM when all are checked.</source>
             <translation>Escaneie o próximo item, ou a caixa e CMD:CONFIRM quando todos estiverem conferidos.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="443" />
+            <location filename="../../ui/main_window.py" line="458" />
             <source>Scanned '{text}'.</source>
             <translation>Leitura: '{text}'.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="432" />
+            <location filename="../../ui/main_window.py" line="447" />
             <source>Scanned '{text}'. The order stays open.</source>
             <translation>Escaneado '{text}'. O pedido continua aberto.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="454" />
+            <location filename="../../ui/main_window.py" line="469" />
             <source>Scanned '{text}': not a PO, an item of this order or a command.</source>
             <translation>Escaneado '{text}': não é um PO, um item deste pedido nem um comando.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="857" />
+            <location filename="../../ui/main_window.py" line="874" />
             <source>Sending the confirmation to Amazon…</source>
             <translation>Enviando a confirmação para a Amazon…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="626" />
+            <location filename="../../ui/main_window.py" line="641" />
             <source>Set the items aside and tell the warehouse lead. Scan CMD:REPRINT for a copy of the label.</source>
             <translation>Separe os itens e avise o líder do armazém. Escaneie CMD:REPRINT para uma cópia da etiqueta.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="262" />
+            <location filename="../../ui/main_window.py" line="276" />
             <source>Settings</source>
             <translation>Configurações</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="853" />
+            <location filename="../../ui/main_window.py" line="870" />
             <source>Ship the box and scan the next PO.</source>
             <translation>Despache a caixa e escaneie o próximo PO.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="826" />
-            <location filename="../../ui/main_window.py" line="951" />
-            <location filename="../../ui/main_window.py" line="1060" />
+            <location filename="../../ui/main_window.py" line="843" />
+            <location filename="../../ui/main_window.py" line="968" />
+            <location filename="../../ui/main_window.py" line="1077" />
             <source>Slip printer</source>
             <translation>Impressora de notas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="848" />
+            <location filename="../../ui/main_window.py" line="865" />
             <source>The confirmation waits for the network</source>
             <translation>A confirmação aguarda a rede</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="229" />
+            <location filename="../../ui/main_window.py" line="243" />
             <source>The label appears here</source>
             <translation>A etiqueta aparece aqui</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="192" />
+            <location filename="../../ui/main_window.py" line="206" />
             <source>The label printer is set to {dpi} dpi; Amazon's PNG labels are drawn for 203 dpi and their barcodes are never stretched.</source>
             <translation>A impressora de etiquetas está configurada para {dpi} dpi; as etiquetas PNG da Amazon são desenhadas para 203 dpi e seus códigos de barras nunca são esticados.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="959" />
+            <location filename="../../ui/main_window.py" line="976" />
             <source>The slip printed; no preview available.</source>
             <translation>A nota foi impressa; sem pré-visualização.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="332" />
+            <location filename="../../ui/main_window.py" line="346" />
             <source>This screen is not available yet.</source>
             <translation>Esta tela ainda não está disponível.</translation>
         </message>
@@ -1326,58 +1336,88 @@ Fontes: DejaVu (licença livre).</translation>
             <translation type="vanished">Ferramentas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="196" />
+            <location filename="../../ui/main_window.py" line="210" />
             <source>Use a 203-dpi label printer, or set the warehouse's label format to ZPL in Settings (ZPL labels print at their true size).</source>
             <translation>Use uma impressora de etiquetas de 203 dpi ou defina o formato de etiqueta do armazém como ZPL nas Configurações (etiquetas ZPL saem no tamanho real).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="609" />
+            <location filename="../../ui/main_window.py" line="624" />
             <source>Wait, or scan CMD:CANCEL (Esc) to give up; nothing is printed for it.</source>
             <translation>Aguarde, ou escaneie CMD:CANCEL (Esc) para desistir; nada é impresso para ele.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="602" />
+            <location filename="../../ui/main_window.py" line="617" />
             <source>Waiting for Amazon to answer an earlier, abandoned lookup.</source>
             <translation>Aguardando a Amazon responder a uma consulta anterior, já abandonada.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="388" />
+            <location filename="../../ui/main_window.py" line="403" />
             <source>What to do: {hint}</source>
             <translation>O que fazer: {hint}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="501" />
+            <location filename="../../ui/main_window.py" line="99" />
+            <source>ZPL label</source>
+            <translation>etiqueta ZPL</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="516" />
             <source>another window</source>
             <translation>outra janela</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="98" />
+            <location filename="../../ui/main_window.py" line="100" />
+            <source>cancelled</source>
+            <translation>cancelado</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="96" />
+            <source>gift</source>
+            <translation>presente</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="107" />
             <source>invoice</source>
             <translation>a fatura</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="96" />
+            <location filename="../../ui/main_window.py" line="105" />
             <source>label</source>
             <translation>a etiqueta</translation>
         </message>
         <message>
             <location filename="../../ui/main_window.py" line="97" />
+            <source>packing slip</source>
+            <translation>nota de conteúdo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="95" />
+            <source>plain</source>
+            <translation>simples</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="98" />
+            <source>priority</source>
+            <translation>prioritário</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="106" />
             <source>slip</source>
             <translation>a nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1039" />
+            <location filename="../../ui/main_window.py" line="1056" />
             <source>state unknown</source>
             <translation>estado desconhecido</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="716" />
-            <location filename="../../ui/main_window.py" line="733" />
+            <location filename="../../ui/main_window.py" line="731" />
+            <location filename="../../ui/main_window.py" line="748" />
             <source>{n} box(es)</source>
             <translation>{n} caixa(s)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="559" />
+            <location filename="../../ui/main_window.py" line="574" />
             <source>{po} — the lookup of PO {old} was abandoned</source>
             <translation>{po} — a consulta do PO {old} foi abandonada</translation>
         </message>
@@ -2715,27 +2755,27 @@ Fontes: DejaVu (licença livre).</translation>
     <context>
         <name>StartupWindow</name>
         <message>
-            <location filename="../../ui/startup.py" line="127" />
+            <location filename="../../ui/startup.py" line="141" />
             <source>Packing Station</source>
             <translation>Packing Station</translation>
         </message>
         <message>
-            <location filename="../../ui/startup.py" line="151" />
+            <location filename="../../ui/startup.py" line="165" />
             <source>Scan a PO barcode</source>
             <translation>Escaneie o código do PO</translation>
         </message>
         <message>
-            <location filename="../../ui/startup.py" line="153" />
+            <location filename="../../ui/startup.py" line="167" />
             <source>Starting the station… you can scan already.</source>
             <translation>Iniciando a estação… você já pode escanear.</translation>
         </message>
         <message>
-            <location filename="../../ui/startup.py" line="159" />
+            <location filename="../../ui/startup.py" line="173" />
             <source>Starting…</source>
             <translation>Iniciando…</translation>
         </message>
         <message>
-            <location filename="../../ui/startup.py" line="173" />
+            <location filename="../../ui/startup.py" line="187" />
             <source>{count} scan(s) kept: they are handled as soon as the station is ready.</source>
             <translation>{count} leitura(s) guardada(s): serão tratadas assim que a estação estiver pronta.</translation>
         </message>
