@@ -59,6 +59,9 @@ from station.journal.outbox import Outbox, OutboxItem, OutboxState
 
 log = logging.getLogger(__name__)
 
+#: While the journal cannot be written, the worker repeats its message at most this often.
+_IO_REMINDER_SECONDS = 300.0
+
 __all__ = [
     "OutboxWorker",
     "Reconciler",
@@ -158,6 +161,7 @@ class OutboxWorker:
         *,
         policy: RetryPolicy | None = None,
         lock_path: Path | None = None,
+        io_backoff: tuple[float, float] = (1.0, 60.0),
     ) -> None:
         self._outbox = outbox
         self._sender = sender
@@ -172,6 +176,10 @@ class OutboxWorker:
         self._thread: threading.Thread | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self._crashed: BaseException | None = None
+        # A journal that cannot be written (a full disk): first and longest wait between tries.
+        self._io_backoff = io_backoff
+        self.io_failures = 0
+        self._io_logged_at = 0.0
 
     # -- life cycle -------------------------------------------------------------------------
 
@@ -258,6 +266,14 @@ class OutboxWorker:
             self._wake.clear()
             try:
                 worked = self.run_once()
+                if self.io_failures and worked:  # a step was recorded: the journal writes again
+                    self._journal_recovered()
+            except JournalError as exc:
+                # The store cannot be written: wait longer each time (new items cannot be queued
+                # meanwhile, so nothing to wake up for) and say so once, not at every try.
+                self._journal_failed(exc)
+                self._stop.wait(self._io_delay())
+                continue
             except StationError as exc:
                 log.error("outbox worker: %s", exc)
                 worked = False
@@ -270,6 +286,40 @@ class OutboxWorker:
             if worked:
                 continue
             self._wake.wait(self._idle_seconds())
+
+    def _io_delay(self) -> float:
+        first, cap = self._io_backoff
+        return float(min(cap, first * 2 ** min(self.io_failures - 1, 30)))
+
+    def _journal_failed(self, exc: JournalError) -> None:
+        self.io_failures += 1
+        now = time.monotonic()
+        if self.io_failures == 1:
+            log.error(
+                "outbox worker: %s; trying again with growing pauses (up to %.0f s). %s",
+                exc.message,
+                self._io_backoff[1],
+                exc.hint,
+            )
+            self._io_logged_at = now
+        elif now - self._io_logged_at >= _IO_REMINDER_SECONDS:
+            log.warning(
+                "outbox worker: the journal still cannot be written (%d tries): %s",
+                self.io_failures,
+                exc.message,
+            )
+            self._io_logged_at = now
+
+    def _journal_recovered(self) -> None:
+        log.warning(
+            "outbox worker: the journal can be written again (after %d failed tries)",
+            self.io_failures,
+        )
+        self.io_failures = 0
+        # A send whose result could not be recorded is still "sending": reconcile it (we hold
+        # the lock and are between steps, so no send of ours is in flight).
+        for item in self._outbox.recover_interrupted():
+            log.warning("outbox item %d (%s %s): reconciling", item.id, item.kind, item.po)
 
     def _idle_seconds(self) -> float:
         due = self._outbox.next_due_at()

@@ -63,6 +63,14 @@ def _journal_error(action: str, exc: sqlite3.Error, path: Path | str) -> Journal
                 "journal. Unsent confirmations in the old file must be checked by hand."
             ),
         )
+    if isinstance(exc, sqlite3.OperationalError) and ("full" in text or "disk I/O" in text):
+        return JournalError(
+            f"Cannot {action} in the journal {path}: the disk is full or failing ({text})",
+            hint=(
+                "Free disk space on the drive of the station's data folder (or check the disk). "
+                "Nothing recorded so far is lost; queued confirmations are sent once it is fixed."
+            ),
+        )
     if "locked" in text or "busy" in text:
         return JournalError(
             f"The journal {path} stayed locked by another program while trying to {action}",
@@ -230,10 +238,7 @@ class Journal:
                 yield self._conn
             except BaseException as exc:
                 self._depth = 0
-                try:
-                    self._conn.execute("ROLLBACK")
-                except sqlite3.Error:
-                    log.exception("journal rollback failed")
+                self._rollback()
                 if isinstance(exc, sqlite3.Error):
                     raise _journal_error("write", exc, self._path) from None
                 raise
@@ -241,11 +246,18 @@ class Journal:
             try:
                 self._conn.execute("COMMIT")
             except sqlite3.Error as exc:
-                try:
-                    self._conn.execute("ROLLBACK")
-                except sqlite3.Error:
-                    log.exception("journal rollback failed")
+                self._rollback()
                 raise _journal_error("commit", exc, self._path) from None
+
+    def _rollback(self) -> None:
+        # SQLite rolls a transaction back by itself on some errors (a full disk): only roll back
+        # what is still open, so that the real error is the one reported.
+        if not self._conn.in_transaction:
+            return
+        try:
+            self._conn.execute("ROLLBACK")
+        except sqlite3.Error as exc:
+            log.warning("journal rollback failed: %s", exc)
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
