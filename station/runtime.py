@@ -16,6 +16,7 @@ import base64
 import logging
 import os
 import secrets as pysecrets
+import shutil
 import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -62,6 +63,8 @@ if TYPE_CHECKING:
 log = logging.getLogger("station.runtime")
 
 DEMO_VENDOR_CODE = "999US"
+DEMO_FOLDER_PREFIX = "packing-station-demo-"
+DEMO_OWNER_FILE = "owner.pid"
 
 
 @dataclass
@@ -302,6 +305,40 @@ def _printer(printer: PrinterSettings, role: str, *, opened: bool) -> Printer:
     return open_printer(printer.uri, profile)
 
 
+def remove_abandoned_demo_folders(parent: Path, *, keep: Path | None = None) -> int:
+    """Delete the temporary folders of demo runs that were killed before they could clean up
+    (SIGKILL, a crash, a power cut): those whose owner process is gone. Folders without an owner
+    file, or whose owner still runs, are left alone. POSIX only: Windows has no harmless way to
+    ask whether a process id lives, and its temporary folder is cleaned by the system."""
+    if os.name != "posix":
+        return 0
+    removed = 0
+    for folder in parent.glob(DEMO_FOLDER_PREFIX + "*"):
+        if folder == keep or not folder.is_dir():
+            continue
+        try:
+            pid = int((folder / DEMO_OWNER_FILE).read_text(encoding="ascii").strip())
+        except (OSError, ValueError):
+            continue
+        if pid <= 0 or _process_exists(pid):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed += 1
+    if removed:
+        log.info("removed %d folder(s) of demo runs that ended without cleaning up", removed)
+    return removed
+
+
+def _process_exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists (POSIX)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, owned by someone else
+    return True
+
+
 def _credentials(
     settings: Settings, environ: Mapping[str, str], store: SecretStore | None
 ) -> LwaCredentials | EnvironmentCredentialsProvider | KeyringCredentialsProvider:
@@ -351,9 +388,11 @@ def _build(
     demo_dir: Path | None = None
     simulator: SimulatorServer | None = None
     if options.demo:
-        scratch = tempfile.TemporaryDirectory(prefix="packing-station-demo-")
+        scratch = tempfile.TemporaryDirectory(prefix=DEMO_FOLDER_PREFIX)
         closers.append(scratch.cleanup)
         demo_dir = Path(scratch.name)
+        (demo_dir / DEMO_OWNER_FILE).write_text(str(os.getpid()), encoding="ascii")
+        remove_abandoned_demo_folders(demo_dir.parent, keep=demo_dir)
         paths = options.paths or StationPaths.under(demo_dir / "station")
         settings = demo_settings(options.settings or Settings(), demo_dir / "printers")
         # A throw-away data key: demo documents are encrypted at rest like real ones.

@@ -49,6 +49,8 @@ def run(args: argparse.Namespace) -> int:
     last: list[str] = []
 
     def progress(p: PrefetchProgress) -> None:
+        if p.phase == "done":
+            return  # the command prints its own summary, once
         if p.message != (last[-1] if last else None):
             last.append(p.message)
             print(f"  {p.message}", file=sys.stderr, flush=True)

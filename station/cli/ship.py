@@ -121,7 +121,12 @@ class _Output:
 
 def run(args: argparse.Namespace) -> int:
     boxes: list[Box] = list(args.box)
-    if not boxes and not args.reprint:
+    if args.reprint and boxes:
+        raise UsageError(
+            "--reprint prints a shipped PO's documents again; it takes no --box",
+            hint="Leave out --box to reprint, or --reprint to pack.",
+        )
+    if not boxes:
         return _shipped_check(args)
     with open_runtime(args) as runtime:
         acknowledge = bool(args.acknowledge or getattr(args, "demo", False))
@@ -193,8 +198,9 @@ def _warn_unknown_warehouse(settings: Settings, code: str) -> None:
 
 
 def _shipped_check(args: argparse.Namespace) -> int:
-    """``station ship PO`` without cartons: only whether the PO is already shipped (nothing is
-    printed, so no printer is needed); a PO this station has not shipped needs --box."""
+    """``station ship PO`` without cartons: whether the PO is already shipped (nothing is
+    printed, so no printer is needed), and with --reprint its documents again; a PO not shipped
+    yet needs --box, found before anything is acknowledged, requested or printed."""
     from station.workflow.scan import validate_po
 
     try:
@@ -204,19 +210,25 @@ def _shipped_check(args: argparse.Namespace) -> int:
     from station.journal.records import ShipmentStatus
     from station.workflow.order import OrderStatus
 
-    with open_runtime(args, printers=False) as runtime:
+    with open_runtime(args, printers=args.reprint) as runtime:
         record = runtime.journal.shipment(po)
         shipped_here = record is not None and record.status in (
             ShipmentStatus.CONFIRMED,
             ShipmentStatus.QUEUED,
         )
         if not shipped_here and runtime.gateway.get_order(po).status is not OrderStatus.SHIPPED:
+            if args.reprint:
+                raise UsageError(
+                    f"PO {po} is not shipped yet: --reprint only prints a shipped PO's "
+                    "documents again",
+                    hint="Give its cartons with --box to pack it.",
+                )
             raise UsageError(
                 f"No carton given for PO {po}",
                 hint="Add --box LxWxH{in|cm}:W{kg|lb}, e.g. --box 12x8x4in:1.5kg "
                 "(`station order PO` shows the line numbers for @LINE=QTY)",
             )
-        return _ship(runtime, po, (), wait=args.wait, reprint=False)
+        return _ship(runtime, po, (), wait=args.wait, reprint=args.reprint)
 
 
 def _acknowledger(runtime: Runtime, wait: float) -> Callable[[PackOrder], PackOrder]:
@@ -290,11 +302,6 @@ def _ship(
                 warehouse=warehouse,
             )
         return EXIT_OK
-    if reprint:
-        raise UsageError(
-            f"PO {po} is not shipped yet: --reprint only prints a shipped PO's documents again",
-            hint="Leave out --reprint to pack it.",
-        )
     if not boxes:
         raise UsageError(
             f"No carton given for PO {po}",

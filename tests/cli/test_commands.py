@@ -291,3 +291,17 @@ def test_self_test_checks_the_platform_the_packer_uses(station: Station) -> None
     station.env["QT_QPA_PLATFORM"] = "offscreen"
     offscreen = station("--check-display")
     assert offscreen.code == 0 and offscreen.out.strip() == "offscreen", str(offscreen)
+
+
+def test_reprint_is_for_shipped_pos_only(configured: Station, simulator: SimulatorServer) -> None:
+    po = fresh_po(simulator)
+    not_yet = configured("ship", po, "--reprint")
+    assert not_yet.code == 2 and "not shipped yet" in not_yet.err, str(not_yet)
+    both = configured("ship", po, "--reprint", "--box", BOX)
+    assert both.code == 2 and "takes no --box" in both.err, str(both)
+    labels = configured.tmp / "printers" / "labels"
+    assert configured("ship", po, "--box", BOX, "--acknowledge").code == 0
+    printed = len(list(labels.iterdir()))
+    again = configured("ship", po, "--reprint")
+    assert again.code == 0, str(again)
+    assert len(list(labels.iterdir())) > printed, str(again)

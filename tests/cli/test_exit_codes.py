@@ -3,7 +3,11 @@ one error once, on stderr, never a traceback."""
 
 from __future__ import annotations
 
+import os
 import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -181,3 +185,49 @@ def test_sigterm_removes_the_demo_folder(station: Station) -> None:
     assert result.code in (0, 130), str(result)
     leftovers = list((station.tmp / "tmp").glob("packing-station-demo-*"))
     assert leftovers == [], leftovers
+
+
+@pytest.mark.parametrize("mode", ["drop", "refuse"])
+def test_a_network_outage_is_named_within_seconds_with_the_plan(
+    configured: Station, simulator: SimulatorServer, mode: str
+) -> None:
+    po = fresh_po(simulator)
+    simulator.cut_network(mode)
+    try:
+        started = time.monotonic()
+        ship = configured("ship", po, "--box", BOX, "--acknowledge")
+        seconds = time.monotonic() - started
+        prefetch = configured("prefetch")
+        detail = configured("order", po, "-v")
+    finally:
+        simulator.restore_network()
+    for result in (ship, prefetch):
+        assert result.code == 1, str(result)
+        assert "Amazon cannot be reached (network)" in result.err, str(result)
+        assert "WARNING" not in result.err, str(result)  # the attempts are for -v
+        assert result.err.count("station:") == 1, str(result)
+    assert "nothing was sent to Amazon" in ship.err
+    assert "running prefetch again goes on" in prefetch.err
+    assert seconds < 60, f"the outage took {seconds:.0f} s to be named"
+    assert "WARNING" in detail.err or "INFO" in detail.err, str(detail)
+
+
+def test_a_killed_demo_run_s_folder_is_removed_by_the_next_one(station: Station) -> None:
+    scratch = station.tmp / "tmp"
+    ended = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    abandoned = scratch / "packing-station-demo-killed"
+    abandoned.mkdir()
+    (abandoned / "owner.pid").write_text(ended.stdout.strip(), encoding="ascii")
+    running = scratch / "packing-station-demo-running"
+    running.mkdir()
+    (running / "owner.pid").write_text(str(os.getpid()), encoding="ascii")
+    result = station("--demo", "outbox", "flush")
+    assert result.code == 0, str(result)
+    assert not abandoned.exists()
+    assert running.exists()
+    assert [p.name for p in scratch.iterdir()] == ["packing-station-demo-running"]
