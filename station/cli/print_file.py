@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from station.cli.argtypes import integer
 from station.cli.exit_codes import EXIT_OK
 from station.cli.progress import note
+from station.errors import PrinterError
 
 if TYPE_CHECKING:
     from station.printing.content import DocumentKind
@@ -96,7 +97,15 @@ def _run_print(args: argparse.Namespace) -> int:
     job = PrintJob.from_bytes(content, name=path.stem, copies=args.copies)
     printer = open_printer(args.printer, _profile(args, job.kind))
     note(f"the printer may have received {path.name} already; check before printing again.")
-    result = printer.print_job(job)
+    try:
+        result = printer.print_job(job)
+    except PrinterError as exc:
+        if exc.hint == type(exc).default_hint:  # the packing screen's "press Reprint"
+            exc.hint = (
+                "Check the printer (power, cable, paper; `station printers` lists the ones this "
+                "computer sees, with their state), then run the same command again."
+            )
+        raise
     for warning in result.warnings:
         print(f"station: warning: {warning}", file=sys.stderr)
     where = f" as {result.job_id}" if result.job_id else ""

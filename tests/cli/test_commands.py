@@ -305,3 +305,24 @@ def test_reprint_is_for_shipped_pos_only(configured: Station, simulator: Simulat
     again = configured("ship", po, "--reprint")
     assert again.code == 0, str(again)
     assert len(list(labels.iterdir())) > printed, str(again)
+
+
+_SCREEN_WORDS = ("press ", "Press ", "scan again", "Scan again", "Scan it", "Scan the", "button")
+
+
+def test_errors_speak_of_commands_not_of_the_packing_screen(
+    configured: Station, simulator: SimulatorServer, tmp_path: Path
+) -> None:
+    label = tmp_path / "x.zpl"
+    label.write_text("^XA^FO10,10^A0N,30,30^FDx^FS^XZ", encoding="ascii")
+    failing = [
+        ("print", str(label), "--printer", "cups://NoSuchQueue"),
+        ("ship", fresh_po(simulator, "cancelled"), "--box", BOX),
+        ("ship", "x!", "--box", BOX),
+        ("order", "@@@"),
+    ]
+    for argv in failing:
+        result = configured(*argv)
+        assert result.code in (1, 2), str(result)
+        assert "what to do:" in result.err or "error:" in result.err, str(result)
+        assert not [w for w in _SCREEN_WORDS if w in result.err], str(result)
