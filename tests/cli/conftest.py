@@ -148,8 +148,9 @@ _used: dict[int, set[str]] = {}
 
 def fresh_po(server: SimulatorServer, kind: str = "plain") -> str:
     """A PO of ``kind`` no other test of this module used (the simulator is shared); "plain"
-    also takes the random orders of the ordinary US warehouses."""
-    used = _used.setdefault(id(server), set())
+    also takes the random orders of the ordinary US warehouses. A cancelled order never changes,
+    so every test may have the same one."""
+    used = _used.setdefault(id(server), set()) if kind != "cancelled" else set()
     for order in server.state.orders.values():
         po = str(order.purchase_order_number)
         if po in used or order.status == "SHIPPED":
