@@ -14,6 +14,7 @@ from station.cli.program import COMMANDS, build_parser
 from station.config import (
     BoxPreset,
     PrinterSettings,
+    ScaleSettings,
     ScannerSettings,
     Settings,
     WarehouseSettings,
@@ -81,8 +82,8 @@ def test_every_option_in_the_table_is_one_the_command_takes(name: str) -> None:
     unknown = sorted(written - _options(command))
     assert not unknown, f"README shows {unknown} for `station {name}`, the parser does not take it"
     for choices in re.findall(r"\{([a-z,-]+)\}", usage):
-        positional = [a for a in command._actions if a.choices and not a.option_strings]
-        assert any(set(choices.split(",")) == set(a.choices or ()) for a in positional), choices
+        with_choices = [a for a in command._actions if a.choices]
+        assert any(set(choices.split(",")) == set(a.choices or ()) for a in with_choices), choices
 
 
 def test_the_global_options_are_the_program_s() -> None:
@@ -114,6 +115,7 @@ def test_the_settings_table_is_the_settings_model() -> None:
         "printers": PrinterSettings,
         "box_presets": BoxPreset,
         "scanner": ScannerSettings,
+        "scale": ScaleSettings,
     }
     for row in rows:
         name = row[0].strip("`")
