@@ -74,7 +74,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from station.mcf_runtime import build_mcf_desk
 
-    with open_runtime(args) as runtime:
+    with open_runtime(args, printers=False) as runtime:  # MCF prints nothing here
         desk = build_mcf_desk(runtime)
         action = args.mcf_action
         if action == "import":

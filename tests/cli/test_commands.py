@@ -326,3 +326,50 @@ def test_errors_speak_of_commands_not_of_the_packing_screen(
         assert result.code in (1, 2), str(result)
         assert "what to do:" in result.err or "error:" in result.err, str(result)
         assert not [w for w in _SCREEN_WORDS if w in result.err], str(result)
+
+
+def test_a_vendor_own_carrier_po_ships_and_its_status_updates_go_out(
+    configured: Station, simulator: SimulatorServer, tmp_path: Path
+) -> None:
+    po = fresh_po(simulator, "voc")
+    shipped = configured("ship", po, "--box", BOX, "--acknowledge")
+    assert shipped.code == 0, str(shipped)
+    assert "not in this station's settings" not in shipped.err  # DFWV is configured
+    tracking = next(
+        line.split("tracking ")[1].split(",")[0]
+        for line in configured("order", po).out.splitlines()
+        if "tracking" in line and "package" in line
+    )
+    one = configured(
+        "status-update",
+        po,
+        "--tracking",
+        tracking,
+        "--event",
+        "departed",
+        "--city",
+        "Dallas",
+        "--postal-code",
+        "75247",
+        "--country",
+        "US",
+    )
+    assert one.code == 0, str(one)
+    assert "1 accepted, 0 queued, 0 failed, 0 refused" in one.out
+    carrier = tmp_path / "carrier.csv"
+    carrier.write_text(
+        "po,tracking,event,at,city,postal_code,country\n"
+        f"{po},{tracking},in_transit,2026-11-23T08:00:00Z,Dallas,75247,US\n",
+        encoding="utf-8",
+    )
+    many = configured("status-update", "--csv", str(carrier))
+    assert many.code == 0, str(many)
+
+
+def test_print_writes_the_file_to_the_printer(station: Station, tmp_path: Path) -> None:
+    label = tmp_path / "x.zpl"
+    label.write_text("^XA^FO10,10^A0N,30,30^FDx^FS^XZ", encoding="ascii")
+    target = tmp_path / "out"
+    result = station("print", str(label), "--printer", target.as_uri(), "--copies", "2")
+    assert result.code == 0, str(result)
+    assert any(target.iterdir())
