@@ -21,7 +21,13 @@ from station.runtime import demo_settings
 from station.simulator.server import SimulatorServer
 from tests.helpers.desk_env import desk_environment
 from tests.helpers.tamper import Tamper
-from tests.workflow.conftest import accepted_confirmations, po_of_kind, random_pos, record
+from tests.workflow.conftest import (
+    StationFactory,
+    accepted_confirmations,
+    po_of_kind,
+    random_pos,
+    record,
+)
 
 BOX = "12x8x4in:1.5lb"
 TIMEOUT = 120
@@ -168,3 +174,25 @@ def test_a_po_another_desk_shipped_holds_the_box(
     assert "shipped-elsewhere" in history.stdout or "Another desk" in history.stdout, (
         history.stdout + history.stderr
     )
+
+
+@pytest.mark.parametrize("round_", range(3))
+def test_two_desks_shipping_one_po_at_the_same_moment(
+    tmp_path: Path, simulator: SimulatorServer, make_station: StationFactory, round_: int
+) -> None:
+    """Two stations (two data folders) run ``station ship`` on one PO at once: Amazon accepts
+    one confirmation, exactly one command exits 0, the other exits 1 telling its packer that
+    another desk shipped it."""
+    po = random_pos(simulator, 3)[round_]
+    make_station(name="lead").acknowledge(po)
+    desks = [make_desk(tmp_path, name, simulator) for name in ("desk-a", "desk-b")]
+    runs = [desk.start("ship", po, "--box", BOX, "--wait", "30") for desk in desks]
+    outputs = [run.communicate(timeout=TIMEOUT) for run in runs]
+    results = [(run.returncode, out, err) for run, (out, err) in zip(runs, outputs, strict=True)]
+
+    codes = sorted(code for code, _out, _err in results)
+    assert codes == [0, 1], results
+    _code, out, err = next(r for r in results if r[0] == 1)
+    assert "Traceback" not in err, err
+    assert "another desk already shipped" in err.lower() and "HOLD THIS BOX" in err, out + err
+    assert len(accepted_confirmations(simulator, po)) == 1
