@@ -1,4 +1,5 @@
-"""``station outbox list|flush``: the confirmations and status updates waiting to go out.
+"""``station outbox list|flush|retry ID|cancel ID``: the confirmations and status updates
+waiting to go out.
 
 ``flush`` sends now and waits up to ``--wait`` seconds: 0 when every item was decided and
 accepted, 3 when some are still waiting (offline, or another station process owns the outbox),
@@ -32,13 +33,23 @@ __all__ = ["add_arguments", "run"]
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_wait_argument(parser)
-    parser.add_argument("action", choices=("list", "flush"), help="list or send now")
+    parser.add_argument(
+        "action",
+        choices=("list", "flush", "retry", "cancel"),
+        help="list, send now, send a failed item again (retry ID), or give up on an item never "
+        "sent (cancel ID)",
+    )
+    parser.add_argument("id", nargs="?", type=int, metavar="ID", help="retry/cancel: the item")
     parser.add_argument("--all", action="store_true", help="list: include finished items")
 
 
 def run(args: argparse.Namespace) -> int:
     if args.action == "list":
         return _list(args, include_done=args.all)
+    if args.action in ("retry", "cancel"):
+        return _one(args)
+    if args.id is not None:
+        raise UsageError(f"`station outbox {args.action}` takes no item number")
     if args.all:
         raise UsageError("--all is for `station outbox list`")
     note("what was not sent stays in the outbox for the next `station outbox flush`.")
@@ -69,6 +80,30 @@ def _list(args: argparse.Namespace, *, include_done: bool) -> int:
         if item.last_error:
             line += f"  ({item.last_error[:80]})"
         say(line)
+    return EXIT_OK
+
+
+def _one(args: argparse.Namespace) -> int:
+    """``retry ID`` (a failed item goes back in the queue) or ``cancel ID`` (never sent)."""
+    from station.journal import Outbox
+
+    if args.id is None:
+        raise UsageError(f"`station outbox {args.action}` needs the item's number (see list)")
+    opened = open_journal(args)
+    if opened is None:
+        raise UsageError(f"There is no outbox item {args.id}: the outbox is empty")
+    journal, _retention = opened
+    with journal:
+        outbox = Outbox(journal)
+        if args.action == "retry":
+            item = outbox.retry(args.id)
+            say(
+                f"Outbox item {item.id} ({item.kind.value} of PO {item.po}) is queued again; "
+                "`station outbox flush` sends it now."
+            )
+        else:
+            item = outbox.cancel(args.id, "cancelled with station outbox cancel")
+            say(f"Outbox item {item.id} ({item.kind.value} of PO {item.po}) will not be sent.")
     return EXIT_OK
 
 

@@ -293,6 +293,26 @@ class Outbox:
             raise JournalError(f"Outbox item {item_id} is not a failed item; nothing to retry")
         return item
 
+    def cancel(self, item_id: int, reason: str) -> OutboxItem:
+        """A person gives up on a ``pending`` item (one never sent): it will not go out.
+
+        Items that may have reached Amazon (sending, sent, unknown) cannot be cancelled: only
+        Amazon's answer can settle them.
+        """
+        item = self.transition(
+            item_id,
+            from_states=(OutboxState.PENDING,),
+            to=OutboxState.FAILED,
+            errors=(ApiErrorDetail(code="CancelledByPerson", message=reason[:200]),),
+            last_error=f"cancelled by a person: {reason[:200]}",
+        )
+        if item is None:
+            raise JournalError(
+                f"Outbox item {item_id} is not waiting to be sent; it cannot be cancelled",
+                hint="Only an item that never went out can be cancelled (`station outbox list`).",
+            )
+        return item
+
     def get(self, item_id: int) -> OutboxItem | None:
         with self._journal.read() as conn:
             row = conn.execute(

@@ -22,9 +22,11 @@ later).
 
 Errors: ``NetworkError`` means offline (nothing left the machine) and the item stays ``pending``
 for ever, with a capped back-off; ``UnknownOutcomeError`` and anything unexpected mean "maybe
-sent" and lead to ``unknown``; throttling and credential errors are retried a bounded number of
-times; ``InvalidRequestError``/``NotFoundError`` and a transaction ``Failure`` are permanent and
-keep Amazon's errors for the packer.
+sent" and lead to ``unknown``; throttling and refused credentials never reached Amazon's
+processing either: the item stays ``pending`` ("not sent yet", with the reason) and is retried
+with the same capped back-off until it is sent or a person cancels it;
+``InvalidRequestError``/``NotFoundError`` and a transaction ``Failure`` are permanent and keep
+Amazon's errors for the packer.
 """
 
 from __future__ import annotations
@@ -118,13 +120,13 @@ class Reconciler(Protocol):
 
 @dataclass(frozen=True)
 class RetryPolicy:
-    """Back-off in seconds. Network errors never exhaust ``max_attempts``: offline is not failed."""
+    """Back-off in seconds. Nothing that never reached Amazon (offline, throttled, refused
+    credentials) ever fails an item: it waits, ever less often, up to the caps."""
 
     first_delay: float = 2.0
     max_delay: float = 120.0
     poll_first_delay: float = 2.0
     poll_max_delay: float = 60.0
-    max_attempts: int = 8
     idle_poll: float = 5.0  # look for items queued by another process this often
     jitter: float = 0.2
 
@@ -137,6 +139,20 @@ class RetryPolicy:
         base = min(cap, first * (2 ** max(0, min(count, 30) - 1)))
         spread = base * self.jitter
         return timedelta(seconds=max(0.0, base + random.uniform(-spread, spread)))
+
+
+#: How the outbox words a request that never reached Amazon's processing.
+NOT_SENT_YET = "not sent yet"
+#: What an older station wrote when it gave up on a throttled or refused send (never sent).
+_GAVE_UP = "gave up after "
+
+
+def _refusal(exc: StationError) -> str:
+    if isinstance(exc, ThrottledError):
+        return f"Amazon is rate-limiting this station ({exc})"
+    if isinstance(exc, AuthError):
+        return f"Amazon did not accept the station's login ({exc}); check the credentials"
+    return f"Amazon refused the station's access ({exc}); check the app's roles"
 
 
 def _details(exc: StationError) -> tuple[ApiErrorDetail, ...]:
@@ -197,6 +213,12 @@ class OutboxWorker:
         """Take the lock and mark items a dead process left in ``sending`` as ``unknown``."""
         self._lock.acquire()
         moved = self._outbox.recover_interrupted()
+        for item in self._outbox.list(states=(OutboxState.FAILED,)):
+            # An older station marked throttled/refused sends failed after a few tries; they
+            # never reached Amazon: queue them again.
+            if (item.last_error or "").startswith(_GAVE_UP):
+                self._outbox.retry(item.id)
+                log.warning("outbox item %d (%s) was never sent: queued again", item.id, item.po)
         for item in moved:
             log.warning(
                 "outbox item %d (%s %s) was interrupted: reconciling", item.id, item.kind, item.po
@@ -398,23 +420,16 @@ class OutboxWorker:
             )
             return
         except (ThrottledError, AuthError, ForbiddenError) as exc:
-            # Refused before processing: not sent. Bounded retries, then the packer decides.
-            if claimed.attempts >= self._policy.max_attempts:
-                self._outbox.transition(
-                    item.id,
-                    from_states=sending,
-                    to=OutboxState.FAILED,
-                    errors=_details(exc),
-                    last_error=f"gave up after {claimed.attempts} attempts: {exc}",
-                )
-            else:
-                self._outbox.transition(
-                    item.id,
-                    from_states=sending,
-                    to=OutboxState.PENDING,
-                    next_attempt_at=self._later(claimed.attempts),
-                    last_error=str(exc),
-                )
+            # Refused before processing: it never reached Amazon, so it is not "rejected". It
+            # stays queued with the reason, retried with a growing back-off (capped) until it is
+            # sent or a person cancels it; `station outbox list` shows why it waits.
+            self._outbox.transition(
+                item.id,
+                from_states=sending,
+                to=OutboxState.PENDING,
+                next_attempt_at=self._later(claimed.attempts),
+                last_error=f"{NOT_SENT_YET}: {_refusal(exc)}",
+            )
             return
         except Exception as exc:
             # ServerError, a malformed answer, a bug: the request may have been accepted.

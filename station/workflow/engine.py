@@ -949,7 +949,7 @@ class PackingEngine:
                     item.po,
                     now,
                     Step.QUEUED,
-                    "Offline: the confirmation will go out",
+                    f"Not sent yet, it goes out by itself ({item.last_error[:120]})",
                     session_id=scan,
                 )
             )

@@ -43,6 +43,7 @@ class Tamper:
 
     def __init__(self, server: SimulatorServer) -> None:
         self._rules: list[_Rule] = []
+        self._refusals: list[tuple[str, re.Pattern[str], int, str]] = []
         self._lock = threading.Lock()
         self.sent: list[tuple[str, str, Any]] = []  # (method, path, JSON body) of every POST
         self._original = server.api
@@ -56,6 +57,15 @@ class Tamper:
                 body = None
             with self._lock:
                 self.sent.append((request.method, request.path, body))
+        with self._lock:
+            refusal = next(
+                (r for r in self._refusals if r[0] == request.method and r[1].search(request.path)),
+                None,
+            )
+        if refusal is not None:
+            return ApiResponse.of_json(
+                refusal[2], {"errors": [{"code": refusal[3], "message": "refused by the test"}]}
+            )
         response: ApiResponse = self._original(request)
         with self._lock:
             rules = [
@@ -74,6 +84,16 @@ class Tamper:
     def rule(self, method: str, path: str, rewrite: Rewrite) -> None:
         with self._lock:
             self._rules.append(_Rule(method, re.compile(path), rewrite))
+
+    def refuse(self, method: str, path: str, status: int, code: str) -> None:
+        """Answer matching requests with an error before the simulator sees them."""
+        with self._lock:
+            self._refusals.append((method, re.compile(path), status, code))
+
+    def allow(self) -> None:
+        """Stop refusing."""
+        with self._lock:
+            self._refusals.clear()
 
     def answer_as(self, method: str, path: str, po: str, other: str) -> None:
         """Answers on ``path`` name PO ``other`` wherever they named ``po``."""

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from station.errors import (
     ApiErrorDetail,
+    AuthError,
+    ForbiddenError,
     InvalidRequestError,
     JournalError,
     NetworkError,
     ServerError,
+    StationError,
     ThrottledError,
     UnknownOutcomeError,
 )
@@ -53,6 +57,7 @@ class Rig:
     def __init__(self, outbox: Outbox, sender: FakeSender, policy: RetryPolicy) -> None:
         self.outbox = outbox
         self.sender = sender
+        self.policy = policy
         self.checker = FakeChecker()
         self.reconciler = FakeReconciler(sender)
         self.worker = OutboxWorker(outbox, sender, self.checker, self.reconciler, policy=policy)
@@ -69,7 +74,7 @@ class Rig:
 
 @pytest.fixture
 def rig(outbox: Outbox) -> Iterator[Rig]:
-    made = Rig(outbox, FakeSender(), RetryPolicy(max_attempts=3))
+    made = Rig(outbox, FakeSender(), RetryPolicy())
     made.worker.recover()
     yield made
     made.worker.stop()
@@ -251,16 +256,50 @@ def test_transaction_failure_keeps_the_errors(rig: Rig, clock: FakeClock) -> Non
     assert len(rig.checker.asked) == 2
 
 
-def test_throttling_is_retried_a_bounded_number_of_times(rig: Rig, clock: FakeClock) -> None:
-    rig.sender.outcomes = [ThrottledError("429", status=429)] * 5
+@pytest.mark.parametrize(
+    "refusal",
+    [
+        ThrottledError("429", status=429),
+        AuthError("401", status=401),
+        ForbiddenError("403", status=403),
+    ],
+)
+def test_a_send_amazon_refused_before_processing_stays_queued_until_sent(
+    rig: Rig, clock: FakeClock, refusal: StationError
+) -> None:
+    """Throttled or refused credentials: it never reached Amazon, so it is never "rejected".
+    It waits, ever less often, with the reason, and goes out once Amazon lets it."""
+    rig.sender.outcomes = [refusal] * 12
     item = rig.outbox.enqueue(CONFIRMATION, "PO1", {})
+    waits = []
+    for _ in range(12):
+        assert rig.worker.run_once()
+        waiting = rig.outbox.get(item.id)
+        assert waiting is not None and waiting.state is OutboxState.PENDING
+        assert (waiting.last_error or "").startswith("not sent yet: Amazon")
+        waits.append(waiting.next_attempt_at - clock())
+        clock.advance(hours=1)
+    assert waits[3] > waits[0] and waits[-1] <= timedelta(seconds=rig.policy.max_delay * 1.3)
     rig.drain(clock)
-    failed = rig.outbox.get(item.id)
-    assert failed is not None
-    assert failed.state is OutboxState.FAILED
-    assert failed.attempts == 3
-    assert failed.last_error is not None
-    assert failed.last_error.startswith("gave up after 3 attempts")
+    sent = rig.outbox.get(item.id)
+    assert sent is not None and sent.state is OutboxState.SUCCEEDED
+
+
+def test_a_send_an_older_station_gave_up_on_is_queued_again(outbox: Outbox) -> None:
+    item = outbox.enqueue(CONFIRMATION, "PO1", {})
+    outbox.transition(
+        item.id,
+        from_states=(OutboxState.PENDING,),
+        to=OutboxState.FAILED,
+        last_error="gave up after 8 attempts: 429",
+    )
+    made = Rig(outbox, FakeSender(), RetryPolicy())
+    made.worker.recover()
+    try:
+        again = outbox.get(item.id)
+        assert again is not None and again.state is OutboxState.PENDING
+    finally:
+        made.worker.stop()
 
 
 def test_an_unexpected_sender_bug_means_unknown_not_resent_blindly(

@@ -196,3 +196,42 @@ def test_two_desks_shipping_one_po_at_the_same_moment(
     assert "Traceback" not in err, err
     assert "another desk already shipped" in err.lower() and "HOLD THIS BOX" in err, out + err
     assert len(accepted_confirmations(simulator, po)) == 1
+
+
+@pytest.mark.parametrize(("status", "code"), [(429, "QuotaExceeded"), (401, "Unauthorized")])
+def test_a_confirmation_amazon_never_processed_stays_queued_with_its_reason(
+    desk: Desk, simulator: SimulatorServer, tamper: Tamper, status: int, code: str
+) -> None:
+    po = random_pos(simulator, 1)[0]
+    tamper.refuse("POST", r"/shipmentConfirmations", status, code)
+    result = desk.run("ship", po, "--acknowledge", "--box", BOX, "--wait", "3")
+    assert result.returncode == 3, result.stdout + result.stderr
+    assert "QUEUED" in result.stdout and "rejected" not in result.stdout + result.stderr
+
+    listing = desk.run("outbox", "list")
+    assert po in listing.stdout and "pending" in listing.stdout
+    assert "not sent yet: Amazon" in listing.stdout
+
+    tamper.allow()
+    flushed = desk.run("outbox", "flush", "--wait", "20")
+    assert flushed.returncode == 0, flushed.stdout + flushed.stderr
+    assert len(accepted_confirmations(simulator, po)) == 1
+
+
+def test_a_person_can_cancel_a_confirmation_that_never_went_out(
+    desk: Desk, simulator: SimulatorServer, tamper: Tamper
+) -> None:
+    po = random_pos(simulator, 1)[0]
+    tamper.refuse("POST", r"/shipmentConfirmations", 429, "QuotaExceeded")
+    assert desk.run("ship", po, "--acknowledge", "--box", BOX, "--wait", "1").returncode == 3
+    listing = desk.run("outbox", "list").stdout
+    item = next(line.split()[0] for line in listing.splitlines() if po in line)
+    cancelled = desk.run("outbox", "cancel", item)
+    assert cancelled.returncode == 0 and "will not be sent" in cancelled.stdout
+    tamper.allow()
+    assert "Nothing is waiting" in desk.run("outbox", "flush", "--wait", "2").stdout
+    assert record(simulator, po)["confirmations"] == []
+    again = desk.run("outbox", "retry", item)  # a person changes their mind: it goes out
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert desk.run("outbox", "flush", "--wait", "20").returncode == 0
+    assert len(accepted_confirmations(simulator, po)) == 1
