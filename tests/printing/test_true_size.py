@@ -146,6 +146,7 @@ def test_a_printer_reporting_300_dpi_gets_300_dpi_labels_even_if_set_to_203(
     assert isinstance(printer, RawTcpPrinter)
     result = printer.print_job(PrintJob.from_bytes(CARRIER_ZPL))
     assert any("reports a 300-dpi head" in w for w in result.warnings)
+    zebra_300.wait_for(2)  # the first contact's queries, then the job: both fully received
     (label,) = zebra_300.labels
     assert b"^PW1218" in label
     printed = render(label, 300).image

@@ -160,3 +160,39 @@ def test_public_app_exchange_failure_is_shown(qtbot):
 def test_consent_url_per_region():
     assert consent_url("eu", "APP", "s").startswith("https://vendorcentral.amazon.co.uk/apps/")
     assert "application_id=APP&state=s" in consent_url("na", "APP", "s")
+
+
+def test_a_slow_keyring_check_never_overwrites_the_exchange_outcome(qtbot):
+    """The keyring check and the OAuth exchange run side by side: the older answer loses."""
+    import threading
+
+    from station.errors import AuthError
+    from station.ui.settings.credentials import CredentialsPage
+
+    release = threading.Event()
+
+    class SlowStore(MemorySecretStore):
+        def get(self, key):
+            release.wait(10)
+            return super().get(key)
+
+    def refuse(*_args):
+        raise AuthError("Login with Amazon refused the code")
+
+    page = CredentialsPage(store=SlowStore(), exchange=refuse)
+    qtbot.addWidget(page)
+    page.public_app.setChecked(True)
+    for edit, text in (
+        (page.client_id, "cid"),
+        (page.client_secret, "s"),
+        (page.redirect_uri, "https://example.com/cb"),
+        (page.auth_code, "code"),
+    ):
+        edit.setText(text)
+    page.exchange_button.click()
+    qtbot.waitUntil(lambda: "refused the code" in page.status.text(), timeout=5_000)
+    release.set()
+    assert wait_for_background(10_000)
+    qtbot.wait(50)  # let the keyring check's queued answer arrive
+    assert "refused the code" in page.status.text()
+    assert page.client_id.text() == "cid"

@@ -189,6 +189,7 @@ class CredentialsPage(QWidget):
     # -- keyring -----------------------------------------------------------------------------
 
     def _set_status(self, text: str, error: bool = False) -> None:
+        self._status_serial = getattr(self, "_status_serial", 0) + 1
         self.status.setText(text)
         self.status.setStyleSheet("color: #b00020; font-weight: bold;" if error else "")
         self.status_changed.emit(text)
@@ -204,22 +205,28 @@ class CredentialsPage(QWidget):
         """Look (off the GUI thread) whether a keyring works and what it already holds."""
         store = self.store
         self._set_status(self.tr("Checking the system keyring…"))
+        # The check runs beside anything the user starts next (an OAuth exchange, a save): its
+        # answer must not overwrite their outcome, nor a client id they typed meanwhile.
+        serial = self._status_serial
 
         def probe() -> str | None:
             return store.get(CLIENT_ID_KEY)
 
         run_in_background(
             probe,
-            on_success=self._keyring_checked,
-            on_failure=self._keyring_failed,
+            on_success=lambda client_id: self._keyring_checked(client_id, serial),
+            on_failure=lambda exc: self._keyring_failed(exc, serial),
             context=self,
             name="keyring check",
         )
 
-    def _keyring_checked(self, client_id: Any) -> None:
+    def _keyring_checked(self, client_id: Any, serial: int | None = None) -> None:
         self.keyring_available = True
+        if serial is not None and serial != self._status_serial:
+            return  # the user has moved on; what they see now is newer than this check
         if client_id:
-            self.client_id.setText(str(client_id))
+            if not self.client_id.text().strip():
+                self.client_id.setText(str(client_id))
             self._set_status(
                 self.tr("Credentials are stored in the keyring for client id {id}.").format(
                     id=client_id
@@ -228,10 +235,14 @@ class CredentialsPage(QWidget):
         else:
             self._set_status(self.tr("No credentials stored yet."))
 
-    def _keyring_failed(self, exc: BaseException) -> None:
+    def _keyring_failed(self, exc: BaseException, serial: int | None = None) -> None:
         self.keyring_available = False
         self.save_button.setEnabled(False)
         self.clear_button.setEnabled(False)
+        if serial is not None and serial != self._status_serial and not isinstance(
+            exc, CredentialsError
+        ):
+            return
         if isinstance(exc, CredentialsError):
             self._set_status(self.no_keyring_text(), error=True)
         else:
