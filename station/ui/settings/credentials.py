@@ -239,8 +239,10 @@ class CredentialsPage(QWidget):
         self.keyring_available = False
         self.save_button.setEnabled(False)
         self.clear_button.setEnabled(False)
-        if serial is not None and serial != self._status_serial and not isinstance(
-            exc, CredentialsError
+        if (
+            serial is not None
+            and serial != self._status_serial
+            and not isinstance(exc, CredentialsError)
         ):
             return
         if isinstance(exc, CredentialsError):
