@@ -67,10 +67,27 @@ class OutboxState(StrEnum):
     SENT = "sent"  # Amazon accepted the request: polling its transaction
     SUCCEEDED = "succeeded"  # the transaction succeeded
     FAILED = "failed"  # rejected; ``errors`` say why (the packer fixes and resubmits)
+    # Amazon accepted it, but its transaction status could not be read after the bounded tries:
+    # a person asks Amazon about the transaction id (``last_error`` names it); the station still
+    # looks once an hour. Never resent: it counts as open.
+    ASK_AMAZON = "ask_amazon"
 
 
 OPEN_STATES: frozenset[OutboxState] = frozenset(
-    {OutboxState.PENDING, OutboxState.SENDING, OutboxState.UNKNOWN, OutboxState.SENT}
+    {
+        OutboxState.PENDING,
+        OutboxState.SENDING,
+        OutboxState.UNKNOWN,
+        OutboxState.SENT,
+        OutboxState.ASK_AMAZON,
+    }
+)
+#: The states the worker acts on when they are due.
+DUE_STATES: tuple[OutboxState, ...] = (
+    OutboxState.PENDING,
+    OutboxState.UNKNOWN,
+    OutboxState.SENT,
+    OutboxState.ASK_AMAZON,
 )
 
 _SHIPMENT_STATUS = {
@@ -360,33 +377,27 @@ class Outbox:
     # -- the worker's side ------------------------------------------------------------------
 
     def next_due(self, now: datetime) -> OutboxItem | None:
-        """The open item (pending, unknown, sent) whose next attempt is the most overdue."""
+        """The open item (pending, unknown, sent, ask_amazon) whose next attempt is the most
+        overdue."""
         with self._journal.read() as conn:
             row = conn.execute(
-                f"SELECT {_COLUMNS} FROM outbox WHERE state IN (?, ?, ?) "  # noqa: S608
+                f"SELECT {_COLUMNS} FROM outbox WHERE state IN (?, ?, ?, ?) "  # noqa: S608
                 "AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 1",
-                (
-                    str(OutboxState.PENDING),
-                    str(OutboxState.UNKNOWN),
-                    str(OutboxState.SENT),
-                    to_iso(now),
-                ),
+                (*(str(s) for s in DUE_STATES), to_iso(now)),
             ).fetchone()
         return None if row is None else _item(row)
 
     def next_due_at(self) -> datetime | None:
         with self._journal.read() as conn:
             row = conn.execute(
-                "SELECT MIN(next_attempt_at) FROM outbox WHERE state IN (?, ?, ?)",
-                (str(OutboxState.PENDING), str(OutboxState.UNKNOWN), str(OutboxState.SENT)),
+                "SELECT MIN(next_attempt_at) FROM outbox WHERE state IN (?, ?, ?, ?)",
+                tuple(str(s) for s in DUE_STATES),
             ).fetchone()
         return None if row is None or row[0] is None else from_iso(row[0])
 
     def make_due(self, states: Iterable[OutboxState] | None = None) -> int:
         """Cut the back-off short (the network is back, or a flush was asked for)."""
-        wanted = [
-            str(s) for s in (states or (OutboxState.PENDING, OutboxState.UNKNOWN, OutboxState.SENT))
-        ]
+        wanted = [str(s) for s in (states or DUE_STATES)]
         now = to_iso(self._journal.now())
         with self._journal.write() as conn:
             cursor = conn.execute(

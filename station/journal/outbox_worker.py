@@ -61,6 +61,11 @@ from station.journal.outbox import Outbox, OutboxItem, OutboxState
 
 log = logging.getLogger(__name__)
 
+#: Unreadable transaction status: this many tries in a row (a few minutes with the poll
+#: back-off), then the item says "ask Amazon" and is looked at once an hour.
+STATUS_READ_TRIES = 10
+ASK_AMAZON_RECHECK = 3600.0
+
 #: While the journal cannot be written, the worker repeats its message at most this often.
 _IO_REMINDER_SECONDS = 300.0
 
@@ -369,7 +374,7 @@ class OutboxWorker:
             self._send(item)
         elif item.state is OutboxState.UNKNOWN:
             self._reconcile(item)
-        elif item.state is OutboxState.SENT:
+        elif item.state in (OutboxState.SENT, OutboxState.ASK_AMAZON):
             self._poll(item)
         return True
 
@@ -506,21 +511,14 @@ class OutboxWorker:
             )
 
     def _poll(self, item: OutboxItem) -> None:
-        sent = (OutboxState.SENT,)
+        sent = (OutboxState.SENT, OutboxState.ASK_AMAZON)
         transaction_id = item.transaction_id or ""
         try:
             result = self._checker.status(transaction_id)
         except Exception as exc:
             if not isinstance(exc, StationError):
                 log.exception("outbox transaction checker raised an unexpected error")
-            self._outbox.transition(
-                item.id,
-                from_states=sent,
-                to=OutboxState.SENT,
-                next_attempt_at=self._later(item.checks + 1, poll=True),
-                last_error=f"cannot read the transaction status: {exc}"[:1000],
-                count_check=True,
-            )
+            self._status_unreadable(item, transaction_id, exc)
             return
         journal = self._outbox.journal
         if result.status is TransactionStatus.SUCCESS:
@@ -552,4 +550,43 @@ class OutboxWorker:
                 to=OutboxState.SENT,
                 next_attempt_at=self._later(item.checks + 1, poll=True),
                 count_check=True,
+                last_error=None,
             )
+
+    def _status_unreadable(self, item: OutboxItem, transaction_id: str, exc: Exception) -> None:
+        """A bounded plan: poll again with back-off; after :data:`STATUS_READ_TRIES` unreadable
+        answers in a row, say "ask Amazon" with the transaction id, and look once an hour."""
+        sent = (OutboxState.SENT, OutboxState.ASK_AMAZON)
+        tries = item.checks + 1
+        if tries < STATUS_READ_TRIES and item.state is OutboxState.SENT:
+            self._outbox.transition(
+                item.id,
+                from_states=sent,
+                to=OutboxState.SENT,
+                next_attempt_at=self._later(tries, poll=True),
+                last_error=f"cannot read the transaction status: {exc}"[:1000],
+                count_check=True,
+            )
+            return
+        if item.state is OutboxState.SENT:
+            log.warning(
+                "outbox item %d (%s %s): the status of transaction %s could not be read %d "
+                "times; ask Amazon about it",
+                item.id,
+                item.kind,
+                item.po,
+                transaction_id,
+                tries,
+            )
+        self._outbox.transition(
+            item.id,
+            from_states=sent,
+            to=OutboxState.ASK_AMAZON,
+            next_attempt_at=self._outbox.journal.now() + timedelta(seconds=ASK_AMAZON_RECHECK),
+            last_error=(
+                f"ask Amazon: Amazon accepted the request (transaction {transaction_id}) but its "
+                f"status could not be read {tries} times; the station looks again every hour. "
+                f"Last answer: {exc}"
+            )[:1000],
+            count_check=True,
+        )

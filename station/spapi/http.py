@@ -21,13 +21,16 @@ cap chosen by the operation, unpacked included.
 
 from __future__ import annotations
 
+import email.utils
 import json
 import logging
 import math
 import random
+import threading
 import time
 from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -49,6 +52,7 @@ from station.spapi.transport import (
 __all__ = [
     "DEFAULT_TIMEOUT",
     "USER_AGENT",
+    "AmazonClock",
     "ApiResponse",
     "RetryPolicy",
     "SpApiHttp",
@@ -88,6 +92,47 @@ class RetryPolicy:
         ceiling = min(self.max_delay, self.base_delay * (2.0 ** (attempt - 1)))
         ceiling = max(ceiling, floor)
         return ceiling / 2 + rng.uniform(0.0, ceiling / 2)
+
+
+class AmazonClock:
+    """How far Amazon's clock is from this computer's, from its answers' ``Date`` headers.
+
+    A packing PC's clock can be wrong by days (a dead CMOS battery, a hand-set date). Where the
+    station judges time against Amazon's own dates (a label's 90-day lifetime), it shifts its
+    clock by this offset once an answer has told it; until then the offset is zero.
+    """
+
+    _PLAUSIBLE = 10 * 365 * 24 * 3600.0  # a Date further off than this is garbage, not a clock
+
+    def __init__(self) -> None:
+        self._offset: float | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def offset(self) -> float | None:
+        """Amazon's time minus this computer's, in seconds; None before any answer."""
+        with self._lock:
+            return self._offset
+
+    def observe(self, date_header: str | None, local: float) -> None:
+        """Learn from one answer's ``Date`` header, received at ``local`` (``time.time()``)."""
+        if not date_header:
+            return
+        try:
+            told = email.utils.parsedate_to_datetime(date_header)
+        except (TypeError, ValueError, IndexError):
+            return
+        if told.tzinfo is None:
+            told = told.replace(tzinfo=UTC)
+        offset = told.timestamp() - local
+        if math.isfinite(offset) and abs(offset) < self._PLAUSIBLE:
+            with self._lock:
+                self._offset = offset
+
+    def shift(self, moment: datetime) -> datetime:
+        """``moment`` (this computer's clock) on Amazon's clock, when it is known."""
+        offset = self.offset
+        return moment if offset is None else moment + timedelta(seconds=offset)
 
 
 @dataclass(frozen=True)
@@ -151,6 +196,7 @@ class SpApiHttp:
         self._timeout = timeout
         self._user_agent = user_agent
         self._rng = rng or random.Random()  # jitter, not cryptography
+        self.amazon_clock = AmazonClock()
 
     def request(
         self,
@@ -271,6 +317,7 @@ class SpApiHttp:
             if auth is not None
             else self._client.send(request, stream=True)
         )
+        self.amazon_clock.observe(response.headers.get("date"), time.time())
         try:
             try:
                 body = response.read()

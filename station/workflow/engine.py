@@ -47,7 +47,14 @@ from station.errors import (
     WorkflowError,
 )
 from station.journal.documents import DocumentCache
-from station.journal.outbox import Outbox, OutboxConflictError, OutboxItem, OutboxKind, OutboxState
+from station.journal.outbox import (
+    OPEN_STATES,
+    Outbox,
+    OutboxConflictError,
+    OutboxItem,
+    OutboxKind,
+    OutboxState,
+)
 from station.journal.records import EventKind, ShipmentStatus
 from station.journal.store import Journal
 from station.printing import DocumentKind as PrintKind
@@ -82,7 +89,7 @@ from station.workflow.events import (
     Step,
     StepChanged,
 )
-from station.workflow.gateway import DfGateway, LabelPackage
+from station.workflow.gateway import DfGateway, LabelPackage, amazon_now
 from station.workflow.labels import LabelSet, check_not_expired
 from station.workflow.order import OrderStatus, PackOrder
 from station.workflow.order_cache import load_prefetched, store_prefetched
@@ -405,7 +412,9 @@ class PackingEngine:
                     raise self._fail(session, Step.LABEL, exc) from exc
                 if cached.labels_obtained_at is not None:
                     try:
-                        check_not_expired(cached.labels_obtained_at, self._clock(), po)
+                        # Amazon's clock when known: a wrong PC clock must not keep a label alive.
+                        now = amazon_now(self.gateway, self._clock())
+                        check_not_expired(cached.labels_obtained_at, now, po)
                     except StationError as exc:
                         raise self._fail(session, Step.LABEL, exc) from exc
                 session.labels, session.label_source = cached.labels, "cache"
@@ -940,6 +949,12 @@ class PackingEngine:
                     item.po, now, Step.FAILED, item.last_error or "rejected", session_id=scan
                 )
             )
+        elif item.state is OutboxState.ASK_AMAZON:
+            self._emit(
+                StepChanged(
+                    item.po, now, Step.QUEUED, item.last_error or "ask Amazon", session_id=scan
+                )
+            )
         elif item.state is OutboxState.PENDING and item.attempts > 0 and item.last_error:
             if session is not None:
                 session.step = Step.QUEUED
@@ -1075,4 +1090,4 @@ RECHECK_QUIET_SECONDS = 60.0
 # a daemon; a request cut short by the closing client is only a recheck not done).
 RECHECK_JOIN_SECONDS = 2.0
 
-_OPEN = (OutboxState.PENDING, OutboxState.SENDING, OutboxState.UNKNOWN, OutboxState.SENT)
+_OPEN = tuple(OPEN_STATES)

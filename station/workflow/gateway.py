@@ -340,3 +340,10 @@ def wire(model: Any) -> dict[str, Any]:
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def amazon_now(gateway: object, local: datetime) -> datetime:
+    """``local`` on Amazon's clock when the gateway has heard it (its answers' ``Date``)."""
+    if isinstance(gateway, SpApiGateway):
+        return gateway.api.http.amazon_clock.shift(local)
+    return local

@@ -50,7 +50,7 @@ from station.spapi.content import decode_document
 from station.spapi.models import shipping_2021 as s21
 from station.spapi.models import shipping_v1 as s1
 from station.workflow.acknowledgements import Acknowledger, attribute_errors, await_transactions
-from station.workflow.gateway import DfGateway, SpApiGateway
+from station.workflow.gateway import DfGateway, SpApiGateway, amazon_now
 from station.workflow.labels import LabelSet
 from station.workflow.order import OrderStatus, PackOrder
 from station.workflow.order_cache import load_prefetched, store_prefetched
@@ -618,7 +618,7 @@ class _Run:
             return False
         # Labels live 90 days from creation; an old label's creation is unknown, but it cannot be
         # older than its order: the order date is the safe (earliest) start of its lifetime.
-        obtained = self.o._now() if fresh else work.order.order_date
+        obtained = amazon_now(self.o.gateway, self.o._now()) if fresh else work.order.order_date
         try:
             store_prefetched(
                 self.o.documents,

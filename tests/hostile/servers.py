@@ -4,6 +4,7 @@ byte every few seconds). The station under test talks to the proxy as if it were
 
 from __future__ import annotations
 
+import email.utils
 import functools
 import http.server
 import re
@@ -11,6 +12,7 @@ import resource
 import subprocess
 import sys
 import threading
+import time
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -51,6 +53,8 @@ class HostileProxy:
     upstream: str
     rules: list[Rule] = field(default_factory=list)
     stop_event: threading.Event = field(default_factory=threading.Event)
+    #: Seconds added to the ``Date`` header of forwarded answers (Amazon's clock vs the PC's).
+    date_shift: float = 0.0
 
     def __post_init__(self) -> None:
         proxy = self
@@ -60,6 +64,10 @@ class HostileProxy:
 
             def log_message(self, format: str, *args: object) -> None:
                 pass
+
+            def date_time_string(self, timestamp: float | None = None) -> str:
+                moment = (time.time() if timestamp is None else timestamp) + proxy.date_shift
+                return email.utils.formatdate(moment, usegmt=True)
 
             def do_GET(self) -> None:
                 proxy._handle(self)
