@@ -21,7 +21,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Literal, get_args
 
-from station.errors import InvalidRequestError, NotFoundError
+from station.errors import InvalidRequestError, NotFoundError, ResponseFormatError
 from station.spapi.fulfillment import FulfillmentOutbound2020Client, FulfillmentOutbound2026Client
 from station.spapi.http import SpApiHttp
 from station.spapi.models import fulfillment_2020 as f20
@@ -527,10 +527,21 @@ class McfClient:
         """The order as Amazon has it, or None when Amazon has no such order (404)."""
         try:
             if self.version == "2020-07-01":
-                return self._state_2020(self.v2020.get_fulfillment_order(order_id))
-            return self._state_2026(self.v2026.get_order(order_id).order)
+                state = self._state_2020(self.v2020.get_fulfillment_order(order_id))
+            else:
+                state = self._state_2026(self.v2026.get_order(order_id).order)
         except NotFoundError:
             return None
+        if state.order_id != order_id:
+            # An answer about another order must never become this order's status.
+            operation = "getFulfillmentOrder" if self.version == "2020-07-01" else "getOrder"
+            log.warning("%s: the answer is about another order", operation)
+            raise ResponseFormatError(
+                f"{operation}: Amazon answered about order {state.order_id[:40]!r}, "
+                f"not {order_id!r}",
+                operation=operation,
+            )
+        return state
 
     def list_since(self, since: datetime) -> Iterator[McfOrderState]:
         if self.version == "2020-07-01":
@@ -569,6 +580,12 @@ class McfClient:
         for package in state.packages:
             if self.version == "2020-07-01" and package.ref.isdigit():
                 details = self.v2020.get_package_tracking_details(int(package.ref))
+                if details.package_number != int(package.ref):
+                    raise ResponseFormatError(
+                        f"getPackageTrackingDetails: Amazon answered about package "
+                        f"{details.package_number}, not {package.ref}",
+                        operation="getPackageTrackingDetails",
+                    )
                 found.append(
                     McfTracking(
                         package_ref=package.ref,

@@ -205,6 +205,9 @@ class AmazonFront:
             def do_POST(self) -> None:
                 front._safely(self)
 
+            def do_PUT(self) -> None:  # Fulfillment Outbound updates and cancels
+                front._safely(self)
+
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)

@@ -16,7 +16,7 @@ import httpx
 import jsonschema
 import pytest
 
-from station.errors import InvalidRequestError
+from station.errors import InvalidRequestError, ResponseFormatError
 from station.spapi.mcf import (
     McfAddress,
     McfClient,
@@ -34,6 +34,7 @@ from tests.spapi.fakes import Rig, make_rig, reply
 
 MODELS = {"2020-07-01": "mcf-2020", "2026-07-04": "mcf-2026"}
 WHEN = datetime(2026, 11, 30, 9, 30, tzinfo=UTC)
+EXAMPLE_ORDER = {"2020-07-01": "FBATestOrder-1", "2026-07-04": "ABC123XYZ"}
 
 
 def draft(**over: Any) -> McfOrderDraft:
@@ -118,11 +119,14 @@ def test_every_request_validates_against_the_model(version: str, rig: Rig) -> No
     client.preview(draft(hold=True))
     client.create(full)
     client.create(draft(order_id="SHOP-1002", hold=True, speed="Expedited"))
-    state = client.get("SHOP-1001")
+    state = client.get(EXAMPLE_ORDER[version])  # the documented answer names this order
     assert state is not None
     client.tracking(state)
+    # 212794778: the package the documented tracking answer is about.
     client.tracking(
-        McfOrderState("SHOP-1001", "COMPLETE", False, None, (), (McfPackage("1", "UPS", "1Z"),), ())
+        McfOrderState(
+            "SHOP-1001", "COMPLETE", False, None, (), (McfPackage("212794778", "UPS", "1Z"),), ()
+        )
     )
     client.release("SHOP-1002")
     client.cancel("SHOP-1002")
@@ -260,7 +264,10 @@ def test_documented_order_reads_into_the_station_vocabulary(version: str, rig: R
     contract.require_models()
     operation_id = "getFulfillmentOrder" if version == "2020-07-01" else "getOrder"
     rig.amazon.fallback = reply(200, example(model, operation_id, 200))
-    state = McfClient(rig.api.http, version=version, marketplace_id="M").get("X")
+    client = McfClient(rig.api.http, version=version, marketplace_id="M")
+    with pytest.raises(ResponseFormatError, match="about order"):
+        client.get("X")  # an answer about another order is never taken for this one
+    state = client.get(EXAMPLE_ORDER[version])
     assert state is not None
     assert state.status in {"RECEIVED", "PLANNING", "PROCESSING", "COMPLETE", "COMPLETE_PARTIAL"}
     assert state.lines

@@ -131,7 +131,8 @@ def test_every_request_passes_prism_and_every_answer_parses(prism: tuple[str, st
         mcf.preview(draft("SHOP-1", features=everything), ["Standard", "Expedited"])
         mcf.create(draft("SHOP-1", features=everything))
         mcf.create(draft("SHOP-2", hold=True))
-        state = mcf.get("SHOP-1")
+        # Prism answers every lookup with the model's example order, whatever was asked.
+        state = mcf.get("FBATestOrder-1" if version == "2020-07-01" else "ABC123XYZ")
         assert state is not None
         mcf.release("SHOP-2")
         mcf.cancel("SHOP-2")
@@ -142,6 +143,7 @@ def test_every_request_passes_prism_and_every_answer_parses(prism: tuple[str, st
             mcf.v2026.list_orders(updated_after=since)
         mcf.tracking(state)
         if version == "2020-07-01":
+            mcf.v2020.get_package_tracking_details(212794778)
             mcf.feature_sku("BLANK_BOX", "MCF-MUG-RED")
             mcf.v2020.get_features("ATVPDKIKX0DER")
             mcf.v2020.get_feature_inventory("ATVPDKIKX0DER", "BLANK_BOX")
