@@ -9,7 +9,6 @@ it changes).
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -21,14 +20,10 @@ import pytest
 
 from station.config import Settings
 from station.runtime import demo_settings
-from tests.e2e.prism import PRISM_BIN, AmazonFront, PrismServer
-from tests.helpers.contract import models_dir
+from tests.e2e.mcf_prism import VERSIONS, mcf_prism
+from tests.e2e.prism import AmazonFront
 from tests.helpers.desk_env import desk_environment
 
-MODEL_FILES = {
-    "2020-07-01": "fulfillmentOutbound_2020-07-01.json",
-    "2026-07-04": "fulfillmentOutbound_2026-07-04.json",
-}
 TIMEOUT = 180
 ORDERS = (
     "shop_order,name,address1,city,state,postal_code,country,sku,quantity,blank_box\n"
@@ -37,33 +32,16 @@ ORDERS = (
 )
 
 
-def _missing(reason: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason} (CI installs it: bash .ci/prism)")
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="module", params=list(MODEL_FILES))
+@pytest.fixture(scope="module", params=list(VERSIONS))
 def mcf_front(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[str, AmazonFront]]:
-    models = models_dir()
-    if models is None:
-        _missing("Amazon's SP-API models not found at ../shared/sp-api-models")
-    if not PRISM_BIN.exists():
-        _missing(f"Prism is not installed at {PRISM_BIN}: run bash .ci/prism")
-    assert models is not None
     version = str(request.param)
-    prism = PrismServer(models, tmp_path_factory.mktemp("prism-mcf"))
-    # Serve the Fulfillment Outbound model itself, unchanged.
-    prism.spec.write_bytes((models / MODEL_FILES[version]).read_bytes())
-    prism.start()
-    try:
-        with AmazonFront(prism.url) as amazon:
-            amazon.rewrite(_name_the_order_asked)
-            yield version, amazon
-    finally:
-        prism.stop()
+    with (
+        mcf_prism(version, tmp_path_factory.mktemp("prism-mcf")) as prism,
+        AmazonFront(prism.url) as amazon,
+    ):
+        yield version, amazon
 
 
 def _name_the_order_asked(method: str, path: str, data: Any) -> Any:

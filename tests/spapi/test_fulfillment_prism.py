@@ -4,24 +4,16 @@ Prism (Stoplight's OpenAPI mock, from npm) validates every request against the m
 and reports what is wrong in an ``sl-violations`` header; its answers come from the models' own
 examples (or are generated from their schemas) and must parse through the client.
 
-Prism is looked for at ``$STATION_PRISM``, in ``tests/e2e/node_modules/.bin/prism`` (where
-``.ci/prism`` installs it for CI) and on ``PATH``; without it these tests skip, saying so.
+Prism is the one ``bash .ci/prism`` installs for the end-to-end suite (tests/e2e); without it
+these tests skip, saying so (and fail in CI, where it is installed).
 """
 
 from __future__ import annotations
 
 import json
-import os
-import re
-import shutil
-import signal
-import subprocess
-import threading
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -29,62 +21,16 @@ import pytest
 
 from station.spapi import build_client
 from station.spapi.mcf import McfAddress, McfClient, McfFeatures, McfLine, McfOrderDraft
-from tests.helpers.contract import REPO_ROOT, require_models
-
-MODEL_FILES = {
-    "2020-07-01": "fulfillmentOutbound_2020-07-01.json",
-    "2026-07-04": "fulfillmentOutbound_2026-07-04.json",
-}
-START_TIMEOUT = 120.0
-LISTENING = re.compile(r"Prism is listening on (http://127\.0\.0\.1:\d+)")
+from tests.e2e.mcf_prism import VERSIONS, mcf_prism
 
 
-def prism_binary() -> str | None:
-    candidates = [
-        os.environ.get("STATION_PRISM"),
-        str(REPO_ROOT / "tests" / "e2e" / "node_modules" / ".bin" / "prism"),
-        shutil.which("prism"),
-    ]
-    return next((c for c in candidates if c and Path(c).is_file()), None)
-
-
-@pytest.fixture(scope="module", params=list(MODEL_FILES))
+@pytest.fixture(scope="module", params=list(VERSIONS))
 def prism(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[str, str]]:
-    binary = prism_binary()
-    if binary is None:
-        pytest.skip("Prism not installed (bash .ci/prism, or set STATION_PRISM)")
-    models = require_models()
     version = str(request.param)
-    log_path = tmp_path_factory.mktemp("prism") / "prism.log"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [binary, "mock", "-h", "127.0.0.1", "-p", "0", str(models / MODEL_FILES[version])],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        deadline = time.monotonic() + START_TIMEOUT
-        url = None
-        gate = threading.Event()
-        while url is None:
-            found = LISTENING.search(log_path.read_text(encoding="utf-8", errors="replace"))
-            if found:
-                url = found.group(1)
-                break
-            assert process.poll() is None, log_path.read_text(errors="replace")[-2000:]
-            assert time.monotonic() < deadline, "Prism did not start in time"
-            gate.wait(0.2)
-        yield version, url
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(10)
+    with mcf_prism(version, tmp_path_factory.mktemp("prism-mcf")) as server:
+        yield version, server.url
 
 
 def draft(order_id: str, **over: Any) -> McfOrderDraft:
