@@ -71,6 +71,7 @@ def main() -> int:
             pack = index < first_packs or index % 50 == 0
             if pack and window.state == "needs_boxes":
                 window.handle_scan("CMD:BOX:S")
+                window.boxes.weight.setText("2")  # the packed box, weighed
                 window.handle_scan("CMD:CONFIRM")
                 pump(app, lambda: window.state in ("confirmed", "error"), 60)
             window.handle_scan("CMD:CANCEL")

@@ -48,6 +48,7 @@ def main() -> int:
             window.handle_scan(po)
             pump(app, lambda: window.state in ("needs_boxes", "ready", "error"), 60)
             window.handle_scan("CMD:BOX:S")
+            window.boxes.weight.setText("2")  # the packed box, weighed
             window.handle_scan("CMD:CONFIRM")
             pump(app, lambda: window.state in ("confirmed", "error"), 120)
     finally:

@@ -348,11 +348,6 @@ class _Start(QObject):
         if runtime.demo_dir is not None:
             printers = runtime.demo_dir / "printers"
             _say(f"Demo mode: printed labels and slips are written to {printers}")
-            from station.ui.demo import demo_pos
-
-            _say(
-                "Demo POs to scan: " + ", ".join(f"{po} ({kind})" for po, kind in demo_pos(runtime))
-            )
         window = self.gui.window
         window.setGeometry(startup.geometry())
         if startup.isMaximized():
@@ -364,6 +359,11 @@ class _Start(QObject):
         self.window = None
         startup.hide()
         startup.deleteLater()
+        if runtime.demo_dir is not None:  # said once the packer's screen is up
+            from station.ui.demo import demo_pos
+
+            tries = ", ".join(f"{po} ({kind})" for po, kind in demo_pos(runtime))
+            _say(f"Demo POs to scan: {tries}")
         held, self.held = self.held, []
         if held:
             log.info("%d scan(s) made while the station started are handled now", len(held))

@@ -69,6 +69,7 @@ from station.workflow.scan import validate_po
 log = logging.getLogger("station.ui.main_window")
 
 AUTO_ADVANCE_MS = 2500
+SEND_PATIENCE_MS = 20_000  # "Sending…" longer than this says QUEUED: it goes out by itself
 # A number a packer types into a carton field (never a PO: those have letters or 8 digits).
 _TYPED_NUMBER = re.compile(r"\d{1,5}(?:[.,]\d{1,3})?|[.,]\d{1,3}")
 HEALTH_INTERVAL_MS = 3000
@@ -147,6 +148,10 @@ class MainWindow(QMainWindow):
         self._advance.setSingleShot(True)
         self._advance.timeout.connect(self._advance_due)
         self._advance_scan: int | None = None
+        self._send_watch = QTimer(self)  # a confirmation being sent that Amazon never answers
+        self._send_watch.setSingleShot(True)
+        self._send_watch.timeout.connect(self._send_overdue)
+        self._send_watch_scan: int | None = None
         self._lookup_clock = QTimer(self)
         self._lookup_clock.setInterval(1000)
         self._lookup_clock.timeout.connect(self._lookup_tick)
@@ -368,6 +373,7 @@ class MainWindow(QMainWindow):
     def reset_to_idle(self) -> None:
         self._advance.stop()
         self._lookup_clock.stop()
+        self._send_watch.stop()
         self.scan_id = None
         self.session = None
         self.po = None
@@ -691,17 +697,29 @@ class MainWindow(QMainWindow):
         except ScanError as exc:
             self.show_error(exc)
             return
+        if self._still_shipped():
+            return
         self.feedback.player.play(Sound.SUCCESS)
         if self.session is not None and self.state not in ("error",):
             self.banner.show_status(
                 Tone.SUCCESS,
                 _tr("Box {name} chosen").format(name=preset.name),
-                _tr("Check the weight, then scan CMD:CONFIRM (or CMD:NEXTBOX for another box)."),
+                _tr(
+                    "Weigh the packed box and type its weight, then scan CMD:CONFIRM "
+                    "(or CMD:NEXTBOX for another box)."
+                ),
             )
             self._set_state("box")
 
+    def _still_shipped(self) -> bool:
+        """An already shipped order stays ALREADY SHIPPED whatever is scanned for it."""
+        if self.session is not None and self.session.already_shipped:
+            self._po_scanned(self.session)
+            return True
+        return False
+
     def _cmd_next_box(self, _command: Command) -> None:
-        if not self._require_session():
+        if not self._require_session() or self._still_shipped():
             return
         try:
             box = self.boxes.commit_draft()
@@ -746,7 +764,6 @@ class MainWindow(QMainWindow):
             )
             return
         self._busy(_tr("Confirming the shipment…"), _tr("{n} box(es)").format(n=len(boxes)))
-        self.steps.advance_to(Stage.CONFIRMED)
         self.worker.submit(
             lambda: engine.confirm(session, boxes),
             on_done=lambda _item: None,  # ConfirmationQueued/Accepted events follow
@@ -767,9 +784,12 @@ class MainWindow(QMainWindow):
         )
 
     def _reprinted(self, session: Any, ok: bool) -> None:
-        """The reprint is over: "Reprinting…" gives way to what is true now."""
+        """The reprint is over: "Reprinting…" gives way to what is true now (a STOP that the
+        failed print raised goes too: its cause is gone)."""
         if not ok:
             return  # PrintFailed already said what did not print
+        if self.state == "error":
+            self._set_state("busy")
         if session.already_shipped:
             self._po_scanned(session)  # ALREADY SHIPPED stays
             return
@@ -863,15 +883,13 @@ class MainWindow(QMainWindow):
             self._refresh_outbox()
             if event.offline:
                 self.health.set_network(False, _tr("The confirmation waits for the network"))
-                self.steps.set_mark(Stage.CONFIRMED, Mark.CURRENT)
-                self.show_warning(
-                    _tr("QUEUED — will be sent when the network is back"),
-                    _tr("PO {po} is recorded; the station sends it by itself.").format(po=po),
-                    _tr("Ship the box and scan the next PO."),
-                )
-                self._auto_advance()
+                self._show_queued(po or "", event.reason)
             else:
+                # Recorded: only now are the steps before it done.
+                self.steps.advance_to(Stage.CONFIRMED)
                 self._busy(_tr("Sending the confirmation to Amazon…"), po or "")
+                self._send_watch_scan = self.scan_id
+                self._send_watch.start(SEND_PATIENCE_MS)
         elif isinstance(event, ConfirmationAccepted):
             self._refresh_outbox()
             self.health.set_network(True)
@@ -901,6 +919,30 @@ class MainWindow(QMainWindow):
             )
         elif isinstance(event, ProgressReported) and self.state == "busy":
             self.banner.detail.setText(event.message)
+
+    def _show_queued(self, po: str, reason: str) -> None:
+        """The confirmation is recorded but not (yet) accepted: say so, and why, never
+        "Sending…" for ever."""
+        self._send_watch.stop()
+        self.steps.set_mark(Stage.CONFIRMED, Mark.CURRENT)
+        detail = _tr("PO {po} is recorded; the station sends it by itself.").format(po=po)
+        if reason:
+            detail += " " + _tr("Not sent yet: {reason}").format(reason=reason[:200])
+        self.show_warning(
+            _tr("QUEUED — PO {po} goes out by itself").format(po=po),
+            detail,
+            _tr("Ship the box and scan the next PO. History shows when it is sent."),
+        )
+        self._set_state("queued")
+        self._auto_advance()
+
+    def _send_overdue(self) -> None:
+        if self._send_watch_scan != self.scan_id or self.state != "busy":
+            return
+        self._show_queued(
+            self.po or "",
+            _tr("Amazon has not answered for {s} s.").format(s=SEND_PATIENCE_MS // 1000),
+        )
 
     def _on_step(self, event: StepChanged) -> None:
         if event.step is Step.FAILED:

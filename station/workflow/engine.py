@@ -958,7 +958,16 @@ class PackingEngine:
         elif item.state is OutboxState.PENDING and item.attempts > 0 and item.last_error:
             if session is not None:
                 session.step = Step.QUEUED
-            self._emit(ConfirmationQueued(item.po, now, item.id, offline=True, session_id=scan))
+            self._emit(
+                ConfirmationQueued(
+                    item.po,
+                    now,
+                    item.id,
+                    offline=True,
+                    reason=item.last_error or "",
+                    session_id=scan,
+                )
+            )
             self._emit(
                 StepChanged(
                     item.po,

@@ -105,6 +105,7 @@ class ItemVerified(Event):
 class ConfirmationQueued(Event):
     outbox_id: int
     offline: bool  # True when it could not go out now and waits for the network
+    reason: str = ""  # why it did not go out (the last try's error), when offline
 
 
 @dataclass(frozen=True)

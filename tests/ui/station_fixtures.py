@@ -115,6 +115,7 @@ def make_harness(
     settings: Settings | None = None,
     label_printer: str | None = None,
     simulator: SimulatorConfig | None = None,
+    start_outbox: bool = True,
 ) -> Iterator[GuiHarness]:
     from station.runtime import RuntimeOptions, build_runtime
 
@@ -127,7 +128,12 @@ def make_harness(
         )
     )
     # Keys sent back to back arrive 2 ms apart on this clock, however loaded the CI box is.
-    gui = StationGui(runtime, player=SoundPlayer(enabled=False), scanner_clock=ScannerClock())
+    gui = StationGui(
+        runtime,
+        player=SoundPlayer(enabled=False),
+        scanner_clock=ScannerClock(),
+        start_outbox=start_outbox,
+    )
     qtbot.addWidget(gui.window, before_close_func=lambda _w: None)
     gui.window.show()
     harness = GuiHarness(gui, runtime, qtbot)

@@ -38,6 +38,7 @@ def test_a_prefetched_order_cancelled_since_is_a_loud_stop(station: GuiHarness) 
     assert "do not ship" in station.window.banner.headline.text()
 
     station.window.handle_scan("CMD:BOX:S")
+    station.window.boxes.weight.setText("2")  # the packed box, weighed
     station.window.handle_scan("CMD:CONFIRM")
     station.wait_idle_worker()
     assert station.record(po)["confirmations"] == []

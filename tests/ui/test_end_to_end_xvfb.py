@@ -119,11 +119,13 @@ def _xdotool(env: dict[str, str], *args: str) -> str:
 
 
 def _wait_window(env: dict[str, str], name: str) -> str:
+    """The newest visible window whose title has ``name`` (the start-up window, which the
+    packer's screen replaces, is older)."""
     deadline = time.monotonic() + DEADLINE
     while time.monotonic() < deadline:
         found = _xdotool(env, "search", "--onlyvisible", "--name", name)
         if found:
-            return found.splitlines()[0]
+            return max(found.splitlines(), key=int)
         threading.Event().wait(0.3)
     raise AssertionError(f"no window named {name!r}")
 

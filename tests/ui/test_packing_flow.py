@@ -35,8 +35,11 @@ def test_scan_with_focus_in_a_dimension_field_then_box_and_confirm(station: GuiH
     assert window.steps.marks[Stage.BOXES] is Mark.CURRENT
 
     type_keys(field, "CMD:BOX:M")
-    assert field.text() == "2.5"  # the preset's tare weight filled in, no scan text
+    assert field.text() == "", "the scan or the empty box's weight went into the weight"
+    assert "2.5" in field.placeholderText()  # the empty box's weight, as a hint only
     assert window.boxes.length.text() == "12"
+    type_keys(field, "3.1")  # a quick typist's weight, ended by Enter like a scan
+    assert field.text() == "3.1"
     type_keys(field, "CMD:CONFIRM")
     _confirm(station, po)
     assert station.printed("labels"), "no label job in the file printer"
@@ -53,6 +56,7 @@ def test_zpl_label_is_previewed_through_the_renderer(station: GuiHarness) -> Non
     window.handle_scan(po)
     station.wait_state("needs_boxes", "error")
     window.handle_scan("CMD:BOX:S")
+    window.boxes.weight.setText("2")  # the packed box, weighed
     window.handle_scan("CMD:CONFIRM")
     _confirm(station, po)
     station.qtbot.waitUntil(lambda: window.label_view.showing_image, timeout=10_000)
@@ -76,10 +80,12 @@ def test_two_boxes_with_next_box(station: GuiHarness) -> None:
     assert order is not None
     first = order.lines[0]
     window.handle_scan("CMD:BOX:S")
+    window.boxes.weight.setText("2")  # the packed box, weighed
     window.boxes.contents.setText(f"{first.item_sequence_number}={first.quantity}")
     window.handle_scan("CMD:NEXTBOX")
     assert len(window.boxes.boxes) == 1
     window.handle_scan("CMD:BOX:M")
+    window.boxes.weight.setText("3")  # the packed box, weighed
     window.handle_scan("CMD:CONFIRM")
     _confirm(station, po)
     assert station.record(po)["labelRequests"][-1]["containers"] == 2
@@ -107,6 +113,7 @@ def test_already_shipped_po_warns_and_is_not_confirmed_twice(station: GuiHarness
     window.handle_scan(po)
     station.wait_state("needs_boxes", "error")
     window.handle_scan("CMD:BOX:S")
+    window.boxes.weight.setText("2")  # the packed box, weighed
     window.handle_scan("CMD:CONFIRM")
     _confirm(station, po)
     window.handle_scan(po)
@@ -136,6 +143,7 @@ def test_invalid_dimensions_typed(station: GuiHarness) -> None:
     window.handle_scan(po)
     station.wait_state("needs_boxes", "error")
     window.handle_scan("CMD:BOX:S")
+    window.boxes.weight.setText("2")  # the packed box, weighed
     window.boxes.length.setText("12,5x")
     window.handle_scan("CMD:CONFIRM")
     assert window.state == "error"
@@ -154,6 +162,7 @@ def test_printer_off(harness_factory: Any) -> None:
     window.handle_scan(po)
     station.wait_state("needs_boxes", "error")
     window.handle_scan("CMD:BOX:S")
+    window.boxes.weight.setText("2")  # the packed box, weighed
     window.handle_scan("CMD:CONFIRM")
     station.wait_state("error")
     station.wait_idle_worker()
@@ -182,6 +191,7 @@ def test_wrong_item_in_verification(harness_factory: Any) -> None:
     window.handle_scan(po)
     station.wait_state("needs_boxes", "error")
     window.handle_scan("CMD:BOX:S")
+    window.boxes.weight.setText("2")  # the packed box, weighed
     window.handle_scan("CMD:CONFIRM")
     station.wait_state("ready", "error")
     assert window.state == "ready", window.banner.detail.text()

@@ -33,6 +33,7 @@ def test_paper_out_is_a_stop_before_the_confirmation(
     window.handle_scan(po)
     station.wait_state("needs_boxes")
     window.handle_scan("CMD:BOX:S")
+    window.boxes.weight.setText("2")  # the packed box, weighed
     window.handle_scan("CMD:CONFIRM")
     station.wait_state("error")
     station.wait_idle_worker()

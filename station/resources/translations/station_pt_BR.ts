@@ -17,12 +17,12 @@
     <context>
         <name>BoxesPanel</name>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="68" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="69" />
             <source>'{part}' is not LINE=QTY</source>
             <translation>'{part}' não está no formato LINHA=QTD</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="74" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="75" />
             <source>'{part}' needs a line number and a quantity above zero</source>
             <translation>'{part}' precisa de um número de linha e de uma quantidade maior que zero</translation>
         </message>
@@ -31,173 +31,190 @@
             <translation type="vanished">+ Próxima caixa</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="194" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="196" />
             <source>+ Next box  [F8]</source>
             <translation>+ Próxima caixa  [F8]</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="90" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="91" />
             <source>Box {n}: {l} × {w} × {h} {unit}, {weight} {wunit}</source>
             <translation>Caixa {n}: {l} × {w} × {h} {unit}, {weight} {wunit}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="114" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="115" />
             <source>Boxes</source>
             <translation>Caixas</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="240" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="242" />
             <source>Choose one of: {ids}</source>
             <translation>Escolha uma destas: {ids}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="143" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="144" />
             <source>H</source>
             <translation>A</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="172" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="174" />
             <source>Holds</source>
             <translation>Contém</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="141" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="142" />
             <source>L</source>
             <translation>C</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="69" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="70" />
             <source>List what this box holds as LINE=QTY, e.g. 1=2, 2=1</source>
             <translation>Informe o conteúdo da caixa como LINHA=QTD, por exemplo 1=2, 2=1</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="133" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="134" />
             <source>No box presets: type the dimensions (Settings › Box presets).</source>
             <translation>Nenhuma caixa padrão: digite as medidas (Configurações › Caixas padrão).</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="280" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="284" />
             <source>Scan a box barcode or type the {what}</source>
             <translation>Escaneie o código de uma caixa ou digite {what}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="162" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="164" />
             <source>Size</source>
             <translation>Medidas</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="279" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="283" />
             <source>The carton {what} is missing</source>
             <translation>Falta {what} da caixa</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="239" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="241" />
             <source>There is no box preset '{id}'</source>
             <translation>Não existe a caixa padrão '{id}'</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="142" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="143" />
             <source>W</source>
             <translation>L</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="146" />
-            <location filename="../../ui/widgets/boxes_panel.py" line="169" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="306" />
+            <source>Weigh the packed box and type its weight</source>
+            <translation>Pese a caixa embalada e digite o peso dela</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="147" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="171" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="259" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="393" />
             <source>Weight</source>
             <translation>Peso</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="158" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="160" />
             <source>What this box holds as LINE=QTY; empty: everything else</source>
             <translation>O que esta caixa contém, como LINHA=QTD; vazio: todo o resto</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="53" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="54" />
             <source>asleep</source>
             <translation>adormecida</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="157" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="159" />
             <source>e.g. 1=2</source>
             <translation>ex.: 1=2</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="52" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="53" />
             <source>fault</source>
             <translation>falha</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="273" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="277" />
             <source>height</source>
             <translation>a altura</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="47" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="48" />
             <source>in motion</source>
             <translation>em movimento</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="271" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="275" />
             <source>length</source>
             <translation>o comprimento</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="51" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="52" />
             <source>needs calibration</source>
             <translation>precisa de calibração</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="50" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="51" />
             <source>needs re-zero</source>
             <translation>precisa zerar</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="49" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="50" />
             <source>over capacity</source>
             <translation>acima da capacidade</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="45" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="257" />
+            <source>packed (box {tare})</source>
+            <translation>embalada (caixa {tare})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="46" />
             <source>stable</source>
             <translation>estável</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="48" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="49" />
             <source>under zero</source>
             <translation>abaixo de zero</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="54" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="55" />
             <source>unreadable</source>
             <translation>ilegível</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="274" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="278" />
             <source>weight</source>
             <translation>o peso</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="272" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="276" />
             <source>width</source>
             <translation>a largura</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="46" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="47" />
             <source>zero</source>
             <translation>zero</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="358" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="303" />
+            <source>{weight} {unit} is what the empty box {name} weighs</source>
+            <translation>{weight} {unit} é o peso da caixa {name} vazia</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="376" />
             <source>⚖ Scale asleep or off — press its power button, or type the weight</source>
             <translation>⚖ Balança adormecida ou desligada — aperte o botão de ligar ou digite o peso</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="363" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="381" />
             <source>⚖ Scale: {state} — not used</source>
             <translation>⚖ Balança: {state} — não usado</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="356" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="374" />
             <source>⚖ Scale: {weight} (stable)</source>
             <translation>⚖ Balança: {weight} (estável)</translation>
         </message>
@@ -206,7 +223,7 @@
             <translation type="vanished">✔ Confirmar envio</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="195" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="197" />
             <source>✔ Confirm shipment  [F12]</source>
             <translation>✔ Confirmar envio  [F12]</translation>
         </message>
@@ -215,7 +232,7 @@
             <translation type="vanished">✖ Cancelar</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="198" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="200" />
             <source>✖ Cancel  [Esc]</source>
             <translation>✖ Cancelar  [Esc]</translation>
         </message>
@@ -224,7 +241,7 @@
             <translation type="vanished">⟳ Reimprimir</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="197" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="199" />
             <source>⟳ Reprint  [F9]</source>
             <translation>⟳ Reimprimir  [F9]</translation>
         </message>
@@ -858,93 +875,97 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="995" />
+            <location filename="../../ui/main_window.py" line="1037" />
             <source> — label 1 of {count}</source>
             <translation> — etiqueta 1 de {count}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="293" />
+            <location filename="../../ui/main_window.py" line="298" />
             <source>&amp;Help</source>
             <translation>Aj&amp;uda</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="271" />
+            <location filename="../../ui/main_window.py" line="276" />
             <source>&amp;Station</source>
             <translation>&amp;Estação</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="520" />
+            <location filename="../../ui/main_window.py" line="526" />
             <source>A barcode was scanned while “{window}” is open.</source>
             <translation>Um código de barras foi escaneado com “{window}” aberto.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="635" />
+            <location filename="../../ui/main_window.py" line="641" />
             <source>ALREADY SHIPPED — do not ship again</source>
             <translation>JÁ ENVIADO — não envie de novo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="299" />
-            <location filename="../../ui/main_window.py" line="328" />
+            <location filename="../../ui/main_window.py" line="304" />
+            <location filename="../../ui/main_window.py" line="333" />
             <source>About Packing Station</source>
             <translation>Sobre a Packing Station</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="884" />
+            <location filename="../../ui/main_window.py" line="902" />
             <source>Amazon accepted the shipment. Scan the next PO.</source>
             <translation>A Amazon aceitou o envio. Escaneie o próximo PO.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="280" />
+            <location filename="../../ui/main_window.py" line="285" />
             <source>Amazon fulfilment</source>
             <translation>Logística da Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="619" />
+            <location filename="../../ui/main_window.py" line="944" />
+            <source>Amazon has not answered for {s} s.</source>
+            <translation>A Amazon não responde há {s} s.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="625" />
             <source>Amazon is slow to answer.</source>
             <translation>A Amazon está demorando para responder.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="895" />
+            <location filename="../../ui/main_window.py" line="913" />
             <source>Amazon rejected the confirmation of PO {po}: {reasons}</source>
             <translation>A Amazon recusou a confirmação do PO {po}: {reasons}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="698" />
+            <location filename="../../ui/main_window.py" line="706" />
             <source>Box {name} chosen</source>
             <translation>Caixa {name} escolhida</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="713" />
+            <location filename="../../ui/main_window.py" line="731" />
             <source>Box {n} recorded</source>
             <translation>Caixa {n} registrada</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="883" />
+            <location filename="../../ui/main_window.py" line="901" />
             <source>CONFIRMED — PO {po} is shipped</source>
             <translation>CONFIRMADO — PO {po} enviado</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="278" />
+            <location filename="../../ui/main_window.py" line="283" />
             <source>Carrier status updates</source>
             <translation>Situação das entregas (transportadora)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="472" />
+            <location filename="../../ui/main_window.py" line="478" />
             <source>Carry on with PO {po}, or scan CMD:CANCEL to put it aside.</source>
             <translation>Continue com o PO {po}, ou escaneie CMD:CANCEL para deixá-lo de lado.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="699" />
             <source>Check the weight, then scan CMD:CONFIRM (or CMD:NEXTBOX for another box).</source>
-            <translation>Confira o peso e escaneie CMD:CONFIRM (ou CMD:NEXTBOX para outra caixa).</translation>
+            <translation type="vanished">Confira o peso e escaneie CMD:CONFIRM (ou CMD:NEXTBOX para outra caixa).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1074" />
+            <location filename="../../ui/main_window.py" line="1116" />
             <source>Confirmations are waiting for the network</source>
             <translation>As confirmações aguardam a rede</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="748" />
+            <location filename="../../ui/main_window.py" line="766" />
             <source>Confirming the shipment…</source>
             <translation>Confirmando o envio…</translation>
         </message>
@@ -953,170 +974,175 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation type="vanished">MODO DEMONSTRAÇÃO — Amazon simulada; as impressões vão para {folder}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="164" />
+            <location filename="../../ui/main_window.py" line="169" />
             <source>DEMO — scan a PO: {pos} · printed files go to {folder}</source>
             <translation>DEMO — escaneie um PO: {pos} · os arquivos impressos vão para {folder}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="934" />
+            <location filename="../../ui/main_window.py" line="976" />
             <source>Enter the box — the label is requested with it</source>
             <translation>Informe a caixa — a etiqueta é pedida com ela</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="279" />
+            <location filename="../../ui/main_window.py" line="284" />
             <source>Export support bundle</source>
             <translation>Exportar pacote de suporte</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="898" />
+            <location filename="../../ui/main_window.py" line="916" />
             <source>Fix what Amazon names and confirm again, or see History.</source>
             <translation>Corrija o que a Amazon aponta e confirme de novo, ou veja o Histórico.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="275" />
+            <location filename="../../ui/main_window.py" line="280" />
             <source>History</source>
             <translation>Histórico</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="446" />
+            <location filename="../../ui/main_window.py" line="452" />
             <source>Item of PO {po} — no item check needed now</source>
             <translation>Item do PO {po} — não é preciso conferir itens agora</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="856" />
+            <location filename="../../ui/main_window.py" line="876" />
             <source>Item {scanned} of {ordered} for line {line}</source>
             <translation>Item {scanned} de {ordered} da linha {line}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="483" />
+            <location filename="../../ui/main_window.py" line="489" />
             <source>Its boxes are kept. Carry on: enter the box, then confirm.</source>
             <translation>As caixas dele continuam. Continue: informe a caixa e confirme.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="457" />
+            <location filename="../../ui/main_window.py" line="463" />
             <source>Keyboard layout garbles the scans</source>
             <translation>O layout do teclado embaralha as leituras</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="243" />
+            <location filename="../../ui/main_window.py" line="248" />
             <source>Label</source>
             <translation>Etiqueta</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="843" />
-            <location filename="../../ui/main_window.py" line="965" />
-            <location filename="../../ui/main_window.py" line="1076" />
+            <location filename="../../ui/main_window.py" line="863" />
+            <location filename="../../ui/main_window.py" line="1007" />
+            <location filename="../../ui/main_window.py" line="1118" />
             <source>Label printer</source>
             <translation>Impressora de etiquetas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="205" />
+            <location filename="../../ui/main_window.py" line="210" />
             <source>Labels will print at {percent} % of their size</source>
             <translation>As etiquetas serão impressas com {percent} % do tamanho</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="622" />
+            <location filename="../../ui/main_window.py" line="628" />
             <source>Looking up PO {po}… {seconds} s</source>
             <translation>Consultando o PO {po}… {seconds} s</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="575" />
+            <location filename="../../ui/main_window.py" line="581" />
             <source>Looking up the PO…</source>
             <translation>Buscando o PO…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="794" />
+            <location filename="../../ui/main_window.py" line="814" />
             <source>Lookup of PO {po} abandoned — scan the next PO</source>
             <translation>Consulta do PO {po} abandonada — escaneie o próximo PO</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="682" />
+            <location filename="../../ui/main_window.py" line="688" />
             <source>No order is open</source>
             <translation>Nenhum pedido aberto</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="244" />
+            <location filename="../../ui/main_window.py" line="249" />
             <source>No packing slip</source>
             <translation>Sem nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="827" />
+            <location filename="../../ui/main_window.py" line="847" />
             <source>No packing slip for this order</source>
             <translation>Este pedido não tem nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="468" />
+            <location filename="../../ui/main_window.py" line="474" />
             <source>Not a PO — PO {po} stays open</source>
             <translation>Não é um PO — o PO {po} continua aberto</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="346" />
+            <location filename="../../ui/main_window.py" line="351" />
             <source>Not available yet</source>
             <translation>Ainda não disponível</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="795" />
+            <location filename="../../ui/main_window.py" line="930" />
+            <source>Not sent yet: {reason}</source>
+            <translation>Ainda não enviado: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="815" />
             <source>Nothing is printed or confirmed for it. Scan it again to try later.</source>
             <translation>Nada é impresso nem confirmado para ele. Escaneie-o de novo para tentar mais tarde.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="801" />
+            <location filename="../../ui/main_window.py" line="821" />
             <source>Nothing was confirmed. Scan it again to continue later.</source>
             <translation>Nada foi confirmado. Escaneie o PO de novo para continuar depois.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="525" />
+            <location filename="../../ui/main_window.py" line="531" />
             <source>Nothing was typed and nothing was done with it. Close this window, then scan again on the packing screen.</source>
             <translation>Nada foi digitado e nada foi feito com ele. Feche esta janela e escaneie de novo na tela de embalagem.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="294" />
+            <location filename="../../ui/main_window.py" line="299" />
             <source>Open the demo printer folder</source>
             <translation>Abrir a pasta das impressoras de demonstração</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="482" />
+            <location filename="../../ui/main_window.py" line="488" />
             <source>PO {po} is already open</source>
             <translation>O PO {po} já está aberto</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="869" />
+            <location filename="../../ui/main_window.py" line="928" />
             <source>PO {po} is recorded; the station sends it by itself.</source>
             <translation>O PO {po} está registrado; a estação o envia sozinha.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="800" />
+            <location filename="../../ui/main_window.py" line="820" />
             <source>PO {po} put aside — scan the next PO</source>
             <translation>PO {po} deixado de lado — escaneie o próximo PO</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="636" />
+            <location filename="../../ui/main_window.py" line="642" />
             <source>PO {po} was shipped {when}by {who}.</source>
             <translation>O PO {po} foi enviado {when}por {who}.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="823" />
+            <location filename="../../ui/main_window.py" line="843" />
             <source>PO {po} — Packing Station</source>
             <translation>PO {po} — Packing Station</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="782" />
+            <location filename="../../ui/main_window.py" line="802" />
             <source>PO {po}: the documents printed again.</source>
             <translation>PO {po}: os documentos foram impressos de novo.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="448" />
+            <location filename="../../ui/main_window.py" line="454" />
             <source>Pack it, enter the box, then confirm.</source>
             <translation>Embale-o, informe a caixa e confirme.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="141" />
-            <location filename="../../ui/main_window.py" line="380" />
+            <location filename="../../ui/main_window.py" line="142" />
+            <location filename="../../ui/main_window.py" line="386" />
             <source>Packing Station</source>
             <translation>Packing Station</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="314" />
+            <location filename="../../ui/main_window.py" line="319" />
             <source>Packing Station {version}
 Station {station}
 
@@ -1129,205 +1155,213 @@ Python {python}, Qt {qt}, PySide6 {pyside}
 Fontes: DejaVu (licença livre).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="244" />
+            <location filename="../../ui/main_window.py" line="249" />
             <source>Packing slip</source>
             <translation>Nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="277" />
+            <location filename="../../ui/main_window.py" line="282" />
             <source>Print command sheet</source>
             <translation>Imprimir folha de comandos</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="943" />
+            <location filename="../../ui/main_window.py" line="985" />
             <source>Printed — pack the order</source>
             <translation>Impresso — embale o pedido</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="868" />
-            <source>QUEUED — will be sent when the network is back</source>
-            <translation>NA FILA — será enviado quando a rede voltar</translation>
+            <location filename="../../ui/main_window.py" line="932" />
+            <source>QUEUED — PO {po} goes out by itself</source>
+            <translation>NA FILA — o PO {po} será enviado sozinho</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="289" />
+            <source>QUEUED — will be sent when the network is back</source>
+            <translation type="vanished">NA FILA — será enviado quando a rede voltar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="294" />
             <source>Quit</source>
             <translation>Sair</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="781" />
+            <location filename="../../ui/main_window.py" line="801" />
             <source>Reprinted</source>
             <translation>Reimpresso</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="761" />
+            <location filename="../../ui/main_window.py" line="778" />
             <source>Reprinting…</source>
             <translation>Reimprimindo…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="731" />
+            <location filename="../../ui/main_window.py" line="749" />
             <source>Requesting the label…</source>
             <translation>Pedindo a etiqueta…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="900" />
+            <location filename="../../ui/main_window.py" line="918" />
             <source>STOP — Amazon rejected the shipment</source>
             <translation>PARE — a Amazon recusou o envio</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="832" />
+            <location filename="../../ui/main_window.py" line="852" />
             <source>STOP — PO {po} was cancelled: do not ship it</source>
             <translation>PARE — o PO {po} foi cancelado: não envie</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="709" />
-            <location filename="../../ui/main_window.py" line="724" />
+            <location filename="../../ui/main_window.py" line="727" />
+            <location filename="../../ui/main_window.py" line="742" />
             <source>STOP — check the box</source>
             <translation>PARE — confira a caixa</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="396" />
+            <location filename="../../ui/main_window.py" line="402" />
             <source>STOP — check this scan</source>
             <translation>PARE — confira esta leitura</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="392" />
+            <location filename="../../ui/main_window.py" line="398" />
             <source>STOP — no connection to Amazon</source>
             <translation>PARE — sem conexão com a Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="394" />
+            <location filename="../../ui/main_window.py" line="400" />
             <source>STOP — printer problem</source>
             <translation>PARE — problema na impressora</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="849" />
+            <location filename="../../ui/main_window.py" line="869" />
             <source>STOP — the {doc} did not print</source>
             <translation>PARE — {doc} não foi impressa</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="398" />
+            <location filename="../../ui/main_window.py" line="404" />
             <source>STOP — this order cannot go on</source>
             <translation>PARE — este pedido não pode seguir</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="434" />
+            <location filename="../../ui/main_window.py" line="440" />
             <source>STOP — unknown command barcode</source>
             <translation>PARE — código de comando desconhecido</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="654" />
+            <location filename="../../ui/main_window.py" line="660" />
             <source>STOP — wrong item</source>
             <translation>PARE — item errado</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="383" />
+            <location filename="../../ui/main_window.py" line="389" />
             <source>Scan a PO barcode</source>
             <translation>Escaneie o código do PO</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="935" />
+            <location filename="../../ui/main_window.py" line="977" />
             <source>Scan a box barcode (or type the size and weight), then CMD:CONFIRM.</source>
             <translation>Escaneie o código da caixa (ou digite medidas e peso) e depois CMD:CONFIRM.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="944" />
+            <location filename="../../ui/main_window.py" line="986" />
             <source>Scan every item, then the box barcode and CMD:CONFIRM.</source>
             <translation>Escaneie cada item, depois o código da caixa e CMD:CONFIRM.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="519" />
+            <location filename="../../ui/main_window.py" line="525" />
             <source>Scan not used</source>
             <translation>Leitura não usada</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="714" />
+            <location filename="../../ui/main_window.py" line="732" />
             <source>Scan or type the next box ({preset}).</source>
             <translation>Escaneie ou digite a próxima caixa ({preset}).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="682" />
+            <location filename="../../ui/main_window.py" line="688" />
             <source>Scan the PO barcode first, then the box.</source>
             <translation>Escaneie primeiro o código do PO, depois a caixa.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="384" />
+            <location filename="../../ui/main_window.py" line="390" />
             <source>Scan the PO on the packing list — from anywhere, whatever is selected.</source>
             <translation>Escaneie o PO na lista de separação — de qualquer tela, o que estiver selecionado.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="946" />
+            <location filename="../../ui/main_window.py" line="988" />
             <source>Scan the box barcode (or type size and weight), then CMD:CONFIRM.</source>
             <translation>Escaneie o código da caixa (ou digite medidas e peso) e depois CMD:CONFIRM.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="859" />
+            <location filename="../../ui/main_window.py" line="879" />
             <source>Scan the next item, or the box and CMD:CONFIRM when all are checked.</source>
             <translation>Escaneie o próximo item, ou a caixa e CMD:CONFIRM quando todos estiverem conferidos.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="458" />
+            <location filename="../../ui/main_window.py" line="464" />
             <source>Scanned '{text}'.</source>
             <translation>Leitura: '{text}'.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="447" />
+            <location filename="../../ui/main_window.py" line="453" />
             <source>Scanned '{text}'. The order stays open.</source>
             <translation>Escaneado '{text}'. O pedido continua aberto.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="469" />
+            <location filename="../../ui/main_window.py" line="475" />
             <source>Scanned '{text}': not a PO, an item of this order or a command.</source>
             <translation>Escaneado '{text}': não é um PO, um item deste pedido nem um comando.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="874" />
+            <location filename="../../ui/main_window.py" line="890" />
             <source>Sending the confirmation to Amazon…</source>
             <translation>Enviando a confirmação para a Amazon…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="641" />
+            <location filename="../../ui/main_window.py" line="647" />
             <source>Set the items aside and tell the warehouse lead. Scan CMD:REPRINT for a copy of the label.</source>
             <translation>Separe os itens e avise o líder do armazém. Escaneie CMD:REPRINT para uma cópia da etiqueta.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="276" />
+            <location filename="../../ui/main_window.py" line="281" />
             <source>Settings</source>
             <translation>Configurações</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="870" />
             <source>Ship the box and scan the next PO.</source>
-            <translation>Despache a caixa e escaneie o próximo PO.</translation>
+            <translation type="vanished">Despache a caixa e escaneie o próximo PO.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="843" />
-            <location filename="../../ui/main_window.py" line="968" />
-            <location filename="../../ui/main_window.py" line="1077" />
+            <location filename="../../ui/main_window.py" line="934" />
+            <source>Ship the box and scan the next PO. History shows when it is sent.</source>
+            <translation>Despache a caixa e escaneie o próximo PO. O Histórico mostra quando for enviado.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="863" />
+            <location filename="../../ui/main_window.py" line="1010" />
+            <location filename="../../ui/main_window.py" line="1119" />
             <source>Slip printer</source>
             <translation>Impressora de notas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="865" />
+            <location filename="../../ui/main_window.py" line="885" />
             <source>The confirmation waits for the network</source>
             <translation>A confirmação aguarda a rede</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="243" />
+            <location filename="../../ui/main_window.py" line="248" />
             <source>The label appears here</source>
             <translation>A etiqueta aparece aqui</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="206" />
+            <location filename="../../ui/main_window.py" line="211" />
             <source>The label printer is set to {dpi} dpi; Amazon's PNG labels are drawn for 203 dpi and their barcodes are never stretched.</source>
             <translation>A impressora de etiquetas está configurada para {dpi} dpi; as etiquetas PNG da Amazon são desenhadas para 203 dpi e seus códigos de barras nunca são esticados.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="976" />
+            <location filename="../../ui/main_window.py" line="1018" />
             <source>The slip printed; no preview available.</source>
             <translation>A nota foi impressa; sem pré-visualização.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="346" />
+            <location filename="../../ui/main_window.py" line="351" />
             <source>This screen is not available yet.</source>
             <translation>Esta tela ainda não está disponível.</translation>
         </message>
@@ -1336,88 +1370,93 @@ Fontes: DejaVu (licença livre).</translation>
             <translation type="vanished">Ferramentas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="210" />
+            <location filename="../../ui/main_window.py" line="215" />
             <source>Use a 203-dpi label printer, or set the warehouse's label format to ZPL in Settings (ZPL labels print at their true size).</source>
             <translation>Use uma impressora de etiquetas de 203 dpi ou defina o formato de etiqueta do armazém como ZPL nas Configurações (etiquetas ZPL saem no tamanho real).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="624" />
+            <location filename="../../ui/main_window.py" line="630" />
             <source>Wait, or scan CMD:CANCEL (Esc) to give up; nothing is printed for it.</source>
             <translation>Aguarde, ou escaneie CMD:CANCEL (Esc) para desistir; nada é impresso para ele.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="617" />
+            <location filename="../../ui/main_window.py" line="623" />
             <source>Waiting for Amazon to answer an earlier, abandoned lookup.</source>
             <translation>Aguardando a Amazon responder a uma consulta anterior, já abandonada.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="403" />
+            <location filename="../../ui/main_window.py" line="707" />
+            <source>Weigh the packed box and type its weight, then scan CMD:CONFIRM (or CMD:NEXTBOX for another box).</source>
+            <translation>Pese a caixa embalada e digite o peso, depois escaneie CMD:CONFIRM (ou CMD:NEXTBOX para outra caixa).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="409" />
             <source>What to do: {hint}</source>
             <translation>O que fazer: {hint}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="99" />
+            <location filename="../../ui/main_window.py" line="100" />
             <source>ZPL label</source>
             <translation>etiqueta ZPL</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="516" />
+            <location filename="../../ui/main_window.py" line="522" />
             <source>another window</source>
             <translation>outra janela</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="100" />
+            <location filename="../../ui/main_window.py" line="101" />
             <source>cancelled</source>
             <translation>cancelado</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="96" />
+            <location filename="../../ui/main_window.py" line="97" />
             <source>gift</source>
             <translation>presente</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="107" />
+            <location filename="../../ui/main_window.py" line="108" />
             <source>invoice</source>
             <translation>a fatura</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="105" />
+            <location filename="../../ui/main_window.py" line="106" />
             <source>label</source>
             <translation>a etiqueta</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="97" />
+            <location filename="../../ui/main_window.py" line="98" />
             <source>packing slip</source>
             <translation>nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="95" />
+            <location filename="../../ui/main_window.py" line="96" />
             <source>plain</source>
             <translation>simples</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="98" />
+            <location filename="../../ui/main_window.py" line="99" />
             <source>priority</source>
             <translation>prioritário</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="106" />
+            <location filename="../../ui/main_window.py" line="107" />
             <source>slip</source>
             <translation>a nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1056" />
+            <location filename="../../ui/main_window.py" line="1098" />
             <source>state unknown</source>
             <translation>estado desconhecido</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="731" />
-            <location filename="../../ui/main_window.py" line="748" />
+            <location filename="../../ui/main_window.py" line="749" />
+            <location filename="../../ui/main_window.py" line="766" />
             <source>{n} box(es)</source>
             <translation>{n} caixa(s)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="574" />
+            <location filename="../../ui/main_window.py" line="580" />
             <source>{po} — the lookup of PO {old} was abandoned</source>
             <translation>{po} — a consulta do PO {old} foi abandonada</translation>
         </message>

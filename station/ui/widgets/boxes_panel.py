@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Literal
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence
@@ -146,7 +147,8 @@ class BoxesPanel(Card):
         self.weight = self._field(_tr("Weight"))
         self.weight_unit = QComboBox()
         self.weight_unit.addItems(["LB", "KG"])
-        # Who put the weight there: "" (nobody), "typed", "preset" (the tare) or "scale".
+        # Who put the weight there: "" (nobody), "typed" or "scale". A preset never does: its
+        # tare is the empty carton, never what a packed one weighs.
         self.weight_origin = ""
         self.scale_reading: Reading | None = None  # the stable reading the scale filled in
         self.weight.textEdited.connect(self._weight_typed)
@@ -251,9 +253,11 @@ class BoxesPanel(Card):
         self.weight_unit.setCurrentText(preset.weight_unit)
         if self.weight_origin == "scale" and self.scale_reading is not None:
             self.weight.setText(_plain(self.scale_reading.weight_in(preset.weight_unit)))
-        elif not self.weight.text().strip() and preset.tare_weight > 0:
-            self.weight.setText(_plain(preset.tare_weight))
-            self.weight_origin = "preset"
+        self.weight.setPlaceholderText(
+            _tr("packed (box {tare})").format(tare=_plain(preset.tare_weight))
+            if preset.tare_weight > 0
+            else _tr("Weight")
+        )
         for button_id, button in self.preset_buttons.items():
             button.setStyleSheet(
                 PRESET_STYLE
@@ -289,6 +293,20 @@ class BoxesPanel(Card):
             self._fail(self.contents, exc)
             raise
         preset = self.presets.get(self.preset_id or "")
+        unit: Literal["KG", "LB"] = "KG" if self.weight_unit.currentText() == "KG" else "LB"
+        if (
+            preset is not None
+            and preset.weight_unit == unit
+            and 0 < values[3] <= Decimal(str(preset.tare_weight))
+        ):
+            error = ScanError(
+                _tr("{weight} {unit} is what the empty box {name} weighs").format(
+                    weight=_plain(values[3]), unit=unit.lower(), name=preset.name
+                ),
+                hint=_tr("Weigh the packed box and type its weight"),
+            )
+            self._fail(self.weight, error)
+            raise error
         try:
             return Box(
                 length=values[0],
@@ -296,7 +314,7 @@ class BoxesPanel(Card):
                 height=values[2],
                 dimension_unit="CM" if self.dimension_unit.currentText() == "CM" else "IN",
                 weight=values[3],
-                weight_unit="KG" if self.weight_unit.currentText() == "KG" else "LB",
+                weight_unit=unit,
                 contents=contents,
                 preset_id=self.preset_id,
                 tare=Decimal(str(preset.tare_weight)) if preset else Decimal(0),
@@ -372,6 +390,7 @@ class BoxesPanel(Card):
             field.clear()
             self._mark(field, False)
         self.preset_id = None
+        self.weight.setPlaceholderText(_tr("Weight"))
         for button in self.preset_buttons.values():
             button.setStyleSheet(PRESET_STYLE)
 
