@@ -10,6 +10,7 @@
     station mcf track [ORDER...] [--export FILE]  refresh statuses and tracking; CSV for the shop
     station mcf cancel ORDER...                 while Amazon still allows it
     station mcf pack-here ORDER...              pack it at this warehouse instead
+    station mcf purge [--days 90]               forget finished orders and their addresses
 
 ORDER is the shop's order name (``#1001``) or the MCF order id. Exit codes: 0 done; 1 refused
 (the message says why); 3 an answer was lost or Amazon was unreachable: the order is recorded as
@@ -69,6 +70,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     cnc.add_argument("orders", nargs="+")
     here = sub.add_parser("pack-here", help="pack orders at this warehouse instead")
     here.add_argument("orders", nargs="+")
+    purge = sub.add_parser("purge", help="forget finished orders and their addresses")
+    purge.add_argument("--days", type=int, default=90, help="older than this (default 90)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -87,6 +90,8 @@ def run(args: argparse.Namespace) -> int:
             return _send(desk, args)
         if action == "track":
             return _track(desk, args.orders or None, args.export)
+        if action == "purge":
+            return _purge(desk, args.days)
         return _each(desk, action, args.orders)
 
 
@@ -244,6 +249,15 @@ def _track(desk: McfDesk, names: list[str] | None, export: Path | None) -> int:
             ) from None
         say(f"Wrote {rows} tracking number(s) to {export}.")
     return worst
+
+
+def _purge(desk: McfDesk, days: int) -> int:
+    from datetime import timedelta
+
+    if not 1 <= days <= 3650:
+        raise WorkflowError("--days must be between 1 and 3650", hint="For example --days 90.")
+    say(f"Forgot {desk.purge(timedelta(days=days))} finished web-shop order(s).")
+    return EXIT_OK
 
 
 def _each(desk: McfDesk, action: str, names: list[str]) -> int:

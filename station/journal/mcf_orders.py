@@ -239,6 +239,30 @@ class McfOrderBook:
                     ),
                 )
 
+    def purge(self, before: datetime) -> int:
+        """Forget finished orders (and their sealed addresses) last changed before ``before``.
+
+        Finished: cancelled, packed here, refused, or shipped to the end (complete, partly
+        complete, unfulfillable). An order Amazon may still be working on is always kept.
+        """
+        with self._journal.write() as conn:
+            rows = conn.execute(
+                "SELECT order_id FROM mcf_orders WHERE updated_at < ? AND (state IN (?, ?, ?) "
+                "OR (state = ? AND amazon_status IN ('COMPLETE', 'COMPLETE_PARTIAL', "
+                "'UNFULFILLABLE', 'CANCELLED', 'INVALID')))",
+                (
+                    to_iso(before),
+                    str(McfState.CANCELLED),
+                    str(McfState.PACK_HERE),
+                    str(McfState.FAILED),
+                    str(McfState.SENT),
+                ),
+            ).fetchall()
+            for (order_id,) in rows:
+                conn.execute("DELETE FROM mcf_packages WHERE order_id = ?", (order_id,))
+                conn.execute("DELETE FROM mcf_orders WHERE order_id = ?", (order_id,))
+        return len(rows)
+
     # -- reading ----------------------------------------------------------------------------
 
     def _get(self, conn: Any, order_id: str) -> McfRecord:

@@ -72,6 +72,8 @@ TRACKING_COLUMNS = (
 #: States in which Amazon has (or is about to have) the order and tracking is worth asking for.
 TRACKED_STATES = (McfState.SENT, McfState.ON_HOLD, McfState.ACCEPTED, McfState.SENDING)
 _TRANSIENT = (NetworkError, ServerError, ThrottledError)
+#: Rounds of "read back: not there; create: refused" before the refusal counts as a failure.
+MAX_UNSETTLED_ATTEMPTS = 4
 
 
 @dataclass(frozen=True)
@@ -241,9 +243,8 @@ class McfDesk:
             found = self._read_back(record.order_id)
             if found is not None:
                 return self._settle(record.order_id, found)
-        return self._create(
-            record.order_id, self.draft(record, order), retry=before.state == McfState.SENDING
-        )
+        retry = before.state == McfState.SENDING
+        return self._create(record.order_id, self.draft(record, order), retry=retry, now=now)
 
     def _read_back(self, order_id: str) -> McfOrderState | None:
         try:
@@ -252,15 +253,19 @@ class McfDesk:
             self.book.set_state(order_id, McfState.SENDING, error=exc.message)
             raise
 
-    def _create(self, order_id: str, draft: McfOrderDraft, *, retry: bool) -> McfRecord:
+    def _create(
+        self, order_id: str, draft: McfOrderDraft, *, retry: bool, now: McfRecord
+    ) -> McfRecord:
         try:
             outcome = self.client.create(draft)
         except InvalidRequestError as exc:
-            if retry:
+            if retry and now.send_attempts < MAX_UNSETTLED_ATTEMPTS:
                 # An earlier attempt may have reached Amazon (e.g. a 202 not yet readable):
                 # a refusal now is no proof of failure. Stay "sending"; a later read settles it.
-                return self.book.set_state(order_id, McfState.SENDING, error=exc.message)
-            return self.book.set_state(order_id, McfState.FAILED, error=exc.user_text())
+                # After a few rounds that never find the order, the refusal is believed.
+                return self.book.set_state(order_id, McfState.SENDING, error=str(exc))
+            # str(): Amazon's own reasons (scrubbed) and the request id, for the lead and IT.
+            return self.book.set_state(order_id, McfState.FAILED, error=str(exc))
         except ApiError as exc:
             # Unknown outcome (the answer was lost), throttled, server error: read back first
             # next time.
@@ -402,6 +407,10 @@ class McfDesk:
                 )
                 rows += 1
         return rows
+
+    def purge(self, older_than: timedelta) -> int:
+        """Forget finished orders older than ``older_than`` (their addresses with them)."""
+        return self.book.purge(self._clock() - older_than)
 
     def stale(self, older_than: timedelta) -> list[McfRecord]:
         """Orders whose tracking was last refreshed longer ago than ``older_than``."""

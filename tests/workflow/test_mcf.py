@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -311,3 +312,24 @@ def test_2026_accepted_order_settles_on_refresh(tmp_path: Path) -> None:
         assert made.creates("A1") == ["created"]
         made.journal.close()
         made.http.close()
+
+
+def test_a_refusal_after_an_interrupted_send_is_believed_after_a_few_rounds(desk: Desk) -> None:
+    desk.desk.import_csv(station_csv(row("R1", "NOT-AT-AMAZON", 1)))
+    desk.desk.book.begin_send(
+        "R1", api_version=desk.desk.client.version, speed="Standard", features=(), hold=False
+    )
+    states = [desk.desk.send("R1").state for _ in range(3)]
+    assert states == [McfState.SENDING, McfState.SENDING, McfState.FAILED]
+    assert "NOT-AT-AMAZON" in (desk.desk.order("R1")[0].last_error or "")
+
+
+def test_purge_forgets_finished_orders_only(desk: Desk) -> None:
+    desk.desk.import_csv(station_csv(row("F1"), row("F2"), row("F3"), row("F4")))
+    desk.desk.send("F1")
+    desk.desk.cancel("F1")
+    desk.desk.pack_here("F2")
+    desk.desk.send("F3")  # still with Amazon: kept
+    assert desk.desk.purge(timedelta(days=30)) == 0  # too recent
+    assert desk.desk.purge(timedelta(seconds=-1)) == 2
+    assert [r.order_id for r in desk.desk.book.orders()] == ["F3", "F4"]
