@@ -143,3 +143,32 @@ def test_already_shipped_stays_and_a_refused_confirm_ticks_nothing(station: GuiH
     for stage in (Stage.LABEL, Stage.BOXES, Stage.CONFIRMED):
         assert window.steps.marks[stage] is not Mark.DONE, f"{stage.name} ticked"
     assert len(station.record(po)["confirmations"]) == 1
+
+
+def test_cartons_entered_can_be_changed_and_removed(station: GuiHarness) -> None:
+    window = station.window
+    boxes = window.boxes
+    station.window.handle_scan(station.po_of_kind("gift"))
+    station.wait_state("needs_boxes", "error")
+    window.handle_scan("CMD:BOX:S")
+    boxes.weight.setText("2")
+    boxes.contents.setText("1=1")
+    window.handle_scan("CMD:NEXTBOX")
+    window.handle_scan("CMD:BOX:M")
+    boxes.weight.setText("3")
+    window.handle_scan("CMD:NEXTBOX")
+    assert len(boxes.boxes) == 2 and boxes.cartons.isVisibleTo(window)
+    assert boxes.list.count() == 2
+    changed = boxes.edit_box(0)  # the first carton back into the fields
+    assert changed is not None
+    assert (boxes.length.text(), boxes.weight.text(), boxes.contents.text()) == ("8", "2", "1=1")
+    assert len(boxes.boxes) == 1
+    boxes.weight.setText("2.2")
+    window.handle_scan("CMD:NEXTBOX")
+    assert [str(b.weight) for b in boxes.boxes] == ["3", "2.2"]
+    assert "Box 2:" in boxes.list.item(1).text() and "2.2" in boxes.list.item(1).text()
+    removed = boxes.remove_box(0)
+    assert removed is not None and str(removed.weight) == "3"
+    assert [str(b.weight) for b in boxes.boxes] == ["2.2"]
+    boxes.remove_box()
+    assert boxes.boxes == [] and not boxes.cartons.isVisibleTo(window)

@@ -178,3 +178,27 @@ def test_printers_tab_finds_printers_and_prints_a_test_page(qtbot, tmp_path, mon
     dialog.test_slip.click()
     qtbot.waitUntil(lambda: "Test page sent" in dialog.test_status.text(), timeout=10_000)
     assert [p.suffix for p in slips.iterdir()] == [".pdf"]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_escape_asks_before_dropping_edits(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    dialog = _dialog(qtbot, tmp_path)
+    dialog.show()
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.Cancel]
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _parent, title, *_args: (asked.append(title), answer[0])[1]
+    )
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing changed: closes at once
+    assert asked == [] and not dialog.isVisible()
+    dialog.show()
+    dialog.form.editor("station_id").widget.setText("bench-7")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked == ["Drop your changes?"] and dialog.isVisible()  # kept: the user said Cancel
+    answer[0] = QMessageBox.StandardButton.Discard
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert not (tmp_path / "settings.json").exists()

@@ -17,12 +17,12 @@
     <context>
         <name>BoxesPanel</name>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="69" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="70" />
             <source>'{part}' is not LINE=QTY</source>
             <translation>'{part}' não está no formato LINHA=QTD</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="75" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="76" />
             <source>'{part}' needs a line number and a quantity above zero</source>
             <translation>'{part}' precisa de um número de linha e de uma quantidade maior que zero</translation>
         </message>
@@ -31,199 +31,204 @@
             <translation type="vanished">+ Próxima caixa</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="196" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="215" />
             <source>+ Next box  [F8]</source>
             <translation>+ Próxima caixa  [F8]</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="91" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="92" />
             <source>Box {n}: {l} × {w} × {h} {unit}, {weight} {wunit}</source>
             <translation>Caixa {n}: {l} × {w} × {h} {unit}, {weight} {wunit}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="115" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="116" />
             <source>Boxes</source>
             <translation>Caixas</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="242" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="261" />
             <source>Choose one of: {ids}</source>
             <translation>Escolha uma destas: {ids}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="144" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="145" />
             <source>H</source>
             <translation>A</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="174" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="175" />
             <source>Holds</source>
             <translation>Contém</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="142" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="143" />
             <source>L</source>
             <translation>C</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="70" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="71" />
             <source>List what this box holds as LINE=QTY, e.g. 1=2, 2=1</source>
             <translation>Informe o conteúdo da caixa como LINHA=QTD, por exemplo 1=2, 2=1</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="134" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="135" />
             <source>No box presets: type the dimensions (Settings › Box presets).</source>
             <translation>Nenhuma caixa padrão: digite as medidas (Configurações › Caixas padrão).</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="284" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="303" />
             <source>Scan a box barcode or type the {what}</source>
             <translation>Escaneie o código de uma caixa ou digite {what}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="164" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="165" />
             <source>Size</source>
             <translation>Medidas</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="283" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="302" />
             <source>The carton {what} is missing</source>
             <translation>Falta {what} da caixa</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="241" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="260" />
             <source>There is no box preset '{id}'</source>
             <translation>Não existe a caixa padrão '{id}'</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="143" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="144" />
             <source>W</source>
             <translation>L</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="306" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="325" />
             <source>Weigh the packed box and type its weight</source>
             <translation>Pese a caixa embalada e digite o peso dela</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="147" />
-            <location filename="../../ui/widgets/boxes_panel.py" line="171" />
-            <location filename="../../ui/widgets/boxes_panel.py" line="259" />
-            <location filename="../../ui/widgets/boxes_panel.py" line="393" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="148" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="172" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="278" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="460" />
             <source>Weight</source>
             <translation>Peso</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="160" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="161" />
             <source>What this box holds as LINE=QTY; empty: everything else</source>
             <translation>O que esta caixa contém, como LINHA=QTD; vazio: todo o resto</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="54" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="55" />
             <source>asleep</source>
             <translation>adormecida</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="159" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="160" />
             <source>e.g. 1=2</source>
             <translation>ex.: 1=2</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="53" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="54" />
             <source>fault</source>
             <translation>falha</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="277" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="296" />
             <source>height</source>
             <translation>a altura</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="48" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="49" />
             <source>in motion</source>
             <translation>em movimento</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="275" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="294" />
             <source>length</source>
             <translation>o comprimento</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="52" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="53" />
             <source>needs calibration</source>
             <translation>precisa de calibração</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="51" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="52" />
             <source>needs re-zero</source>
             <translation>precisa zerar</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="50" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="51" />
             <source>over capacity</source>
             <translation>acima da capacidade</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="257" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="276" />
             <source>packed (box {tare})</source>
             <translation>embalada (caixa {tare})</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="46" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="47" />
             <source>stable</source>
             <translation>estável</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="49" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="50" />
             <source>under zero</source>
             <translation>abaixo de zero</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="55" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="56" />
             <source>unreadable</source>
             <translation>ilegível</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="278" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="297" />
             <source>weight</source>
             <translation>o peso</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="276" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="295" />
             <source>width</source>
             <translation>a largura</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="47" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="48" />
             <source>zero</source>
             <translation>zero</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="303" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="322" />
             <source>{weight} {unit} is what the empty box {name} weighs</source>
             <translation>{weight} {unit} é o peso da caixa {name} vazia</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="376" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="443" />
             <source>⚖ Scale asleep or off — press its power button, or type the weight</source>
             <translation>⚖ Balança adormecida ou desligada — aperte o botão de ligar ou digite o peso</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="381" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="448" />
             <source>⚖ Scale: {state} — not used</source>
             <translation>⚖ Balança: {state} — não usado</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="374" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="441" />
             <source>⚖ Scale: {weight} (stable)</source>
             <translation>⚖ Balança: {weight} (estável)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="197" />
+            <source>✎ Change</source>
+            <translation>✎ Alterar</translation>
         </message>
         <message>
             <source>✔ Confirm shipment</source>
             <translation type="vanished">✔ Confirmar envio</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="197" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="216" />
             <source>✔ Confirm shipment  [F12]</source>
             <translation>✔ Confirmar envio  [F12]</translation>
         </message>
@@ -232,16 +237,21 @@
             <translation type="vanished">✖ Cancelar</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="200" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="219" />
             <source>✖ Cancel  [Esc]</source>
             <translation>✖ Cancelar  [Esc]</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/boxes_panel.py" line="198" />
+            <source>✖ Remove</source>
+            <translation>✖ Remover</translation>
         </message>
         <message>
             <source>⟳ Reprint</source>
             <translation type="vanished">⟳ Reimprimir</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="199" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="218" />
             <source>⟳ Reprint  [F9]</source>
             <translation>⟳ Reimprimir  [F9]</translation>
         </message>
@@ -413,12 +423,12 @@
             <translation>ID do aplicativo</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/credentials.py" line="336" />
+            <location filename="../../ui/settings/credentials.py" line="349" />
             <source>Asking Login with Amazon for a refresh token…</source>
             <translation>Pedindo um refresh token ao Login with Amazon…</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/credentials.py" line="206" />
+            <location filename="../../ui/settings/credentials.py" line="207" />
             <source>Checking the system keyring…</source>
             <translation>Verificando o cofre de senhas do sistema…</translation>
         </message>
@@ -433,27 +443,27 @@
             <translation>Página de consentimento</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/credentials.py" line="224" />
+            <location filename="../../ui/settings/credentials.py" line="231" />
             <source>Credentials are stored in the keyring for client id {id}.</source>
             <translation>Há credenciais guardadas no cofre de senhas para o client ID {id}.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/credentials.py" line="300" />
+            <location filename="../../ui/settings/credentials.py" line="313" />
             <source>Credentials removed from the keyring.</source>
             <translation>Credenciais removidas do cofre de senhas.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/credentials.py" line="286" />
+            <location filename="../../ui/settings/credentials.py" line="299" />
             <source>Credentials saved in the system keyring.</source>
             <translation>Credenciais salvas no cofre de senhas do sistema.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/credentials.py" line="328" />
+            <location filename="../../ui/settings/credentials.py" line="341" />
             <source>Enter the client id, client secret, redirect URI and the code before asking for a refresh token.</source>
             <translation>Informe o client ID, o client secret, a URI de redirecionamento e o código antes de pedir o refresh token.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/credentials.py" line="254" />
+            <location filename="../../ui/settings/credentials.py" line="267" />
             <source>Fill in every field, or use the public-app authorisation.</source>
             <translation>Preencha todos os campos ou use a autorização de app público.</translation>
         </message>
@@ -473,17 +483,17 @@
             <translation>Client secret do LWA</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/credentials.py" line="253" />
+            <location filename="../../ui/settings/credentials.py" line="266" />
             <source>Missing: {fields}</source>
             <translation>Faltando: {fields}</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/credentials.py" line="229" />
+            <location filename="../../ui/settings/credentials.py" line="236" />
             <source>No credentials stored yet.</source>
             <translation>Nenhuma credencial guardada ainda.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/credentials.py" line="314" />
+            <location filename="../../ui/settings/credentials.py" line="327" />
             <source>Open this page signed in as the Vendor Central admin, approve the app, then copy the spapi_oauth_code from the address Amazon redirects to (add &amp;version=beta while the app is still a draft):
 {url}</source>
             <translation>Abra esta página com o login de administrador do Vendor Central, aprove o app e copie o spapi_oauth_code do endereço para onde a Amazon redirecionar (acrescente &amp;version=beta enquanto o app ainda for rascunho):
@@ -510,7 +520,7 @@
             <translation>Refresh token</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/credentials.py" line="350" />
+            <location filename="../../ui/settings/credentials.py" line="363" />
             <source>Refresh token received. Save it in the keyring to keep it.</source>
             <translation>Refresh token recebido. Salve-o no cofre de senhas para guardá-lo.</translation>
         </message>
@@ -525,7 +535,7 @@
             <translation>Salvar no cofre de senhas</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/credentials.py" line="273" />
+            <location filename="../../ui/settings/credentials.py" line="286" />
             <source>Saving in the keyring…</source>
             <translation>Salvando no cofre de senhas…</translation>
         </message>
@@ -535,22 +545,22 @@
             <translation>As credenciais da SP-API ficam no cofre de senhas do sistema (Gerenciador de Credenciais do Windows), nunca no arquivo de configurações.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/credentials.py" line="197" />
+            <location filename="../../ui/settings/credentials.py" line="198" />
             <source>This computer has no usable system keyring, so credentials cannot be stored here. On a headless machine set the environment variables {id}, {secret} and {token} for the station's user instead.</source>
             <translation>Este computador não tem um cofre de senhas utilizável, então as credenciais não podem ser guardadas aqui. Em uma máquina sem tela, defina as variáveis de ambiente {id}, {secret} e {token} para o usuário da estação.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/credentials.py" line="245" />
+            <location filename="../../ui/settings/credentials.py" line="258" />
             <source>client id</source>
             <translation>client ID</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/credentials.py" line="246" />
+            <location filename="../../ui/settings/credentials.py" line="259" />
             <source>client secret</source>
             <translation>client secret</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/credentials.py" line="247" />
+            <location filename="../../ui/settings/credentials.py" line="260" />
             <source>refresh token</source>
             <translation>refresh token</translation>
         </message>
@@ -2751,44 +2761,54 @@ Fontes: DejaVu (licença livre).</translation>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="146" />
+            <location filename="../../ui/settings/dialog.py" line="148" />
             <source>Changes take effect when the station is restarted.</source>
             <translation>As alterações valem depois de reiniciar a estação.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="145" />
+            <location filename="../../ui/settings/dialog.py" line="147" />
             <source>Credentials</source>
             <translation>Credenciais</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="182" />
+            <location filename="../../ui/settings/dialog.py" line="168" />
+            <source>Drop your changes?</source>
+            <translation>Descartar as alterações?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/dialog.py" line="198" />
             <source>Find printers</source>
             <translation>Procurar impressoras</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="76" />
+            <location filename="../../ui/settings/dialog.py" line="77" />
             <source>General</source>
             <translation>Geral</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="205" />
+            <location filename="../../ui/settings/dialog.py" line="221" />
             <source>Not saved: {count} setting(s) need correcting (shown in red).</source>
             <translation>Não foi salvo: {count} configuração(ões) precisam de correção (em vermelho).</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="134" />
+            <location filename="../../ui/settings/dialog.py" line="135" />
             <source>Station settings</source>
             <translation>Configurações da estação</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="177" />
+            <location filename="../../ui/settings/dialog.py" line="193" />
             <source>Test label</source>
             <translation>Testar etiqueta</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="180" />
+            <location filename="../../ui/settings/dialog.py" line="196" />
             <source>Test slip</source>
             <translation>Testar nota</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/dialog.py" line="169" />
+            <source>The settings you changed are not saved. Close without saving them?</source>
+            <translation>As configurações alteradas não foram salvas. Fechar sem salvá-las?</translation>
         </message>
     </context>
     <context>

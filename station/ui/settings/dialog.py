@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QTabWidget,
@@ -140,6 +141,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs)
         self.form = SettingsForm(self.tabs)
         self.form.set_value(settings)
+        self._as_opened = self.form.value()  # Escape asks before dropping anything changed
         self._add_printer_tools()
         self.credentials = CredentialsPage(store=secret_store, region=settings.region)
         self.tabs.addTab(_scrolled(self.credentials), self.tr("Credentials"))
@@ -157,6 +159,20 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+
+    def reject(self) -> None:
+        """Cancel, Escape or the window's ✕: edits are dropped only when the user says so."""
+        if self.saved_settings is None and self.form.value() != self._as_opened:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Drop your changes?"),
+                self.tr("The settings you changed are not saved. Close without saving them?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
 
     def _add_printer_tools(self) -> None:
         """Discovery and test prints on the printers tab (both run on a pool thread)."""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -182,12 +183,30 @@ class BoxesPanel(Card):
         self.error.setStyleSheet("color: #b3001b; font-size: 15pt; font-weight: bold;")
         self.error.hide()
         self.body.addWidget(self.error)
+        # The cartons entered so far: pick one to change it (back into the fields) or drop it.
+        self.cartons = QWidget()
+        cartons_row = QHBoxLayout(self.cartons)
+        cartons_row.setContentsMargins(0, 0, 0, 0)
         self.list = QListWidget()
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.list.setStyleSheet("font-size: 15pt;")
+        self.list.setStyleSheet("font-size: 14pt;")
         self.list.setMaximumHeight(76)
-        self.list.hide()
-        self.body.addWidget(self.list)
+        self.list.itemDoubleClicked.connect(lambda _item: self.edit_box())
+        cartons_row.addWidget(self.list, 1)
+        carton_buttons = QVBoxLayout()
+        self.edit_button = QPushButton(_tr("✎ Change"))
+        self.remove_button = QPushButton(_tr("✖ Remove"))
+        for button, slot in (
+            (self.edit_button, self.edit_box),
+            (self.remove_button, self.remove_box),
+        ):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setStyleSheet("font-size: 12pt; min-height: 26px; padding: 1px 6px;")
+            button.clicked.connect(lambda _=False, f=slot: f())
+            carton_buttons.addWidget(button)
+        cartons_row.addLayout(carton_buttons)
+        self.cartons.hide()
+        self.body.addWidget(self.cartons)
 
         # Each action has a key (shown on its button) beside its command barcode.
         actions = QGridLayout()
@@ -340,9 +359,57 @@ class BoxesPanel(Card):
     def commit_draft(self) -> Box:
         box = self.draft_box()
         self.boxes.append(box)
-        self.list.addItem(describe_box(box, len(self.boxes)))
-        self.list.show()
         self._clear_draft()
+        self._show_cartons()
+        return box
+
+    def _show_cartons(self) -> None:
+        self.list.clear()
+        for number, box in enumerate(self.boxes, start=1):
+            self.list.addItem(describe_box(box, number))
+        self.list.setCurrentRow(len(self.boxes) - 1)
+        self.cartons.setVisible(bool(self.boxes))
+
+    def _chosen(self, index: int | None) -> int | None:
+        if not self.boxes:
+            return None
+        if index is None:
+            index = self.list.currentRow()
+        return index if 0 <= index < len(self.boxes) else len(self.boxes) - 1
+
+    def remove_box(self, index: int | None = None) -> Box | None:
+        """Drop an entered carton (the selected one, else the last)."""
+        chosen = self._chosen(index)
+        if chosen is None:
+            return None
+        box = self.boxes.pop(chosen)
+        self._show_cartons()
+        return box
+
+    def edit_box(self, index: int | None = None) -> Box | None:
+        """Put an entered carton back into the fields to change it; NEXT BOX or CONFIRM takes
+        it again (a carton being typed goes into the list first, so nothing is lost)."""
+        chosen = self._chosen(index)
+        if chosen is None:
+            return None
+        if not self.draft_is_empty():
+            self.commit_draft()
+        box = self.boxes.pop(chosen)
+        self._clear_draft()
+        for field, value in (
+            (self.length, box.length),
+            (self.width_edit, box.width),
+            (self.height_edit, box.height),
+            (self.weight, box.weight),
+        ):
+            field.setText(_plain(value))
+        self.dimension_unit.setCurrentText(box.dimension_unit)
+        self.weight_unit.setCurrentText(box.weight_unit)
+        self.weight_origin = "scale" if box.weight_source == "scale" else "typed"
+        if box.contents:
+            self.contents.setText(", ".join(f"{s}={q}" for s, q in sorted(box.contents.items())))
+        self.preset_id = box.preset_id
+        self._show_cartons()
         return box
 
     def boxes_to_ship(self) -> list[Box]:
@@ -397,6 +464,6 @@ class BoxesPanel(Card):
     def reset(self) -> None:
         self.boxes = []
         self.list.clear()
-        self.list.hide()
+        self.cartons.hide()
         self._clear_draft()
         self.error.hide()
