@@ -2204,6 +2204,11 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Entrada do leitor de código de barras.</translation>
         </message>
         <message>
+            <location filename="../../ui/settings/field_texts.py" line="190" />
+            <source>Bench</source>
+            <translation>Bancada</translation>
+        </message>
+        <message>
             <location filename="../../ui/settings/field_texts.py" line="107" />
             <source>Box presets</source>
             <translation>Caixas padrão</translation>
@@ -2247,6 +2252,11 @@ Fontes: DejaVu (licença livre).</translation>
             <location filename="../../ui/settings/field_texts.py" line="129" />
             <source>Documents of orders never shipped are deleted after this many days.</source>
             <translation>Documentos de pedidos que nunca foram enviados são apagados após este número de dias.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="183" />
+            <source>Empty: this station keeps its own journal (one bench). postgresql://USER@HOST/DB?sslmode=verify-full: every bench of the site shares claims, outbox and quota there; the password is kept in the keyring, never here.</source>
+            <translation>Vazio: esta estação mantém seu próprio diário (uma bancada). postgresql://USER@HOST/DB?sslmode=verify-full: todas as bancadas do site compartilham ali as reservas, a caixa de saída e a cota; a senha fica no chaveiro, nunca aqui.</translation>
         </message>
         <message>
             <location filename="../../ui/settings/field_texts.py" line="17" />
@@ -2574,6 +2584,11 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Mostrado ao embalador.</translation>
         </message>
         <message>
+            <location filename="../../ui/settings/field_texts.py" line="180" />
+            <source>Site database (warehouse mode)</source>
+            <translation>Banco de dados do site (modo armazém)</translation>
+        </message>
+        <message>
             <location filename="../../ui/settings/field_texts.py" line="40" />
             <source>Standard Carrier Alpha Code of the vendor's own carrier (North America).</source>
             <translation>Standard Carrier Alpha Code da transportadora própria do fornecedor (América do Norte).</translation>
@@ -2597,6 +2612,11 @@ Fontes: DejaVu (licença livre).</translation>
             <location filename="../../ui/settings/field_texts.py" line="142" />
             <source>Terminators</source>
             <translation>Terminadores</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="191" />
+            <source>The bench's name or number shown to other benches (warehouse mode).</source>
+            <translation>O nome ou número da bancada mostrado às outras bancadas (modo armazém).</translation>
         </message>
         <message>
             <location filename="../../ui/settings/field_texts.py" line="32" />

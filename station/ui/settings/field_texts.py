@@ -177,4 +177,18 @@ FIELD_TEXTS = (
     QT_TRANSLATE_NOOP("Settings", "A public app's registered redirect URI (https)."),
     QT_TRANSLATE_NOOP("Settings", "Sales channel"),
     QT_TRANSLATE_NOOP("Settings", "Names the shop the orders come from (e.g. SHOPIFY); optional."),
+    QT_TRANSLATE_NOOP("Settings", "Site database (warehouse mode)"),
+    QT_TRANSLATE_NOOP(
+        "Settings",
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "Empty: this station keeps its own journal (one bench). "
+            "postgresql://USER@HOST/DB?sslmode=verify-full: every bench of the site shares claims, "
+            "outbox and quota there; the password is kept in the keyring, never here.",
+        ),
+    ),
+    QT_TRANSLATE_NOOP("Settings", "Bench"),
+    QT_TRANSLATE_NOOP(
+        "Settings", "The bench's name or number shown to other benches (warehouse mode)."
+    ),
 )
