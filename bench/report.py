@@ -32,6 +32,7 @@ ORDER = [
     "simulator_labels",
     "zpl_render",
     "documents",
+    "hostile",
 ]
 
 

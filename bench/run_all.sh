@@ -26,6 +26,7 @@ if (( quick )); then
   run bench/simulator_labels.py --startups 2 --rounds 1
   run bench/zpl_render.py --runs 10
   run bench/documents.py --runs 5
+  run bench/hostile.py --deadline 10 --drip-interval 2
   run bench/reliability.py --quick
 else
   run bench/gui_cold_start.py
@@ -38,6 +39,7 @@ else
   run bench/simulator_labels.py
   run bench/zpl_render.py
   run bench/documents.py
+  run bench/hostile.py
   run bench/reliability.py --part fast
   run bench/reliability.py --part faults
   run bench/reliability.py --part crash

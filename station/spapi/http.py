@@ -197,6 +197,7 @@ class SpApiHttp:
         self._user_agent = user_agent
         self._rng = rng or random.Random()  # jitter, not cryptography
         self.amazon_clock = AmazonClock()
+        self._quiet_until = 0.0  # monotonic: no new operation before this (see _after_final)
 
     def request(
         self,
@@ -238,6 +239,16 @@ class SpApiHttp:
         auth: httpx.Auth | None,
         restricted: bool,
     ) -> ApiResponse:
+        quiet = self._quiet_until - time.monotonic()
+        if quiet > 0:
+            # A server that just held an operation for its whole deadline is not asked again
+            # at once: a command (or the outbox) is held by one deadline, not one per request.
+            raise NetworkError(
+                f"{operation}: not sent — Amazon gave no complete answer within "
+                f"{self.retry.operation_deadline:g} s a moment ago; the station asks again in "
+                f"{math.ceil(quiet)} s",
+                operation=operation,
+            )
         waited = 0.0
         attempt = 0
         started = time.monotonic()
@@ -285,15 +296,23 @@ class SpApiHttp:
                         log.debug("%s: ignoring malformed %s header", operation, RATE_LIMIT_HEADER)
             if not retryable or attempt >= self.retry.max_attempts:
                 self._log_failure(failure, method, attempt, final=True)
-                raise failure
+                raise self._after_final(failure, started)
             delay = self.retry.delay(attempt, self._rng, floor if failure.status == 429 else 0.0)
             left = self.retry.operation_deadline - (time.monotonic() - started)
             if waited + delay > self.retry.max_total_wait or delay >= left:
                 self._log_failure(failure, method, attempt, final=True)
-                raise failure
+                raise self._after_final(failure, started)
             self._log_failure(failure, method, attempt, final=False)
             self._sleep(delay)
             waited += delay
+
+    def _after_final(self, failure: ApiError, started: float) -> ApiError:
+        """The failure to raise; when it used up the operation's deadline, be quiet a while."""
+        if time.monotonic() - started >= self.retry.operation_deadline * 0.9 and isinstance(
+            failure, NetworkError
+        ):
+            self._quiet_until = time.monotonic() + self.retry.operation_deadline
+        return failure
 
     def _exchange(
         self, request: httpx.Request, auth: httpx.Auth | None
