@@ -88,3 +88,26 @@ def test_a_300_dpi_label_printer_is_announced_before_the_first_label(
 
 def test_a_203_dpi_label_printer_says_nothing(station: GuiHarness) -> None:
     assert station.window.state == "idle"
+
+
+def test_a_printer_that_cannot_tell_its_state_says_so_in_the_health_bar(
+    harness_factory: Any,
+) -> None:
+    silent = ZebraEmulator("ready", firmware="silent")
+    try:
+        station: GuiHarness = harness_factory(label_printer=silent.uri)
+        window = station.window
+        window._health_round = 0  # the next round asks the printers
+        window.check_health()
+        monitor = station.runtime.printer_monitor()
+        assert monitor.wait_for_round(1, 30)
+
+        def shown() -> bool:
+            window._health_pending = False
+            window.check_health()
+            return "state unknown" in window.health.label_printer.text()
+
+        station.qtbot.waitUntil(shown, timeout=20_000)
+        assert window.health.label_printer.text().startswith("✔")
+    finally:
+        silent.close()
