@@ -48,6 +48,7 @@ from station.ui.widgets.order_panel import OrderPanel
 from station.ui.widgets.status_banner import StatusBanner
 from station.ui.widgets.step_indicator import Mark, Stage, StepIndicator
 from station.ui.worker import BACKGROUND, Worker
+from station.ui.workflow_texts import packer_error, packer_text
 from station.workflow.events import (
     ConfirmationAccepted,
     ConfirmationQueued,
@@ -402,11 +403,12 @@ class MainWindow(QMainWindow):
                 headline = _tr("STOP — check this scan")
             else:
                 headline = _tr("STOP — this order cannot go on")
+        message, hint = packer_error(error)
         self.banner.show_status(
             Tone.ERROR,
             headline,
-            str(error)[:400],
-            _tr("What to do: {hint}").format(hint=error.hint),
+            message[:400],
+            _tr("What to do: {hint}").format(hint=hint),
         )
         self.feedback.error()
         if isinstance(error, NetworkError):
@@ -918,7 +920,7 @@ class MainWindow(QMainWindow):
                 _tr("STOP — Amazon rejected the shipment"),
             )
         elif isinstance(event, ProgressReported) and self.state == "busy":
-            self.banner.detail.setText(event.message)
+            self.banner.detail.setText(packer_text(event.message))
 
     def _show_queued(self, po: str, reason: str) -> None:
         """The confirmation is recorded but not (yet) accepted: say so, and why, never
@@ -958,7 +960,7 @@ class MainWindow(QMainWindow):
             if self.steps.marks[stage] not in (Mark.DONE, Mark.FAILED):
                 self.steps.set_mark(stage, Mark.CURRENT)
             if self.state != "error":
-                self._busy(event.message or event.step.value)
+                self._busy(packer_text(event.message) or event.step.value)
         elif event.step in (Step.BOXES, Step.NEEDS_BOXES) and self.state not in ("error",):
             self._show_step_state(event.step)
 

@@ -885,83 +885,83 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="1037" />
+            <location filename="../../ui/main_window.py" line="1039" />
             <source> — label 1 of {count}</source>
             <translation> — etiqueta 1 de {count}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="298" />
+            <location filename="../../ui/main_window.py" line="299" />
             <source>&amp;Help</source>
             <translation>Aj&amp;uda</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="276" />
+            <location filename="../../ui/main_window.py" line="277" />
             <source>&amp;Station</source>
             <translation>&amp;Estação</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="526" />
+            <location filename="../../ui/main_window.py" line="528" />
             <source>A barcode was scanned while “{window}” is open.</source>
             <translation>Um código de barras foi escaneado com “{window}” aberto.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="641" />
+            <location filename="../../ui/main_window.py" line="643" />
             <source>ALREADY SHIPPED — do not ship again</source>
             <translation>JÁ ENVIADO — não envie de novo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="304" />
-            <location filename="../../ui/main_window.py" line="333" />
+            <location filename="../../ui/main_window.py" line="305" />
+            <location filename="../../ui/main_window.py" line="334" />
             <source>About Packing Station</source>
             <translation>Sobre a Packing Station</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="902" />
+            <location filename="../../ui/main_window.py" line="904" />
             <source>Amazon accepted the shipment. Scan the next PO.</source>
             <translation>A Amazon aceitou o envio. Escaneie o próximo PO.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="285" />
+            <location filename="../../ui/main_window.py" line="286" />
             <source>Amazon fulfilment</source>
             <translation>Logística da Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="944" />
+            <location filename="../../ui/main_window.py" line="946" />
             <source>Amazon has not answered for {s} s.</source>
             <translation>A Amazon não responde há {s} s.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="625" />
+            <location filename="../../ui/main_window.py" line="627" />
             <source>Amazon is slow to answer.</source>
             <translation>A Amazon está demorando para responder.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="913" />
+            <location filename="../../ui/main_window.py" line="915" />
             <source>Amazon rejected the confirmation of PO {po}: {reasons}</source>
             <translation>A Amazon recusou a confirmação do PO {po}: {reasons}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="706" />
+            <location filename="../../ui/main_window.py" line="708" />
             <source>Box {name} chosen</source>
             <translation>Caixa {name} escolhida</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="731" />
+            <location filename="../../ui/main_window.py" line="733" />
             <source>Box {n} recorded</source>
             <translation>Caixa {n} registrada</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="901" />
+            <location filename="../../ui/main_window.py" line="903" />
             <source>CONFIRMED — PO {po} is shipped</source>
             <translation>CONFIRMADO — PO {po} enviado</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="283" />
+            <location filename="../../ui/main_window.py" line="284" />
             <source>Carrier status updates</source>
             <translation>Situação das entregas (transportadora)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="478" />
+            <location filename="../../ui/main_window.py" line="480" />
             <source>Carry on with PO {po}, or scan CMD:CANCEL to put it aside.</source>
             <translation>Continue com o PO {po}, ou escaneie CMD:CANCEL para deixá-lo de lado.</translation>
         </message>
@@ -970,12 +970,12 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation type="vanished">Confira o peso e escaneie CMD:CONFIRM (ou CMD:NEXTBOX para outra caixa).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1116" />
+            <location filename="../../ui/main_window.py" line="1118" />
             <source>Confirmations are waiting for the network</source>
             <translation>As confirmações aguardam a rede</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="766" />
+            <location filename="../../ui/main_window.py" line="768" />
             <source>Confirming the shipment…</source>
             <translation>Confirmando o envio…</translation>
         </message>
@@ -984,175 +984,175 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation type="vanished">MODO DEMONSTRAÇÃO — Amazon simulada; as impressões vão para {folder}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="169" />
+            <location filename="../../ui/main_window.py" line="170" />
             <source>DEMO — scan a PO: {pos} · printed files go to {folder}</source>
             <translation>DEMO — escaneie um PO: {pos} · os arquivos impressos vão para {folder}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="976" />
+            <location filename="../../ui/main_window.py" line="978" />
             <source>Enter the box — the label is requested with it</source>
             <translation>Informe a caixa — a etiqueta é pedida com ela</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="284" />
+            <location filename="../../ui/main_window.py" line="285" />
             <source>Export support bundle</source>
             <translation>Exportar pacote de suporte</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="916" />
+            <location filename="../../ui/main_window.py" line="918" />
             <source>Fix what Amazon names and confirm again, or see History.</source>
             <translation>Corrija o que a Amazon aponta e confirme de novo, ou veja o Histórico.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="280" />
+            <location filename="../../ui/main_window.py" line="281" />
             <source>History</source>
             <translation>Histórico</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="452" />
+            <location filename="../../ui/main_window.py" line="454" />
             <source>Item of PO {po} — no item check needed now</source>
             <translation>Item do PO {po} — não é preciso conferir itens agora</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="876" />
+            <location filename="../../ui/main_window.py" line="878" />
             <source>Item {scanned} of {ordered} for line {line}</source>
             <translation>Item {scanned} de {ordered} da linha {line}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="489" />
+            <location filename="../../ui/main_window.py" line="491" />
             <source>Its boxes are kept. Carry on: enter the box, then confirm.</source>
             <translation>As caixas dele continuam. Continue: informe a caixa e confirme.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="463" />
+            <location filename="../../ui/main_window.py" line="465" />
             <source>Keyboard layout garbles the scans</source>
             <translation>O layout do teclado embaralha as leituras</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="248" />
+            <location filename="../../ui/main_window.py" line="249" />
             <source>Label</source>
             <translation>Etiqueta</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="863" />
-            <location filename="../../ui/main_window.py" line="1007" />
-            <location filename="../../ui/main_window.py" line="1118" />
+            <location filename="../../ui/main_window.py" line="865" />
+            <location filename="../../ui/main_window.py" line="1009" />
+            <location filename="../../ui/main_window.py" line="1120" />
             <source>Label printer</source>
             <translation>Impressora de etiquetas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="210" />
+            <location filename="../../ui/main_window.py" line="211" />
             <source>Labels will print at {percent} % of their size</source>
             <translation>As etiquetas serão impressas com {percent} % do tamanho</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="628" />
+            <location filename="../../ui/main_window.py" line="630" />
             <source>Looking up PO {po}… {seconds} s</source>
             <translation>Consultando o PO {po}… {seconds} s</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="581" />
+            <location filename="../../ui/main_window.py" line="583" />
             <source>Looking up the PO…</source>
             <translation>Buscando o PO…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="814" />
+            <location filename="../../ui/main_window.py" line="816" />
             <source>Lookup of PO {po} abandoned — scan the next PO</source>
             <translation>Consulta do PO {po} abandonada — escaneie o próximo PO</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="688" />
+            <location filename="../../ui/main_window.py" line="690" />
             <source>No order is open</source>
             <translation>Nenhum pedido aberto</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="249" />
+            <location filename="../../ui/main_window.py" line="250" />
             <source>No packing slip</source>
             <translation>Sem nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="847" />
+            <location filename="../../ui/main_window.py" line="849" />
             <source>No packing slip for this order</source>
             <translation>Este pedido não tem nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="474" />
+            <location filename="../../ui/main_window.py" line="476" />
             <source>Not a PO — PO {po} stays open</source>
             <translation>Não é um PO — o PO {po} continua aberto</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="351" />
+            <location filename="../../ui/main_window.py" line="352" />
             <source>Not available yet</source>
             <translation>Ainda não disponível</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="930" />
+            <location filename="../../ui/main_window.py" line="932" />
             <source>Not sent yet: {reason}</source>
             <translation>Ainda não enviado: {reason}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="815" />
+            <location filename="../../ui/main_window.py" line="817" />
             <source>Nothing is printed or confirmed for it. Scan it again to try later.</source>
             <translation>Nada é impresso nem confirmado para ele. Escaneie-o de novo para tentar mais tarde.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="821" />
+            <location filename="../../ui/main_window.py" line="823" />
             <source>Nothing was confirmed. Scan it again to continue later.</source>
             <translation>Nada foi confirmado. Escaneie o PO de novo para continuar depois.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="531" />
+            <location filename="../../ui/main_window.py" line="533" />
             <source>Nothing was typed and nothing was done with it. Close this window, then scan again on the packing screen.</source>
             <translation>Nada foi digitado e nada foi feito com ele. Feche esta janela e escaneie de novo na tela de embalagem.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="299" />
+            <location filename="../../ui/main_window.py" line="300" />
             <source>Open the demo printer folder</source>
             <translation>Abrir a pasta das impressoras de demonstração</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="488" />
+            <location filename="../../ui/main_window.py" line="490" />
             <source>PO {po} is already open</source>
             <translation>O PO {po} já está aberto</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="928" />
+            <location filename="../../ui/main_window.py" line="930" />
             <source>PO {po} is recorded; the station sends it by itself.</source>
             <translation>O PO {po} está registrado; a estação o envia sozinha.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="820" />
+            <location filename="../../ui/main_window.py" line="822" />
             <source>PO {po} put aside — scan the next PO</source>
             <translation>PO {po} deixado de lado — escaneie o próximo PO</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="642" />
+            <location filename="../../ui/main_window.py" line="644" />
             <source>PO {po} was shipped {when}by {who}.</source>
             <translation>O PO {po} foi enviado {when}por {who}.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="843" />
+            <location filename="../../ui/main_window.py" line="845" />
             <source>PO {po} — Packing Station</source>
             <translation>PO {po} — Packing Station</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="802" />
+            <location filename="../../ui/main_window.py" line="804" />
             <source>PO {po}: the documents printed again.</source>
             <translation>PO {po}: os documentos foram impressos de novo.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="454" />
+            <location filename="../../ui/main_window.py" line="456" />
             <source>Pack it, enter the box, then confirm.</source>
             <translation>Embale-o, informe a caixa e confirme.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="142" />
-            <location filename="../../ui/main_window.py" line="386" />
+            <location filename="../../ui/main_window.py" line="143" />
+            <location filename="../../ui/main_window.py" line="387" />
             <source>Packing Station</source>
             <translation>Packing Station</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="319" />
+            <location filename="../../ui/main_window.py" line="320" />
             <source>Packing Station {version}
 Station {station}
 
@@ -1165,22 +1165,22 @@ Python {python}, Qt {qt}, PySide6 {pyside}
 Fontes: DejaVu (licença livre).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="249" />
+            <location filename="../../ui/main_window.py" line="250" />
             <source>Packing slip</source>
             <translation>Nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="282" />
+            <location filename="../../ui/main_window.py" line="283" />
             <source>Print command sheet</source>
             <translation>Imprimir folha de comandos</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="985" />
+            <location filename="../../ui/main_window.py" line="987" />
             <source>Printed — pack the order</source>
             <translation>Impresso — embale o pedido</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="932" />
+            <location filename="../../ui/main_window.py" line="934" />
             <source>QUEUED — PO {po} goes out by itself</source>
             <translation>NA FILA — o PO {po} será enviado sozinho</translation>
         </message>
@@ -1189,148 +1189,148 @@ Fontes: DejaVu (licença livre).</translation>
             <translation type="vanished">NA FILA — será enviado quando a rede voltar</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="294" />
+            <location filename="../../ui/main_window.py" line="295" />
             <source>Quit</source>
             <translation>Sair</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="801" />
+            <location filename="../../ui/main_window.py" line="803" />
             <source>Reprinted</source>
             <translation>Reimpresso</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="778" />
+            <location filename="../../ui/main_window.py" line="780" />
             <source>Reprinting…</source>
             <translation>Reimprimindo…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="749" />
+            <location filename="../../ui/main_window.py" line="751" />
             <source>Requesting the label…</source>
             <translation>Pedindo a etiqueta…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="918" />
+            <location filename="../../ui/main_window.py" line="920" />
             <source>STOP — Amazon rejected the shipment</source>
             <translation>PARE — a Amazon recusou o envio</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="852" />
+            <location filename="../../ui/main_window.py" line="854" />
             <source>STOP — PO {po} was cancelled: do not ship it</source>
             <translation>PARE — o PO {po} foi cancelado: não envie</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="727" />
-            <location filename="../../ui/main_window.py" line="742" />
+            <location filename="../../ui/main_window.py" line="729" />
+            <location filename="../../ui/main_window.py" line="744" />
             <source>STOP — check the box</source>
             <translation>PARE — confira a caixa</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="402" />
+            <location filename="../../ui/main_window.py" line="403" />
             <source>STOP — check this scan</source>
             <translation>PARE — confira esta leitura</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="398" />
+            <location filename="../../ui/main_window.py" line="399" />
             <source>STOP — no connection to Amazon</source>
             <translation>PARE — sem conexão com a Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="400" />
+            <location filename="../../ui/main_window.py" line="401" />
             <source>STOP — printer problem</source>
             <translation>PARE — problema na impressora</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="869" />
+            <location filename="../../ui/main_window.py" line="871" />
             <source>STOP — the {doc} did not print</source>
             <translation>PARE — {doc} não foi impressa</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="404" />
+            <location filename="../../ui/main_window.py" line="405" />
             <source>STOP — this order cannot go on</source>
             <translation>PARE — este pedido não pode seguir</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="440" />
+            <location filename="../../ui/main_window.py" line="442" />
             <source>STOP — unknown command barcode</source>
             <translation>PARE — código de comando desconhecido</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="660" />
+            <location filename="../../ui/main_window.py" line="662" />
             <source>STOP — wrong item</source>
             <translation>PARE — item errado</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="389" />
+            <location filename="../../ui/main_window.py" line="390" />
             <source>Scan a PO barcode</source>
             <translation>Escaneie o código do PO</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="977" />
+            <location filename="../../ui/main_window.py" line="979" />
             <source>Scan a box barcode (or type the size and weight), then CMD:CONFIRM.</source>
             <translation>Escaneie o código da caixa (ou digite medidas e peso) e depois CMD:CONFIRM.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="986" />
+            <location filename="../../ui/main_window.py" line="988" />
             <source>Scan every item, then the box barcode and CMD:CONFIRM.</source>
             <translation>Escaneie cada item, depois o código da caixa e CMD:CONFIRM.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="525" />
+            <location filename="../../ui/main_window.py" line="527" />
             <source>Scan not used</source>
             <translation>Leitura não usada</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="732" />
+            <location filename="../../ui/main_window.py" line="734" />
             <source>Scan or type the next box ({preset}).</source>
             <translation>Escaneie ou digite a próxima caixa ({preset}).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="688" />
+            <location filename="../../ui/main_window.py" line="690" />
             <source>Scan the PO barcode first, then the box.</source>
             <translation>Escaneie primeiro o código do PO, depois a caixa.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="390" />
+            <location filename="../../ui/main_window.py" line="391" />
             <source>Scan the PO on the packing list — from anywhere, whatever is selected.</source>
             <translation>Escaneie o PO na lista de separação — de qualquer tela, o que estiver selecionado.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="988" />
+            <location filename="../../ui/main_window.py" line="990" />
             <source>Scan the box barcode (or type size and weight), then CMD:CONFIRM.</source>
             <translation>Escaneie o código da caixa (ou digite medidas e peso) e depois CMD:CONFIRM.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="879" />
+            <location filename="../../ui/main_window.py" line="881" />
             <source>Scan the next item, or the box and CMD:CONFIRM when all are checked.</source>
             <translation>Escaneie o próximo item, ou a caixa e CMD:CONFIRM quando todos estiverem conferidos.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="464" />
+            <location filename="../../ui/main_window.py" line="466" />
             <source>Scanned '{text}'.</source>
             <translation>Leitura: '{text}'.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="453" />
+            <location filename="../../ui/main_window.py" line="455" />
             <source>Scanned '{text}'. The order stays open.</source>
             <translation>Escaneado '{text}'. O pedido continua aberto.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="475" />
+            <location filename="../../ui/main_window.py" line="477" />
             <source>Scanned '{text}': not a PO, an item of this order or a command.</source>
             <translation>Escaneado '{text}': não é um PO, um item deste pedido nem um comando.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="890" />
+            <location filename="../../ui/main_window.py" line="892" />
             <source>Sending the confirmation to Amazon…</source>
             <translation>Enviando a confirmação para a Amazon…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="647" />
+            <location filename="../../ui/main_window.py" line="649" />
             <source>Set the items aside and tell the warehouse lead. Scan CMD:REPRINT for a copy of the label.</source>
             <translation>Separe os itens e avise o líder do armazém. Escaneie CMD:REPRINT para uma cópia da etiqueta.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="281" />
+            <location filename="../../ui/main_window.py" line="282" />
             <source>Settings</source>
             <translation>Configurações</translation>
         </message>
@@ -1339,39 +1339,39 @@ Fontes: DejaVu (licença livre).</translation>
             <translation type="vanished">Despache a caixa e escaneie o próximo PO.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="934" />
+            <location filename="../../ui/main_window.py" line="936" />
             <source>Ship the box and scan the next PO. History shows when it is sent.</source>
             <translation>Despache a caixa e escaneie o próximo PO. O Histórico mostra quando for enviado.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="863" />
-            <location filename="../../ui/main_window.py" line="1010" />
-            <location filename="../../ui/main_window.py" line="1119" />
+            <location filename="../../ui/main_window.py" line="865" />
+            <location filename="../../ui/main_window.py" line="1012" />
+            <location filename="../../ui/main_window.py" line="1121" />
             <source>Slip printer</source>
             <translation>Impressora de notas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="885" />
+            <location filename="../../ui/main_window.py" line="887" />
             <source>The confirmation waits for the network</source>
             <translation>A confirmação aguarda a rede</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="248" />
+            <location filename="../../ui/main_window.py" line="249" />
             <source>The label appears here</source>
             <translation>A etiqueta aparece aqui</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="211" />
+            <location filename="../../ui/main_window.py" line="212" />
             <source>The label printer is set to {dpi} dpi; Amazon's PNG labels are drawn for 203 dpi and their barcodes are never stretched.</source>
             <translation>A impressora de etiquetas está configurada para {dpi} dpi; as etiquetas PNG da Amazon são desenhadas para 203 dpi e seus códigos de barras nunca são esticados.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1018" />
+            <location filename="../../ui/main_window.py" line="1020" />
             <source>The slip printed; no preview available.</source>
             <translation>A nota foi impressa; sem pré-visualização.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="351" />
+            <location filename="../../ui/main_window.py" line="352" />
             <source>This screen is not available yet.</source>
             <translation>Esta tela ainda não está disponível.</translation>
         </message>
@@ -1380,93 +1380,93 @@ Fontes: DejaVu (licença livre).</translation>
             <translation type="vanished">Ferramentas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="215" />
+            <location filename="../../ui/main_window.py" line="216" />
             <source>Use a 203-dpi label printer, or set the warehouse's label format to ZPL in Settings (ZPL labels print at their true size).</source>
             <translation>Use uma impressora de etiquetas de 203 dpi ou defina o formato de etiqueta do armazém como ZPL nas Configurações (etiquetas ZPL saem no tamanho real).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="630" />
+            <location filename="../../ui/main_window.py" line="632" />
             <source>Wait, or scan CMD:CANCEL (Esc) to give up; nothing is printed for it.</source>
             <translation>Aguarde, ou escaneie CMD:CANCEL (Esc) para desistir; nada é impresso para ele.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="623" />
+            <location filename="../../ui/main_window.py" line="625" />
             <source>Waiting for Amazon to answer an earlier, abandoned lookup.</source>
             <translation>Aguardando a Amazon responder a uma consulta anterior, já abandonada.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="707" />
+            <location filename="../../ui/main_window.py" line="709" />
             <source>Weigh the packed box and type its weight, then scan CMD:CONFIRM (or CMD:NEXTBOX for another box).</source>
             <translation>Pese a caixa embalada e digite o peso, depois escaneie CMD:CONFIRM (ou CMD:NEXTBOX para outra caixa).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="409" />
+            <location filename="../../ui/main_window.py" line="411" />
             <source>What to do: {hint}</source>
             <translation>O que fazer: {hint}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="100" />
+            <location filename="../../ui/main_window.py" line="101" />
             <source>ZPL label</source>
             <translation>etiqueta ZPL</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="522" />
+            <location filename="../../ui/main_window.py" line="524" />
             <source>another window</source>
             <translation>outra janela</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="101" />
+            <location filename="../../ui/main_window.py" line="102" />
             <source>cancelled</source>
             <translation>cancelado</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="97" />
+            <location filename="../../ui/main_window.py" line="98" />
             <source>gift</source>
             <translation>presente</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="108" />
+            <location filename="../../ui/main_window.py" line="109" />
             <source>invoice</source>
             <translation>a fatura</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="106" />
+            <location filename="../../ui/main_window.py" line="107" />
             <source>label</source>
             <translation>a etiqueta</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="98" />
+            <location filename="../../ui/main_window.py" line="99" />
             <source>packing slip</source>
             <translation>nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="96" />
+            <location filename="../../ui/main_window.py" line="97" />
             <source>plain</source>
             <translation>simples</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="99" />
+            <location filename="../../ui/main_window.py" line="100" />
             <source>priority</source>
             <translation>prioritário</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="107" />
+            <location filename="../../ui/main_window.py" line="108" />
             <source>slip</source>
             <translation>a nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1098" />
+            <location filename="../../ui/main_window.py" line="1100" />
             <source>state unknown</source>
             <translation>estado desconhecido</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="749" />
-            <location filename="../../ui/main_window.py" line="766" />
+            <location filename="../../ui/main_window.py" line="751" />
+            <location filename="../../ui/main_window.py" line="768" />
             <source>{n} box(es)</source>
             <translation>{n} caixa(s)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="580" />
+            <location filename="../../ui/main_window.py" line="582" />
             <source>{po} — the lookup of PO {old} was abandoned</source>
             <translation>{po} — a consulta do PO {old} foi abandonada</translation>
         </message>
@@ -3205,6 +3205,214 @@ Só quer conhecer? O modo demonstração roda todo o fluxo de embalagem em um si
             <location filename="../../ui/worker.py" line="138" />
             <source>Unexpected error while {task}: {kind}: {detail}</source>
             <translation>Erro inesperado ({task}): {kind}: {detail}</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkflowTexts</name>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="179" />
+            <source>'{text}' is not a PO number: it has signs or spaces</source>
+            <translation>'{text}' não é um número de PO: tem sinais ou espaços</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="183" />
+            <source>'{text}' is not a PO number: it is {n} characters long</source>
+            <translation>'{text}' não é um número de PO: tem {n} caracteres</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="197" />
+            <source>A PO number has {low} to {high} letters and digits</source>
+            <translation>Um número de PO tem de {low} a {high} letras e algarismos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="42" />
+            <source>Accepting PO {po} at Amazon</source>
+            <translation>Aceitando o PO {po} na Amazon</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="129" />
+            <source>All {n} of item {code} are already scanned</source>
+            <translation>Todos os {n} do item {code} já foram escaneados</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="226" />
+            <source>Amazon cannot be reached over the network.</source>
+            <translation>Não é possível falar com a Amazon pela rede.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="88" />
+            <source>Amazon does not know PO {po}</source>
+            <translation>A Amazon não conhece o PO {po}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="54" />
+            <source>Asking Amazon for the label of PO {po} ({n} box(es))</source>
+            <translation>Pedindo à Amazon a etiqueta do PO {po} ({n} caixa(s))</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="92" />
+            <source>Check the PO number on the packing list and scan it again, or ask the lead.</source>
+            <translation>Confira o número do PO na lista e escaneie de novo, ou chame o líder.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="227" />
+            <source>Check the network cable or Wi-Fi, then scan again; nothing was lost.</source>
+            <translation>Verifique o cabo de rede ou o Wi-Fi e escaneie de novo; nada foi perdido.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="149" />
+            <source>Fix the label printer and reprint, then confirm.</source>
+            <translation>Conserte a impressora de etiquetas e reimprima; depois confirme.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="46" />
+            <source>Getting the label of PO {po}</source>
+            <translation>Buscando a etiqueta do PO {po}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="121" />
+            <source>Item {code} is not on PO {po}</source>
+            <translation>O item {code} não está no PO {po}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="39" />
+            <source>Looking up PO {po}</source>
+            <translation>Consultando o PO {po}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="163" />
+            <source>No box was entered</source>
+            <translation>Nenhuma caixa foi informada</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="50" />
+            <source>PO {po} has no label yet: enter the box to get it</source>
+            <translation>O PO {po} ainda não tem etiqueta: informe a caixa para obtê-la</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="99" />
+            <source>PO {po} is CANCELLED: do not ship it</source>
+            <translation>O PO {po} está CANCELADO: não envie</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="109" />
+            <source>PO {po} was CANCELLED since the shift began: do not ship it</source>
+            <translation>O PO {po} foi CANCELADO desde o início do turno: não envie</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="83" />
+            <source>PO {po} was already shipped</source>
+            <translation>O PO {po} já foi enviado</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="79" />
+            <source>PO {po} was already shipped by {who}</source>
+            <translation>O PO {po} já foi enviado por {who}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="153" />
+            <source>PO {po} was already shipped: it is never confirmed twice</source>
+            <translation>O PO {po} já foi enviado: nunca é confirmado duas vezes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="62" />
+            <source>Printed: pack the items and enter the box</source>
+            <translation>Impresso: embale os itens e informe a caixa</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="58" />
+            <source>Printing the label and papers of PO {po}</source>
+            <translation>Imprimindo a etiqueta e os papéis do PO {po}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="115" />
+            <source>Put the items back and set its label aside; it will not ship.</source>
+            <translation>Devolva os itens e separe a etiqueta; ele não será enviado.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="103" />
+            <source>Put the items back; Amazon or the customer cancelled the order.</source>
+            <translation>Devolva os itens; a Amazon ou o cliente cancelou o pedido.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="159" />
+            <source>Reprint the label if needed; do not ship the order again.</source>
+            <translation>Reimprima a etiqueta se precisar; não envie o pedido de novo.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="75" />
+            <source>Saving the shipment of PO {po}</source>
+            <translation>Salvando o envio do PO {po}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="166" />
+            <source>Scan a box barcode or type its size, then its weight.</source>
+            <translation>Escaneie o código de uma caixa ou digite o tamanho e depois o peso.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="141" />
+            <source>Scan every item before closing the box.</source>
+            <translation>Escaneie todos os itens antes de fechar a caixa.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="190" />
+            <source>Scan the PO barcode again; if it happens again, the scanner's settings need a look.</source>
+            <translation>Escaneie o código do PO de novo; se acontecer outra vez, peça para verificarem as configurações do leitor.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="66" />
+            <source>Something did not print: fix the printer, then reprint</source>
+            <translation>Algo não foi impresso: conserte a impressora e reimprima</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="125" />
+            <source>Take it out of the box: this order does not have it</source>
+            <translation>Tire-o da caixa: este pedido não tem esse item</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="133" />
+            <source>Take the extra item out: the order has fewer</source>
+            <translation>Tire o item a mais: o pedido tem menos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="171" />
+            <source>The box {what} {value} {unit} is not plausible</source>
+            <translation>Medida da caixa ({what}) de {value} {unit} não é plausível</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="145" />
+            <source>The label of PO {po} has not printed</source>
+            <translation>A etiqueta do PO {po} não foi impressa</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="175" />
+            <source>The weight {value} {unit} is not plausible</source>
+            <translation>O peso {value} {unit} não é plausível</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="204" />
+            <source>height</source>
+            <translation>altura</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="202" />
+            <source>length</source>
+            <translation>comprimento</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="203" />
+            <source>width</source>
+            <translation>largura</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="71" />
+            <source>{n} box(es) entered</source>
+            <translation>{n} caixa(s) informada(s)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="137" />
+            <source>{n} item(s) of PO {po} are not scanned yet</source>
+            <translation>{n} item(ns) do PO {po} ainda não foram escaneados</translation>
         </message>
     </context>
 </TS>

@@ -1,0 +1,72 @@
+"""The workflow's own progress and error texts reach the packer translated, in packer words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from station.errors import NetworkError, ScanError
+from station.ui.i18n import install_translator
+from station.ui.workflow_texts import TEXTS, packer_error, packer_text
+from station.workflow.events import StepChanged
+from station.workflow.scan import validate_po
+from tests.ui.station_fixtures import QT_LOG_IGNORE, GuiHarness
+
+pytestmark = [pytest.mark.gui, QT_LOG_IGNORE]
+
+
+@pytest.fixture
+def portuguese(qapp: Any) -> Iterator[None]:
+    assert install_translator(qapp, "pt_BR") == "pt_BR"
+    try:
+        yield
+    finally:
+        install_translator(qapp, "en")
+
+
+def test_every_progress_text_of_a_real_order_is_translated(
+    portuguese: None, station: GuiHarness
+) -> None:
+    seen: list[str] = []
+    station.gui.engine.add_listener(
+        lambda event: seen.append(event.message) if isinstance(event, StepChanged) else None
+    )
+    window = station.window
+    window.handle_scan(station.po_of_kind("plain"))
+    station.wait_state("needs_boxes", "error")
+    window.handle_scan("CMD:BOX:S")
+    window.boxes.weight.setText("2")
+    window.handle_scan("CMD:CONFIRM")
+    station.wait_state("confirmed", "queued", "error")
+    engine_texts = [m for m in seen if m and not m.startswith(("Amazon accepted", "Offline"))]
+    assert len(engine_texts) >= 5
+    for message in engine_texts:
+        assert packer_text(message) != message, f"shown in English: {message!r}"
+
+
+def test_an_unknown_po_is_said_in_packer_words(portuguese: None, station: GuiHarness) -> None:
+    station.window.handle_scan("ZZZZ9999")
+    station.wait_state("error")
+    detail = station.window.banner.detail.text()
+    hint = station.window.banner.hint.text()
+    assert detail == "A Amazon não conhece o PO ZZZZ9999"
+    for developer_word in ("getOrder", "404", "not found"):
+        assert developer_word not in detail + hint
+
+
+def test_scan_and_network_errors(portuguese: None) -> None:
+    with pytest.raises(ScanError) as raised:
+        validate_po("12 5!")
+    message, hint = packer_error(raised.value)
+    assert message == "'12 5!' não é um número de PO: tem sinais ou espaços"
+    assert hint.startswith("Escaneie o código do PO de novo")
+    message, hint = packer_error(NetworkError("getOrder: the connection failed (ConnectError)"))
+    assert "getOrder" not in message and "ConnectError" not in message
+    assert "rede" in message
+
+
+def test_unknown_texts_come_through_unchanged() -> None:
+    assert packer_text("Something new from the engine") == "Something new from the engine"
+    assert all(t.template for t in TEXTS)
