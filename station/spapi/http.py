@@ -65,6 +65,10 @@ log = logging.getLogger("station.spapi")
 #: tokens, so after a 5xx or a dropped connection it is safe to ask again.
 IDEMPOTENT_POSTS = frozenset({"createRestrictedDataToken"})
 
+#: After an operation used up its whole deadline, new operations are not sent for this long (at
+#: most the deadline): a command meets one dripping server once, not at every request.
+QUIET_SECONDS = 15.0
+
 USER_AGENT = f"PackingStation/{__version__} (Language=Python)"
 DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=30.0, write=30.0, pool=10.0)
 REQUEST_ID_HEADER = "x-amzn-RequestId"
@@ -311,7 +315,7 @@ class SpApiHttp:
         if time.monotonic() - started >= self.retry.operation_deadline * 0.9 and isinstance(
             failure, NetworkError
         ):
-            self._quiet_until = time.monotonic() + self.retry.operation_deadline
+            self._quiet_until = time.monotonic() + min(QUIET_SECONDS, self.retry.operation_deadline)
         return failure
 
     def _exchange(

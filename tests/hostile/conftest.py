@@ -9,9 +9,10 @@ import pytest
 
 from station.config import Settings, save_settings
 from station.paths import StationPaths
-from station.runtime import demo_settings
+from station.runtime import Runtime, RuntimeOptions, build_runtime, demo_settings
 from station.simulator.config import SimulatorConfig
 from station.simulator.server import SimulatorServer
+from station.spapi.http import RetryPolicy as HttpRetryPolicy
 from tests.hostile.servers import HostileProxy
 
 
@@ -47,3 +48,27 @@ def station_env(
         PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
     )
     return env
+
+
+def proxied_runtime(
+    proxy: HostileProxy,
+    simulator: SimulatorServer,
+    folder: Path,
+    key: str,
+    **environ: str,
+) -> Runtime:
+    """A station runtime (station id ``desk-1``, data in ``folder``) whose SP-API is the proxy."""
+    settings = demo_settings(Settings(station_id="desk-1"), folder / "printers")
+    return build_runtime(
+        RuntimeOptions(
+            settings=settings,
+            paths=StationPaths.under(folder / "station"),
+            environ={
+                "STATION_SPAPI_URL": proxy.base_url,
+                "STATION_LWA_URL": simulator.lwa_url,
+                "STATION_DATA_KEY": key,
+                **environ,
+            },
+            http_retry=HttpRetryPolicy(max_attempts=2, base_delay=0.01, max_delay=0.05),
+        )
+    )

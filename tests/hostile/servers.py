@@ -7,6 +7,7 @@ from __future__ import annotations
 import email.utils
 import functools
 import http.server
+import itertools
 import re
 import resource
 import subprocess
@@ -44,6 +45,7 @@ class Rule:
     behaviour: str
     interval: float = 2.0
     hits: int = 0
+    times: int | None = None  # applies to the first ``times`` matching requests only
     status: int = 400
     body: bytes = b""
 
@@ -98,7 +100,9 @@ class HostileProxy:
 
     def _rule(self, method: str, path: str) -> Rule | None:
         for rule in self.rules:
-            if re.search(rule.pattern, f"{method} {path}"):
+            if re.search(rule.pattern, f"{method} {path}") and (
+                rule.times is None or rule.hits < rule.times
+            ):
                 rule.hits += 1
                 return rule
         return None
@@ -141,7 +145,8 @@ class HostileProxy:
                     out.write(head + b"Content-Length: 100000\r\n\r\n")
                     out.flush()
                     head = b" " * 100000
-                for byte in _bytes(head):
+                # The head, then a header that never ends: the answer is never complete.
+                for byte in itertools.chain(_bytes(head + b"X-Pad: "), itertools.repeat(b"a")):
                     out.write(byte)
                     out.flush()
                     if self.stop_event.wait(rule.interval):

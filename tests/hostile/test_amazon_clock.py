@@ -14,16 +14,14 @@ from pathlib import Path
 import httpx
 import pytest
 
-from station.config import Settings
-from station.paths import StationPaths
-from station.runtime import Runtime, RuntimeOptions, build_runtime, demo_settings
+from station.runtime import Runtime
 from station.simulator.server import SimulatorServer
 from station.spapi.http import AmazonClock, SpApiHttp
-from station.spapi.http import RetryPolicy as HttpRetryPolicy
 from station.workflow.acknowledgements import Acknowledger
 from station.workflow.containers import parse_box_spec
 from station.workflow.labels import LabelExpiredError
 from station.workflow.order_cache import store_prefetched
+from tests.hostile.conftest import proxied_runtime
 from tests.hostile.servers import HostileProxy
 
 DAY = 24 * 3600.0
@@ -57,28 +55,12 @@ def runtimes(
         runtime.close()
 
 
-def _runtime(proxy: HostileProxy, simulator: SimulatorServer, folder: Path, key: str) -> Runtime:
-    settings = demo_settings(Settings(station_id="desk-1"), folder / "printers")
-    return build_runtime(
-        RuntimeOptions(
-            settings=settings,
-            paths=StationPaths.under(folder / "station"),
-            environ={
-                "STATION_SPAPI_URL": proxy.base_url,
-                "STATION_LWA_URL": simulator.lwa_url,
-                "STATION_DATA_KEY": key,
-            },
-            http_retry=HttpRetryPolicy(max_attempts=2, base_delay=0.01, max_delay=0.05),
-        )
-    )
-
-
 def test_a_cached_label_expires_on_amazons_clock_when_the_pc_runs_behind(
     proxy: HostileProxy, simulator: SimulatorServer, tmp_path: Path, runtimes: list[Runtime]
 ) -> None:
     key = base64.urlsafe_b64encode(os.urandom(32)).decode()
     po = str(next(iter(simulator.state.orders.values())).purchase_order_number)
-    first = _runtime(proxy, simulator, tmp_path, key)
+    first = proxied_runtime(proxy, simulator, tmp_path, key)
     runtimes.append(first)
     Acknowledger(first.gateway, first.settings, poll_interval=0.02).acknowledge(
         [first.gateway.get_order(po)]
@@ -97,7 +79,7 @@ def test_a_cached_label_expires_on_amazons_clock_when_the_pc_runs_behind(
 
     # …but Amazon's clock is 20 days ahead of the PC's: the label is 100 days old.
     proxy.date_shift = 20 * DAY
-    second = _runtime(proxy, simulator, tmp_path, key)
+    second = proxied_runtime(proxy, simulator, tmp_path, key)
     runtimes.append(second)
     second.gateway.get_order(po)  # any answer from Amazon tells its time
     with pytest.raises(LabelExpiredError, match="90 days"):
