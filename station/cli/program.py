@@ -36,7 +36,7 @@ from station import __version__
 from station.cli.errors import UsageError, cli_hint, cli_text
 from station.cli.exit_codes import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE
 from station.cli.progress import reset, state
-from station.errors import NetworkError, StationError
+from station.errors import NetworkError, StationError, UnknownOutcomeError
 
 
 class CommandModule(Protocol):
@@ -154,7 +154,10 @@ def _with_subcommands(parser: argparse.ArgumentParser) -> list[argparse.Argument
 
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
-    args = build_parser().parse_args(list(argv))
+    parser = build_parser()
+    args = parser.parse_args(list(argv))
+    if args.self_test and args.command:
+        parser.error(f"--self-test checks the installation; it takes no command ({args.command})")
     args.verbose = int(args.verbose) + int(getattr(args, "verbose_after", 0) or 0)
     return args
 
@@ -201,9 +204,15 @@ def main(argv: Sequence[str] | None = None, *, log_files: bool = False) -> int:
 
             return app.self_test(args)
     except NetworkError as exc:
+        where = (
+            "the last request may have reached Amazon without an answer; running the same "
+            "command again checks what Amazon has before sending anything twice."
+            if isinstance(exc, UnknownOutcomeError)
+            else state()
+        )
         _error(
             f"station: Amazon cannot be reached (network): {cli_text(str(exc))}",
-            f"Check this computer's network connection; {state()} (-v shows each attempt)",
+            f"Check this computer's network connection; {where} (-v shows each attempt)",
         )
         return EXIT_FAILED
     except UsageError as exc:
