@@ -277,7 +277,9 @@ def _ship(
     runtime.gateway.label_wait_seconds = wait  # this command waits no longer than --wait
     worker = outbox_worker(runtime)
     owner = start_worker(worker)
-    session: PackSession = engine.scan_po(po_text, source="command line")
+    session: PackSession = engine.scan_po(
+        po_text, source="command line", planned_boxes=boxes or None
+    )
     po = output.po = session.po
     warehouse = output.warehouse
     if session.already_shipped:

@@ -311,6 +311,7 @@ class PackingEngine:
         source: str = "scanner",
         scan_id: int | None = None,
         superseded: Callable[[], bool] | None = None,
+        planned_boxes: Sequence[Box] | None = None,
     ) -> PackSession:
         """Validate a scan, load the order, and print its documents when the label exists.
 
@@ -321,6 +322,10 @@ class PackingEngine:
         ``scan_id`` (from :meth:`next_scan_id`) tags every event of this scan; ``superseded``
         is asked after the lookup: once it says True (the packer scanned something else), the
         PO is neither acknowledged nor printed (ScanSupersededError).
+
+        ``planned_boxes`` (a headless run knows its cartons up front): checked against the order
+        before it is acknowledged and against the label before anything prints, so a run that
+        will be refused prints no paper.
         """
         scan_id = self.next_scan_id() if scan_id is None else scan_id
         try:
@@ -332,11 +337,16 @@ class PackingEngine:
         session = PackSession(po, scan_id=scan_id)
         token = _ACTING_ON.set(session)
         try:
-            return self._scan_po(session, superseded or (lambda: False))
+            return self._scan_po(session, superseded or (lambda: False), planned_boxes)
         finally:
             _ACTING_ON.reset(token)
 
-    def _scan_po(self, session: PackSession, superseded: Callable[[], bool]) -> PackSession:
+    def _scan_po(
+        self,
+        session: PackSession,
+        superseded: Callable[[], bool],
+        planned_boxes: Sequence[Box] | None = None,
+    ) -> PackSession:
         po = session.po
         with self._lock:
             self._sessions[po] = session
@@ -374,6 +384,13 @@ class PackingEngine:
             raise self._fail(session, Step.LOOKING_UP, exc) from exc
         session.order = order
         self._stop_if_superseded(session, superseded)
+        if planned_boxes is not None and order.status in (OrderStatus.NEW, OrderStatus.ACCEPTED):
+            try:
+                allocate(
+                    planned_boxes, {ln.item_sequence_number: ln.quantity for ln in order.lines}
+                )
+            except StationError as exc:
+                raise self._fail(session, Step.LOOKING_UP, exc) from exc
         if order.status is OrderStatus.CANCELLED:
             self._emit(OrderLoaded(po, self._clock(), order, session.from_cache))
             raise self._fail(
@@ -448,6 +465,10 @@ class PackingEngine:
             )
             return session
         self._stop_if_superseded(session, superseded)
+        if planned_boxes is not None and len(session.labels.packages) != len(planned_boxes):
+            raise self._fail(
+                session, Step.LABEL, _label_count_error(po, session.labels, len(planned_boxes))
+            )
         self._label_ready(session)
         return session
 
@@ -545,12 +566,7 @@ class PackingEngine:
         order = self._require_order(session)
         contents = allocate(boxes, {ln.item_sequence_number: ln.quantity for ln in order.lines})
         if session.labels is not None and len(session.labels.packages) != len(boxes):
-            count = len(session.labels.packages)
-            raise ScanError(
-                f"PO {session.po} has {count} label(s) but {len(boxes)} carton(s) were entered",
-                hint=f"Pack it in {count} carton(s), one per label: each carton carries the "
-                "tracking number of its label",
-            )
+            raise _label_count_error(session.po, session.labels, len(boxes))
         session.boxes = tuple(boxes)
         session.contents = tuple(contents)
         for number, box in enumerate(boxes, start=1):
@@ -1086,6 +1102,15 @@ class PackingEngine:
     def session(self, po: str) -> PackSession | None:
         with self._lock:
             return self._sessions.get(po)
+
+
+def _label_count_error(po: str, labels: LabelSet, cartons: int) -> ScanError:
+    count = len(labels.packages)
+    return ScanError(
+        f"PO {po} has {count} label(s) but {cartons} carton(s) were entered",
+        hint=f"Pack it in {count} carton(s), one per label: each carton carries the "
+        "tracking number of its label",
+    )
 
 
 #: How many recent PO sessions the engine keeps (for reprints and late outbox news).

@@ -19,6 +19,8 @@ import pytest
 from station.config import Settings
 from station.runtime import demo_settings
 from station.simulator.server import SimulatorServer
+from station.workflow.containers import parse_box_spec
+from station.workflow.gateway import LabelPackage
 from tests.helpers.desk_env import desk_environment
 from tests.helpers.tamper import Tamper
 from tests.workflow.conftest import (
@@ -235,3 +237,31 @@ def test_a_person_can_cancel_a_confirmation_that_never_went_out(
     assert again.returncode == 0, again.stdout + again.stderr
     assert desk.run("outbox", "flush", "--wait", "20").returncode == 0
     assert len(accepted_confirmations(simulator, po)) == 1
+
+
+def test_cartons_that_will_be_refused_print_no_paper(
+    desk: Desk, simulator: SimulatorServer, make_station: StationFactory
+) -> None:
+    """Two cartons without contents, or more cartons than the PO's labels: refused before a
+    single document prints, and before the order is acknowledged."""
+    pos = random_pos(simulator, 11)
+    po = pos[0]
+    result = desk.run("ship", po, "--acknowledge", "--box", BOX, "--box", BOX, "--wait", "5")
+    assert result.returncode == 1
+    assert "2 cartons were entered but not what each holds" in result.stderr
+    assert desk.printed() == [] and record(simulator, po)["acknowledgements"] == []
+
+    station = make_station(name="shift-prep")
+    gateway = station.runtime.gateway
+    orders = [gateway.get_order(each) for each in pos[1:]]
+    order = next(o for o in orders if o.total_units >= 2)  # can go in two cartons
+    station.acknowledge(order.purchase_order_number)
+    everything = {ln.item_sequence_number: ln.quantity for ln in order.lines}
+    one_carton = LabelPackage("C1", parse_box_spec(BOX), everything)
+    gateway.request_label(order, [one_carton], lambda _m: None)  # its label: one carton
+
+    first = order.lines[0].item_sequence_number
+    two = desk.run("ship", order.purchase_order_number, "--box", f"{BOX}@{first}=1", "--box", BOX)
+    assert two.returncode == 1, two.stdout + two.stderr
+    assert "1 label(s) but 2 carton(s)" in two.stderr
+    assert desk.printed() == []
