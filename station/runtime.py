@@ -50,6 +50,7 @@ from station.secrets import (
 from station.spapi.client import SpApi, build_client
 from station.spapi.http import RetryPolicy as HttpRetryPolicy
 from station.workflow.gateway import SpApiGateway
+from station.workflow.submissions import SubmissionLog
 
 if TYPE_CHECKING:
     from station.devices.poller import ScalePoller
@@ -453,6 +454,7 @@ def _build(
         ) from None
     journal = Journal.open(paths.journal_file, station_id=settings.station_id)
     closers.append(journal.close)
+    gateway.submissions = SubmissionLog(journal)  # label requests resumed, never sent twice
     retention = RetentionPolicy(
         settings.document_retention_days, settings.unshipped_document_retention_days
     )

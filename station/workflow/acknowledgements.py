@@ -55,6 +55,7 @@ from station.spapi.models.common import to_wire
 from station.workflow.answers import OrderRefusedError, check_ours
 from station.workflow.gateway import DfGateway, TransactionResult
 from station.workflow.order import OrderStatus, PackOrder
+from station.workflow.submissions import Operation, SubmissionLog, certainly_not_sent
 
 log = logging.getLogger(__name__)
 
@@ -224,6 +225,7 @@ class Acknowledger:
     ) -> None:
         self.gateway = gateway
         self.journal = journal
+        self._log = SubmissionLog(journal) if journal is not None else None
         self.decide = decide or default_decision(settings)
         self.batch_size = max(1, batch_size)
         self._wait = wait_seconds
@@ -243,6 +245,7 @@ class Acknowledger:
         report = AckReport()
         pending = [o for o in orders if o.status is OrderStatus.NEW]
         submitted: dict[str, list[tuple[PackOrder, AckDecision]]] = {}
+        pending = self._resume(report, pending, submitted)
         for start in range(0, len(pending), self.batch_size):
             if self._cancel.is_set():
                 return report
@@ -252,12 +255,19 @@ class Acknowledger:
             decisions = self._decisions(report, batch)
             if not decisions:
                 continue
+            pos = [o.purchase_order_number for o, _ in decisions]
             try:
                 body = acknowledgement_body(decisions, self._now())
+                if self._log is not None:
+                    self._log.submitting(Operation.ACKNOWLEDGEMENT, pos)
                 transaction_id = self.gateway.submit_acknowledgement(body)
             except StationError as exc:
-                self._fail(report, [o.purchase_order_number for o, _ in decisions], str(exc))
+                if self._log is not None and certainly_not_sent(exc):
+                    self._log.decided(Operation.ACKNOWLEDGEMENT, pos, None, "not-sent")
+                self._fail(report, pos, str(exc))
                 continue
+            if self._log is not None:
+                self._log.submitted(Operation.ACKNOWLEDGEMENT, pos, transaction_id)
             report.transactions.append(transaction_id)
             submitted[transaction_id] = decisions
         results = await_transactions(
@@ -271,6 +281,38 @@ class Acknowledger:
         for transaction_id, decisions in submitted.items():
             self._settle(report, transaction_id, decisions, results.get(transaction_id))
         return report
+
+    def _resume(
+        self,
+        report: AckReport,
+        pending: list[PackOrder],
+        submitted: dict[str, list[tuple[PackOrder, AckDecision]]],
+    ) -> list[PackOrder]:
+        """Orders with an acknowledgement already on its way are polled, never sent again."""
+        if self._log is None:
+            return pending
+        fresh = []
+        for order in pending:
+            po = order.purchase_order_number
+            found = self._log.open(Operation.ACKNOWLEDGEMENT, po)
+            if found is None:
+                fresh.append(order)
+            elif found.transaction_id is not None:
+                decisions = self._decisions(report, [order])
+                if decisions:
+                    submitted.setdefault(found.transaction_id, []).extend(decisions)
+                    if found.transaction_id not in report.transactions:
+                        report.transactions.append(found.transaction_id)
+            elif self._log.now() < found.unsure_until():
+                self._fail(
+                    report,
+                    [po],
+                    f"an acknowledgement of PO {po} may be on its way (the station stopped while "
+                    f"sending it); try again after {found.unsure_until().astimezone():%H:%M}",
+                )
+            else:
+                fresh.append(order)
+        return fresh
 
     def _decisions(
         self, report: AckReport, batch: Sequence[PackOrder]
@@ -304,14 +346,16 @@ class Acknowledger:
                 report,
                 pos,
                 f"Amazon is still processing acknowledgement transaction {transaction_id}; "
-                "run shift preparation again later",
+                "it is not sent again: run the command again later to keep waiting for it",
             )
             return
-        if self.journal is not None:
-            self.journal.record_transaction(
+        if self._log is not None:
+            self._log.decided(
+                Operation.ACKNOWLEDGEMENT,
+                pos,
                 transaction_id,
                 result.status,
-                errors=[f"{e.code}: {e.message}" for e in result.errors],
+                [f"{e.code}: {e.message}" for e in result.errors],
             )
         failed_pos = {} if result.status == "Success" else attribute_errors(result.errors, pos)
         for order, decision in decisions:

@@ -18,7 +18,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal, Protocol
 
-from station.errors import ApiErrorDetail, NotFoundError, ResponseFormatError, WorkflowError
+from station.errors import (
+    ApiErrorDetail,
+    NotFoundError,
+    ResponseFormatError,
+    StationError,
+    WorkflowError,
+)
 from station.spapi.client import SpApi
 from station.spapi.content import decode_document
 from station.spapi.models import orders_common as orders_models
@@ -29,6 +35,7 @@ from station.workflow.answers import OrderRefusedError, check_answer_po
 from station.workflow.containers import Box
 from station.workflow.labels import LabelExpiredError, LabelSet
 from station.workflow.order import PackOrder
+from station.workflow.submissions import Operation, SubmissionLog, certainly_not_sent
 
 log = logging.getLogger("station.workflow.gateway")
 
@@ -140,6 +147,8 @@ class SpApiGateway:
     ) -> None:
         self.api = api
         self.api_version = api_version
+        #: The journal's record of label requests (set by the runtime): resumed, never resent.
+        self.submissions: SubmissionLog | None = None
         self.label_wait_seconds = label_wait_seconds
         self._poll = poll_interval
         self._clock = clock
@@ -212,22 +221,16 @@ class SpApiGateway:
             label = self.api.shipping_2021.create_shipping_labels(po, request)
             check_answer_po(po, label.purchase_order_number, "new label")
             return LabelSet.from_api(label)
-        progress(f"Requesting the label for PO {po} from Amazon")
-        item = s1.ShippingLabelRequest.model_validate(
-            {
-                "purchase_order_number": po,
-                "selling_party": selling,
-                "ship_from_party": ship_from,
-                "containers": containers,
-            }
-        )
-        reference = self.api.shipping_v1.submit_shipping_label_request([item])
-        if not reference.transaction_id:
-            raise ResponseFormatError(
-                "Amazon accepted the label request without a transaction id",
-                operation="submitShippingLabelRequest",
+        transaction_id = self._label_transaction(po, selling, ship_from, containers, progress)
+        result = self.wait_for_transaction(transaction_id, progress, "label", po=po)
+        if self.submissions is not None:
+            self.submissions.decided(
+                Operation.LABEL,
+                [po],
+                transaction_id,
+                result.status,
+                [f"{e.code}: {e.message}" for e in result.errors],
             )
-        result = self.wait_for_transaction(reference.transaction_id, progress, "label")
         if result.status == "Failure":
             reasons = "; ".join(f"{e.code}: {e.message}" for e in result.errors) or "no reason"
             raise WorkflowError(
@@ -242,9 +245,59 @@ class SpApiGateway:
             )
         return label_set
 
+    def _label_transaction(
+        self,
+        po: str,
+        selling: Mapping[str, str],
+        ship_from: Mapping[str, str],
+        containers: Any,
+        progress: Progress,
+    ) -> str:
+        """The v1 label request's transaction: the one already on its way, or a new one."""
+        log = self.submissions
+        found = log.open(Operation.LABEL, po) if log is not None else None
+        if found is not None and found.transaction_id is not None:
+            progress(f"Waiting for the label request of PO {po} sent earlier (not sent again)")
+            return found.transaction_id
+        if found is not None and log is not None and log.now() < found.unsure_until():
+            raise WorkflowError(
+                f"A label request for PO {po} may be on its way (the station stopped while "
+                "sending it): it is not sent twice",
+                hint=f"Scan the PO again after {found.unsure_until().astimezone():%H:%M}.",
+            )
+        progress(f"Requesting the label for PO {po} from Amazon")
+        item = s1.ShippingLabelRequest.model_validate(
+            {
+                "purchase_order_number": po,
+                "selling_party": selling,
+                "ship_from_party": ship_from,
+                "containers": containers,
+            }
+        )
+        if log is not None:
+            log.submitting(Operation.LABEL, [po])
+        try:
+            reference = self.api.shipping_v1.submit_shipping_label_request([item])
+        except StationError as exc:
+            if log is not None and certainly_not_sent(exc):
+                log.decided(Operation.LABEL, [po], None, "not-sent")
+            raise
+        if not reference.transaction_id:
+            raise ResponseFormatError(
+                "Amazon accepted the label request without a transaction id",
+                operation="submitShippingLabelRequest",
+            )
+        if log is not None:
+            log.submitted(Operation.LABEL, [po], reference.transaction_id)
+        return reference.transaction_id
+
     def wait_for_transaction(
-        self, transaction_id: str, progress: Progress, what: str
+        self, transaction_id: str, progress: Progress, what: str, *, po: str | None = None
     ) -> TransactionResult:
+        """Poll until Amazon decides, for at most ``label_wait_seconds`` (the caller's wait).
+
+        Undecided then: the transaction stays recorded and the next scan keeps waiting for it.
+        """
         deadline = self._clock() + self.label_wait_seconds
         waited = 0
         while True:
@@ -254,12 +307,27 @@ class SpApiGateway:
             if self._clock() >= deadline:
                 raise WorkflowError(
                     f"Amazon is still processing the {what} request after "
-                    f"{self.label_wait_seconds:.0f} s (transaction {transaction_id})",
-                    hint="Set the order aside and scan it again in a few minutes.",
+                    f"{self.label_wait_seconds:.0f} s (transaction {transaction_id}); it is not "
+                    "sent again",
+                    hint=self._still_processing_hint(po, what),
                 )
             waited += 1
             progress(f"Waiting for Amazon to process the {what} request… ({waited})")
             self._sleep(self._poll)
+
+    def _still_processing_hint(self, po: str | None, what: str) -> str:
+        """Amazon's own times: labels within 15 minutes; open a case after 30."""
+        log = self.submissions
+        found = log.open(Operation.LABEL, po) if log is not None and po else None
+        if log is not None and found is not None and found.overdue(log.now()):
+            return (
+                f"Amazon has been processing this {what} request for over 30 minutes: set the "
+                "order aside and open a case with Amazon Vendor Central."
+            )
+        return (
+            "Set the order aside and scan it again in a few minutes: the station keeps waiting "
+            f"for this {what} request (Amazon takes up to 15 minutes) instead of sending another."
+        )
 
     def get_packing_slip(self, purchase_order_number: str) -> bytes | None:
         try:

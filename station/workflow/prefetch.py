@@ -54,6 +54,7 @@ from station.workflow.gateway import DfGateway, SpApiGateway, amazon_now
 from station.workflow.labels import LabelSet
 from station.workflow.order import OrderStatus, PackOrder
 from station.workflow.order_cache import load_prefetched, store_prefetched
+from station.workflow.submissions import Operation, SubmissionLog, certainly_not_sent
 
 log = logging.getLogger(__name__)
 
@@ -526,20 +527,38 @@ class _Run:
 
     def request_labels(self) -> None:
         assert self.o._listing is not None
-        pending = list(self.work.values())
-        self.say("requests", 0, len(pending), f"Requesting {len(pending)} labels")
+        log = SubmissionLog(self.o.journal) if self.o.journal is not None else None
         transactions: dict[str, list[str]] = {}
+        pending = []
+        for work in self.work.values():  # a request already on its way is waited for, not resent
+            found = log.open(Operation.LABEL, work.po) if log is not None else None
+            if found is None:
+                pending.append(work)
+            elif found.transaction_id is not None:
+                transactions.setdefault(found.transaction_id, []).append(work.po)
+            elif log is not None and log.now() >= found.unsure_until():
+                pending.append(work)
+            else:
+                self.fail(work.po, "a label request may be on its way; not sent twice")
+        self.say("requests", 0, len(pending), f"Requesting {len(pending)} labels")
         for start in range(0, len(pending), LABEL_BATCH):
             if self.cancel.is_set():
                 return
             batch = pending[start : start + LABEL_BATCH]
+            pos = [w.po for w in batch]
             try:
+                if log is not None:
+                    log.submitting(Operation.LABEL, pos)
                 transaction_id = self.o._listing.submit_label_requests([w.order for w in batch])
             except StationError as exc:
+                if log is not None and certainly_not_sent(exc):
+                    log.decided(Operation.LABEL, pos, None, "not-sent")
                 for work in batch:
                     self.fail(work.po, f"label request refused: {exc}")
                 continue
-            transactions[transaction_id] = [w.po for w in batch]
+            if log is not None:
+                log.submitted(Operation.LABEL, pos, transaction_id)
+            transactions[transaction_id] = pos
             self.report.requested += len(batch)
             self.say("requests", start + len(batch), len(pending), "Label requests sent")
         self._await_all(transactions)
@@ -559,13 +578,19 @@ class _Run:
             if result is None:
                 if not self.cancel.is_set():
                     for po in pos:
-                        self.fail(po, "Amazon is still processing the label request")
+                        self.fail(
+                            po,
+                            "Amazon is still processing the label request; the next run "
+                            "waits for it (not sent again)",
+                        )
                 continue
             if self.o.journal is not None:
-                self.o.journal.record_transaction(
+                SubmissionLog(self.o.journal).decided(
+                    Operation.LABEL,
+                    pos,
                     transaction_id,
                     result.status,
-                    errors=[f"{e.code}: {e.message}" for e in result.errors],
+                    [f"{e.code}: {e.message}" for e in result.errors],
                 )
             if result.status == "Failure":
                 for po, reason in attribute_errors(result.errors, pos).items():

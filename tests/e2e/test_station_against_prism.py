@@ -74,7 +74,12 @@ def _station(home: Path, amazon: AmazonFront, api_version: str) -> dict[str, str
         Settings.model_validate({"station_id": "prism-desk", "api_version": api_version}),
         home / "printers",
     )
-    return desk_environment(home, urls=(amazon.url, amazon.lwa_url), settings=settings)
+    env = desk_environment(home, urls=(amazon.url, amazon.lwa_url), settings=settings)
+    _ENVS[home] = env
+    return env
+
+
+_ENVS: dict[Path, dict[str, str]] = {}
 
 
 def _ship(
@@ -234,7 +239,7 @@ def test_an_order_without_items_is_refused_in_one_line(
 
 
 @pytest.mark.parametrize("api_version", VERSIONS)
-def test_a_slow_acknowledgement_stops_before_any_label_or_confirmation(
+def test_a_slow_acknowledgement_is_waited_for_never_sent_twice(
     amazon: AmazonFront, tmp_path: Path, api_version: str
 ) -> None:
     transactions = Transactions(amazon, api_version)
@@ -248,6 +253,22 @@ def test_a_slow_acknowledgement_stops_before_any_label_or_confirmation(
     assert len([p for p in paths if p.endswith("/acknowledgements")]) == 1, paths
     assert not [p for p in paths if "shippingLabels" in p or "shipmentConfirmations" in p]
     assert _printed(tmp_path) == []
+
+    # Running the command again, as its message says, waits for the same transaction.
+    env = _station_env_again(tmp_path)
+    again = _ship(env, EXAMPLE_PO, wait="2")
+    _no_traceback(again)
+    assert again.returncode != 0
+    transactions.outcome["acknowledgements"] = ("Success", [])
+    done = _ship(env, EXAMPLE_PO)
+    assert done.returncode == 0, done.stdout + done.stderr
+    acks = [e for e in amazon.submissions() if e.path.endswith("/acknowledgements")]
+    assert len(acks) == 1, [e.path for e in amazon.submissions()]
+
+
+def _station_env_again(home: Path) -> dict[str, str]:
+    """The environment of the station already set up in ``home`` (same data key)."""
+    return _ENVS[home]
 
 
 @pytest.mark.parametrize("api_version", VERSIONS)

@@ -91,9 +91,20 @@ class Tamper:
             self._refusals.append((method, re.compile(path), status, code))
 
     def allow(self) -> None:
-        """Stop refusing."""
+        """Stop refusing and rewriting: the simulator answers as itself again."""
         with self._lock:
             self._refusals.clear()
+            self._rules.clear()
+
+    def still_processing(self) -> None:
+        """Every transaction status says Amazon is still processing it."""
+
+        def change(node: dict[str, Any]) -> None:
+            if "transactionId" in node and "status" in node:
+                node["status"] = "Processing"
+                node.pop("errors", None)
+
+        self.rule("GET", r"/transactions/", lambda data: _walk(data, change))
 
     def answer_as(self, method: str, path: str, po: str, other: str) -> None:
         """Answers on ``path`` name PO ``other`` wherever they named ``po``."""

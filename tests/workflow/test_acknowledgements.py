@@ -16,6 +16,7 @@ from station.workflow.acknowledgements import (
     ACK_CODES,
     AckDecision,
     Acknowledger,
+    AckReport,
     acknowledgement_body,
     attribute_errors,
     default_decision,
@@ -165,3 +166,42 @@ def test_acknowledgements_reach_the_simulator(tmp_path: Path, api_version: str) 
             ("03", "accepted")
         ]
         assert record(runtime, wrong)["acknowledgements"][0]["outcome"] == "rejected"
+
+
+class _SlowGateway(_RecordingGateway):
+    """Amazon takes its time: every transaction reports ``status``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.status = "Processing"
+
+    def transaction_status(self, transaction_id: str) -> TransactionResult:
+        return TransactionResult(transaction_id, self.status)  # type: ignore[arg-type]
+
+
+def test_an_acknowledgement_still_processing_is_polled_again_never_resent(
+    tmp_path: Path,
+) -> None:
+    from station.journal import Journal
+
+    gateway = _SlowGateway()
+    with Journal.open(tmp_path / "journal.sqlite3", station_id="s") as journal:
+
+        def run() -> AckReport:
+            return Acknowledger(
+                gateway,  # type: ignore[arg-type]
+                SETTINGS,
+                journal=journal,
+                wait_seconds=0.05,
+                poll_interval=0.01,
+            ).acknowledge([_order()])
+
+        first = run()
+        assert "not sent again" in first.failed["2ABC1234"]
+        second = run()  # the next run (ship, prefetch or a scan) keeps waiting for it
+        assert len(gateway.bodies) == 1 and second.transactions == ["tx-1"]
+        gateway.status = "Success"
+        third = run()
+        assert third.accepted == ["2ABC1234"] and len(gateway.bodies) == 1
+        run()  # decided: a later acknowledgement (a new order state) is a new submission
+        assert len(gateway.bodies) == 2

@@ -65,10 +65,16 @@ class Desk:
 
 
 def make_desk(
-    root: Path, name: str, server: SimulatorServer, *, warehouses: list[str] | None = None
+    root: Path,
+    name: str,
+    server: SimulatorServer,
+    *,
+    warehouses: list[str] | None = None,
+    api_version: str = "2021-12-28",
 ) -> Desk:
     home = root / name
-    settings = demo_settings(Settings(station_id=name), home / "printers")
+    base = Settings.model_validate({"station_id": name, "api_version": api_version})
+    settings = demo_settings(base, home / "printers")
     if warehouses is not None:
         kept = [w for w in settings.warehouses if w.code in warehouses]
         settings = settings.model_copy(update={"warehouses": kept})
@@ -265,3 +271,27 @@ def test_cartons_that_will_be_refused_print_no_paper(
     assert two.returncode == 1, two.stdout + two.stderr
     assert "1 label(s) but 2 carton(s)" in two.stderr
     assert desk.printed() == []
+
+
+def test_a_slow_label_request_is_waited_for_and_never_sent_twice(
+    tmp_path: Path, simulator: SimulatorServer, tamper: Tamper, make_station: StationFactory
+) -> None:
+    """DF v1 labels come by transaction; Amazon may take 15 minutes. Each run waits --wait,
+    says it is not sent again, and the next run polls the same transaction."""
+    desk = make_desk(tmp_path, "v1-desk", simulator, api_version="v1")
+    po = random_pos(simulator, 1)[0]
+    make_station("v1", name="lead").acknowledge(po)
+    tamper.still_processing()
+    tamper.refuse("GET", rf"/shippingLabels/{po}$", 404, "NotFound")  # not produced yet
+    for _ in range(2):
+        result = desk.run("ship", po, "--box", BOX, "--wait", "1")
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert "still processing the label request" in result.stderr
+        assert "not sent again" in result.stderr
+    assert len(record(simulator, po)["labelRequests"]) == 1
+    assert desk.printed() == []
+    tamper.allow()
+    done = desk.run("ship", po, "--box", BOX, "--wait", "20")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert len(record(simulator, po)["labelRequests"]) == 1
+    assert len(accepted_confirmations(simulator, po)) == 1
