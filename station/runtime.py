@@ -511,8 +511,22 @@ def _site_bench(
         store=store,
         environ=environ,
     )
-    lease = environ.get("STATION_SITE_LEASE_SECONDS")
-    site = SiteBench(db, journal, **({"lease_s": float(lease)} if lease else {}))
+    # Test and drill knobs (seconds): the claim lease, the bound of an in-flight label request,
+    # and how long a station may take over one send before the others reconcile it.
+    timing: dict[str, float] = {}
+    for name, variable in (
+        ("lease_s", "STATION_SITE_LEASE_SECONDS"),
+        ("in_flight_s", "STATION_SITE_IN_FLIGHT_SECONDS"),
+        ("sending_s", "STATION_SITE_SENDING_SECONDS"),
+    ):
+        if environ.get(variable):
+            try:
+                timing[name] = float(environ[variable])
+            except ValueError:
+                raise ConfigError(f"{variable} is not a number of seconds") from None
+            if not 0.1 <= timing[name] <= 86400:
+                raise ConfigError(f"{variable} must be between 0.1 and 86400 seconds")
+    site = SiteBench(db, journal, **timing)
     site.start()
     closers.append(site.close)
     return site

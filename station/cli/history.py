@@ -33,6 +33,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--csv", type=Path, metavar="FILE", help="also write the day's shipments as CSV to FILE"
     )
+    parser.add_argument(
+        "--site", action="store_true", help="every bench of the site (warehouse mode), not this one"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -47,6 +50,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _history(args: argparse.Namespace, out: TextIO) -> int:
+    if args.site:
+        from datetime import datetime, time, timedelta
+
+        from station.cli.site import print_site_history
+
+        chosen = args.date or datetime.now().astimezone().date()
+        start = datetime.combine(chosen, time()).astimezone()
+        return print_site_history(start, start + timedelta(days=1), out)
     opened = open_journal(args)
     if opened is None:
         print("No shipments recorded on this station yet.", file=out)

@@ -110,6 +110,11 @@ def _one(args: argparse.Namespace) -> int:
 def _flush(runtime: Runtime, *, wait: float) -> int:
     from station.journal import OutboxState
 
+    if runtime.site is not None:  # warehouse mode: this bench's items and the site's
+        from station.cli.site import flush_site
+
+        return flush_site(runtime, wait=wait)
+
     before = {item.id for item in runtime.outbox.open_items()}
     if not before:
         say("Nothing is waiting in the outbox.")

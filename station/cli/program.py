@@ -61,6 +61,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "scale": ("station.cli.scale", "read the shipping scale and print the weight"),
     "render": ("station.cli.render", "render a ZPL label to a PNG image, offline"),
     "mcf": ("station.cli.mcf", "web-shop orders fulfilled by Amazon (MCF): import, send, track"),
+    "site": ("station.cli.site", "warehouse mode: set up or join a site, its status, free a claim"),
 }
 
 

@@ -20,9 +20,9 @@ from station.journal.outbox_worker import (
     TransactionChecker,
 )
 from station.journal.store import Journal
-from station.site.claims import DEFAULT_LEASE_S, SiteClaims
+from station.site.claims import DEFAULT_LEASE_S, IN_FLIGHT_BOUND_S, SiteClaims
 from station.site.db import SiteDatabase
-from station.site.outbox import SiteHandover, SiteOutbox
+from station.site.outbox import SENDING_DEADLINE_S, SiteHandover, SiteOutbox
 from station.site.schema import migrate_site
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,8 @@ class SiteBench:
     db: SiteDatabase
     journal: Journal
     lease_s: float = DEFAULT_LEASE_S
+    in_flight_s: float = IN_FLIGHT_BOUND_S
+    sending_s: float = SENDING_DEADLINE_S
     claims: SiteClaims = field(init=False)
     handover: SiteHandover = field(init=False)
     outbox: SiteOutbox = field(init=False)
@@ -48,9 +50,9 @@ class SiteBench:
     _site_worker: OutboxWorker | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.claims = SiteClaims(self.db, lease_s=self.lease_s)
+        self.claims = SiteClaims(self.db, lease_s=self.lease_s, in_flight_s=self.in_flight_s)
         self.handover = SiteHandover(self.db)
-        self.outbox = SiteOutbox(self.db, self.journal)
+        self.outbox = SiteOutbox(self.db, self.journal, sending_s=self.sending_s)
 
     def start(self) -> None:
         """Migrate the site schema if needed and start the claims heartbeat."""
@@ -99,6 +101,10 @@ class SiteBench:
             return None
         self._site_worker = worker
         return worker
+
+    @property
+    def site_worker(self) -> OutboxWorker | None:
+        return self._site_worker
 
     def close(self, *, release_claims: bool = True) -> None:
         worker, self._site_worker = self._site_worker, None

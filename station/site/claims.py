@@ -89,9 +89,16 @@ def _claim(row: Any) -> Claim:
 class SiteClaims:
     """The claim store of one station (implements ``station.workflow.claims.ClaimStore``)."""
 
-    def __init__(self, db: SiteDatabase, *, lease_s: float = DEFAULT_LEASE_S) -> None:
+    def __init__(
+        self,
+        db: SiteDatabase,
+        *,
+        lease_s: float = DEFAULT_LEASE_S,
+        in_flight_s: float = IN_FLIGHT_BOUND_S,
+    ) -> None:
         self.db = db
         self.lease_s = lease_s
+        self.in_flight_s = in_flight_s
         self._link = SiteLink(db)
         self._held: dict[str, str] = {}  # PO -> 'active' | 'shipped' (as far as this bench knows)
         self._lock = threading.Lock()
@@ -201,7 +208,7 @@ class SiteClaims:
                 "UPDATE claims SET in_flight_until = now() + make_interval(secs => %s), "
                 "in_flight_what = %s, lease_until = greatest(lease_until, now() + "
                 "make_interval(secs => %s)) WHERE po = %s AND station_id = %s",
-                (IN_FLIGHT_BOUND_S, what, self.lease_s, po, self.db.station_id),
+                (self.in_flight_s, what, self.lease_s, po, self.db.station_id),
             )
 
         def clear(conn: Any) -> None:

@@ -90,9 +90,12 @@ class SiteOutbox:
     ``journal`` is the sending station's own journal: its clock and its record of transactions.
     """
 
-    def __init__(self, db: SiteDatabase, journal: Journal) -> None:
+    def __init__(
+        self, db: SiteDatabase, journal: Journal, *, sending_s: float = SENDING_DEADLINE_S
+    ) -> None:
         self.db = db
         self.journal = journal
+        self.sending_s = sending_s
         self._link = SiteLink(db)
         self._listeners: list[OutboxListener] = []
         self._lock = threading.Lock()
@@ -225,7 +228,7 @@ class SiteOutbox:
                 "sending_until = now() + make_interval(secs => %s)",
                 "send_started_at = now()",
             ]
-            params += [self.db.station_id, SENDING_DEADLINE_S]
+            params += [self.db.station_id, self.sending_s]
         else:
             sets.append("sending_until = NULL")
         if transaction_id is not ... and not _is_unset(transaction_id):

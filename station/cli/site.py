@@ -1,0 +1,234 @@
+"""``station site``: warehouse mode — set up a site, join a station, look at it, free a claim.
+
+``init`` and ``join`` ask for the database password (and ``join`` for the site data key) on the
+terminal, or read ``STATION_SITE_PASSWORD`` / ``STATION_SITE_DATA_KEY`` for unattended set-up;
+both are checked against the database before anything is saved, then kept in the OS keyring
+(never in the settings file, never in the database).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import TYPE_CHECKING, TextIO
+
+from station.cli.exit_codes import EXIT_FAILED, EXIT_OK
+
+if TYPE_CHECKING:
+    from station.config import Settings
+    from station.paths import StationPaths
+    from station.runtime import Runtime
+    from station.site.db import SiteDatabase
+
+__all__ = ["add_arguments", "flush_site", "print_site_history", "run"]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="site_command", metavar="ACTION", required=True)
+    for name, text in (
+        ("init", "set up a new site database from this station; shows the site data key once"),
+        ("join", "join this station to a site (asks the password and the site data key)"),
+    ):
+        action = sub.add_parser(name, help=text, description=text, allow_abbrev=False)
+        action.add_argument("url", metavar="URL", help="postgresql://USER@HOST/DB?sslmode=…")
+        action.add_argument("--bench", required=True, help="this bench's name or number")
+    sub.add_parser(
+        "status",
+        help="the site's stations, claims and outbox",
+        description="the site's stations, claims and outbox",
+        allow_abbrev=False,
+    )
+    release = sub.add_parser(
+        "release",
+        help="free a PO claimed by a bench (journaled with who and why)",
+        description="free a PO claimed by a bench (journaled with who and why)",
+        allow_abbrev=False,
+    )
+    release.add_argument("po", metavar="PO")
+    release.add_argument("--by", required=True, help="who releases it (the lead's name)")
+    release.add_argument("--reason", default="", help="why (shown in the site history)")
+
+
+def run(args: argparse.Namespace) -> int:
+    return _site(args, sys.stdout)
+
+
+def _secret(name: str, prompt: str) -> str:
+    value = os.environ.get(name)
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        from station.errors import ConfigError
+
+        raise ConfigError(
+            f"{prompt.rstrip(': ')} is needed and there is no terminal to ask it on",
+            hint=f"Run it in a terminal, or set {name} for an unattended set-up.",
+        )
+    import getpass
+
+    return getpass.getpass(prompt)
+
+
+def _station() -> tuple[StationPaths, Settings]:
+    from station.config import load_settings
+    from station.paths import default_paths
+
+    paths = default_paths(dict(os.environ))
+    return paths, load_settings(paths.config_file)
+
+
+def _database(
+    settings: Settings, url: str | None = None, password: str | None = None
+) -> SiteDatabase:
+    from station.errors import ConfigError
+    from station.secrets import KeyringSecretStore
+    from station.site.db import ENV_SITE_PASSWORD, SiteDatabase
+    from station.site.url import check_site_url
+
+    url = url or settings.journal_url
+    if not url:
+        raise ConfigError(
+            "This station is not part of a site (journal_url is empty)",
+            hint="Run `station site join URL --bench N`.",
+        )
+    if password is not None:
+        return SiteDatabase(
+            check_site_url(url),
+            settings.station_id,
+            settings.bench or settings.station_id,
+            lambda: password,
+        )
+    store = None if os.environ.get(ENV_SITE_PASSWORD) else KeyringSecretStore()
+    return SiteDatabase.from_settings(
+        url,
+        station_id=settings.station_id,
+        bench=settings.bench,
+        store=store,
+        environ=dict(os.environ),
+    )
+
+
+def _site(args: argparse.Namespace, out: TextIO) -> int:
+    command = args.site_command
+    if command in ("init", "join"):
+        return _set_up(args, out)
+    _paths, settings = _station()
+    db = _database(settings)
+    if command == "status":
+        return _status(db, out)
+    from station.site.claims import SiteClaims
+
+    claims = SiteClaims(db)
+    try:
+        claim = claims.release(args.po.strip(), by=args.by, reason=args.reason)
+    finally:
+        claims.close(release=False)
+    print(f"released PO {claim.po} (was held by bench {claim.bench}, {claim.station_id})", file=out)
+    return EXIT_OK
+
+
+def _set_up(args: argparse.Namespace, out: TextIO) -> int:
+    from station.config import save_settings
+    from station.secrets import KeyringSecretStore
+    from station.site.admin import init_site, join_site, new_data_key
+    from station.site.db import DATA_KEY_NAME, PASSWORD_KEY_NAME
+    from station.site.url import check_site_url
+
+    check_site_url(args.url)
+    paths, settings = _station()
+    settings = settings.model_copy(update={"bench": args.bench})
+    settings = type(settings).model_validate(settings.model_dump())  # checks the bench name
+    store = KeyringSecretStore()
+    store.get(PASSWORD_KEY_NAME)  # a missing keyring is said now, before any question
+    password = _secret("STATION_SITE_PASSWORD", "Site database password: ")
+    db = _database(settings, args.url, password)
+    if args.site_command == "init":
+        key = new_data_key()
+        version = init_site(db, key)
+    else:
+        key = _secret("STATION_SITE_DATA_KEY", "Site data key (from `station site init`): ")
+        version = join_site(db, key.strip())
+    store.set(PASSWORD_KEY_NAME, password)
+    store.set(DATA_KEY_NAME, key.strip())
+    save_settings(settings.model_copy(update={"journal_url": args.url}), paths.config_file)
+    verb = "set up" if args.site_command == "init" else "joined"
+    print(f"{verb} the site at {db.url.where} (schema {version}) as bench {db.bench}", file=out)
+    if args.site_command == "init":
+        print(
+            "Site data key (write it down; every station asks for it when it joins, and it is "
+            f"shown only now):\n  {key}",
+            file=out,
+        )
+    return EXIT_OK
+
+
+def _status(db: SiteDatabase, out: TextIO) -> int:
+    from station.errors import SiteUnavailableError
+    from station.site.admin import site_status
+
+    try:
+        status = site_status(db)
+    except SiteUnavailableError as exc:
+        print(f"site: {exc.message}", file=out)
+        return EXIT_FAILED
+    print(f"site database at {status.where}, schema {status.schema_version}", file=out)
+    print(f"{'bench':<8} {'station':<20} {'last seen':<9} claims", file=out)
+    for row in status.stations:
+        seen = row.last_seen.astimezone().strftime("%H:%M:%S")
+        print(f"{row.bench:<8} {row.station_id:<20} {seen:<9} {row.active_claims}", file=out)
+    for claim in status.claims:
+        print(f"  {claim.describe()}", file=out)
+    counts = ", ".join(f"{n} {state}" for state, n in sorted(status.outbox.items())) or "empty"
+    print(f"site outbox: {counts}", file=out)
+    return EXIT_OK
+
+
+def print_site_history(day_start: object, day_end: object, out: TextIO) -> int:
+    """``station history --site``: every bench's claims, hand-overs and deliveries of a day."""
+    from datetime import datetime
+
+    from station.site.admin import site_history
+
+    assert isinstance(day_start, datetime) and isinstance(day_end, datetime)
+    _paths, settings = _station()
+    events = site_history(_database(settings), since=day_start, until=day_end)
+    print(f"Site history {day_start.astimezone():%Y-%m-%d} ({len(events)} events)", file=out)
+    for event in events:
+        at = event.at.astimezone().strftime("%H:%M:%S")
+        print(
+            f"{at:<8} {event.po or '-':<12} {event.kind:<24} bench {event.bench} "
+            f"({event.station_id})",
+            file=out,
+        )
+    shipped = {e.po for e in events if e.kind == "confirmation_succeeded"}
+    print(f"confirmed: {len(shipped)}", file=out)
+    return EXIT_OK
+
+
+def flush_site(runtime: Runtime, *, wait: float) -> int:
+    """``station outbox flush`` on a bench of a site: hand this bench's items over, then send the
+    whole site's outbox from here (what stopped benches left included) for up to ``wait`` s."""
+    import time
+
+    from station.cli.context import outbox_worker, say, start_worker
+    from station.cli.exit_codes import EXIT_QUEUED
+
+    assert runtime.site is not None
+    deadline = time.monotonic() + wait
+    worker = outbox_worker(runtime)
+    owner = start_worker(worker)
+    local = worker.flush(wait) if owner else runtime.outbox.open_items()
+    site_worker = runtime.site.site_worker
+    if site_worker is None:
+        say("The site outbox is sent by this station's other process.")
+        return EXIT_QUEUED
+    remaining = site_worker.flush(max(0.1, deadline - time.monotonic()))
+    if local or remaining:
+        say(
+            f"{len(local)} item(s) of this bench and {len(remaining)} of the site still waiting "
+            "(offline or not decided yet)."
+        )
+        return EXIT_QUEUED
+    say("Sent: nothing is waiting in this bench's outbox nor in the site's.")
+    return EXIT_OK
