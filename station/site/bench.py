@@ -8,10 +8,11 @@ cannot, the bench starts anyway and says so — packing waits for a claim, nothi
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from station.errors import SiteError
+from station.errors import JournalError, SiteError
 from station.journal.outbox_worker import (
     OutboxWorker,
     Reconciler,
@@ -28,6 +29,8 @@ from station.site.schema import migrate_site
 log = logging.getLogger(__name__)
 
 __all__ = ["HANDOVER_POLICY", "SiteBench"]
+
+RESTART_SECONDS = 2.0  # how often a station retries sending the site outbox while it is away
 
 #: The bench's own worker only hands items over and reads their fate in the site database:
 #: both are quick, so it retries and polls often (the site worker keeps Amazon's pace).
@@ -48,6 +51,8 @@ class SiteBench:
     outbox: SiteOutbox = field(init=False)
     online: bool = field(default=False, init=False)
     _site_worker: OutboxWorker | None = field(default=None, init=False, repr=False)
+    _starter: threading.Thread | None = field(default=None, init=False, repr=False)
+    _closing: threading.Event = field(default_factory=threading.Event, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.claims = SiteClaims(self.db, lease_s=self.lease_s, in_flight_s=self.in_flight_s)
@@ -75,13 +80,14 @@ class SiteBench:
         *,
         lock_path: Path,
         policy: RetryPolicy | None = None,
-    ) -> OutboxWorker | None:
+    ) -> None:
         """Send the site's outbox from this station too (any running station sends it all).
 
-        Returns None when another process of this station already does.
+        When the database is away now, a thread keeps trying until it is back (or the station
+        closes); when another process of this station already sends it, nothing is started.
         """
-        if self._site_worker is not None:
-            return self._site_worker
+        if self._site_worker is not None or self._starter is not None:
+            return
         worker = OutboxWorker(
             self.outbox,  # type: ignore[arg-type]  # the same surface as the bench outbox
             sender,
@@ -90,23 +96,41 @@ class SiteBench:
             policy=policy,
             lock_path=lock_path,
         )
+        if self._try_start(worker):
+            return
+        self._starter = threading.Thread(
+            target=self._keep_trying, args=(worker,), name="site-worker-start", daemon=True
+        )
+        self._starter.start()
+
+    def _try_start(self, worker: OutboxWorker) -> bool:
+        """True when started, or when it never will be (another process of ours sends)."""
         try:
             worker.start()
         except SiteError as exc:
             log.warning("site outbox not sent from here yet: %s", exc.message)
             worker.stop(timeout=0)
-            return None
-        except Exception as exc:  # the lock is held by this station's other process
+            return False
+        except JournalError as exc:  # this station's other process holds the lock
             log.info("the site outbox is sent by another process of this station: %s", exc)
-            return None
+            return True
         self._site_worker = worker
-        return worker
+        return True
+
+    def _keep_trying(self, worker: OutboxWorker) -> None:
+        while not self._closing.wait(RESTART_SECONDS):
+            if self._try_start(worker):
+                return
 
     @property
     def site_worker(self) -> OutboxWorker | None:
         return self._site_worker
 
     def close(self, *, release_claims: bool = True) -> None:
+        self._closing.set()
+        starter, self._starter = self._starter, None
+        if starter is not None:
+            starter.join(RESTART_SECONDS + 5)
         worker, self._site_worker = self._site_worker, None
         if worker is not None:
             worker.stop()

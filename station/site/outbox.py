@@ -271,6 +271,18 @@ class SiteOutbox:
         self._notify(item)
         return item
 
+    def retry(self, item_id: int) -> OutboxItem | None:
+        """A failed item goes back to pending (the worker's "never sent: queue again")."""
+        row = self._link.run(
+            lambda conn: conn.execute(
+                "UPDATE site_outbox SET state = 'pending', attempts = 0, checks = 0, "  # noqa: S608
+                "next_attempt_at = now(), updated_at = now() WHERE id = %s AND state = 'failed' "
+                f"RETURNING {_COLUMNS}",
+                (item_id,),
+            ).fetchone()
+        )
+        return None if row is None else _item(row)
+
     def recover_interrupted(self) -> builtins.list[OutboxItem]:
         """Items whose sender died (its deadline passed) become ``unknown``; others are left."""
         try:
