@@ -28,9 +28,11 @@ from station.zpl import gf
 
 DEFAULT_LABEL_DPI = 203
 SCREEN_DPIS = (72, 96)
-MAX_IMAGE_PIXELS = 60_000_000  # a 600-dpi 4×6 label is 8.6 Mpx; anything far above is not a label
+# A 600-dpi 4×6 label is 8.6 Mpx (a 4×8 one 11.5 Mpx); anything above is not a label. Checked
+# from the header before decoding: RGBA costs 4 bytes a pixel, and its conversions as much again.
+MAX_IMAGE_PIXELS = 12_000_000
 MAX_PDF_PAGES = 500
-MAX_RENDER_PIXELS = 120_000_000
+MAX_RENDER_PIXELS = 40_000_000  # a Letter page at 600 dpi is 33.7 Mpx (greyscale: a byte each)
 #: pdfium is not thread-safe (pypdfium2 says so): every call into it, from any thread (a History
 #: reprint while a slip prints), holds this lock. Reentrant, so helpers may nest.
 PDFIUM_LOCK = threading.RLock()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import logging
+import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSize
@@ -16,6 +17,8 @@ from station.errors import StationError
 
 log = logging.getLogger("station.ui.previews")
 
+#: A preview is for the screen: a page that would be larger is drawn smaller (memory stays bounded).
+PREVIEW_MAX_PIXELS = 4_000_000
 PDF_PREVIEW_DPI = 110  # enough to read on screen; printing uses the printer's own resolution
 MAX_TEXT = 4000
 
@@ -77,7 +80,13 @@ def pdf_preview(data: bytes, dpi: int = PDF_PREVIEW_DPI) -> Preview:
         if document.status() != QPdfDocument.Status.Ready or document.pageCount() < 1:
             return Preview(None, "", _tr("The packing slip PDF could not be opened."))
         points = document.pagePointSize(0)
-        size = QSize(int(points.width() * dpi / 72), int(points.height() * dpi / 72))
+        width, height = points.width() * dpi / 72, points.height() * dpi / 72
+        if not (width >= 1 and height >= 1):
+            return Preview(None, "", _tr("The packing slip could not be drawn."))
+        if width * height > PREVIEW_MAX_PIXELS:  # a page far larger than paper: fit the screen
+            shrink = math.sqrt(PREVIEW_MAX_PIXELS / (width * height))
+            width, height = width * shrink, height * shrink
+        size = QSize(max(1, int(width)), max(1, int(height)))
         image = document.render(0, size)
         if image.isNull():
             return Preview(None, "", _tr("The packing slip could not be drawn."))
