@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 import pytest
 
 from station.errors import NetworkError, ScanError
-from station.ui.i18n import install_translator
 from station.ui.workflow_texts import TEXTS, packer_error, packer_text
 from station.workflow.events import StepChanged
 from station.workflow.scan import validate_po
@@ -16,19 +12,12 @@ from tests.ui.station_fixtures import QT_LOG_IGNORE, GuiHarness
 
 pytestmark = [pytest.mark.gui, QT_LOG_IGNORE]
 
-
-@pytest.fixture
-def portuguese(qapp: Any) -> Iterator[None]:
-    assert install_translator(qapp, "pt_BR") == "pt_BR"
-    try:
-        yield
-    finally:
-        install_translator(qapp, "en")
+# The screen in Portuguese for one test, as the translation coverage tests have it.
+from tests.ui.test_i18n_coverage import portuguese  # noqa: E402, F401
 
 
-def test_every_progress_text_of_a_real_order_is_translated(
-    portuguese: None, station: GuiHarness
-) -> None:
+@pytest.mark.usefixtures("portuguese")
+def test_every_progress_text_of_a_real_order_is_translated(station: GuiHarness) -> None:
     seen: list[str] = []
     station.gui.engine.add_listener(
         lambda event: seen.append(event.message) if isinstance(event, StepChanged) else None
@@ -46,7 +35,8 @@ def test_every_progress_text_of_a_real_order_is_translated(
         assert packer_text(message) != message, f"shown in English: {message!r}"
 
 
-def test_an_unknown_po_is_said_in_packer_words(portuguese: None, station: GuiHarness) -> None:
+@pytest.mark.usefixtures("portuguese")
+def test_an_unknown_po_is_said_in_packer_words(station: GuiHarness) -> None:
     station.window.handle_scan("ZZZZ9999")
     station.wait_state("error")
     detail = station.window.banner.detail.text()
@@ -56,7 +46,8 @@ def test_an_unknown_po_is_said_in_packer_words(portuguese: None, station: GuiHar
         assert developer_word not in detail + hint
 
 
-def test_scan_and_network_errors(portuguese: None) -> None:
+@pytest.mark.usefixtures("portuguese")
+def test_scan_and_network_errors() -> None:
     with pytest.raises(ScanError) as raised:
         validate_po("12 5!")
     message, hint = packer_error(raised.value)
