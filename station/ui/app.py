@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from station.errors import JournalError, StationError
+from station.errors import ConfigError, JournalError, StationError
 from station.ui import theme
 from station.ui.qt_compat import immortalize_singletons
 from station.ui.scanner import WedgeScanner
@@ -185,12 +185,27 @@ def _first_run(parent: QWidget | None) -> tuple[bool, Any]:
     return True, wizard(parent)
 
 
-def _show_start_error(exc: StationError) -> None:
+def _show_start_error(exc: StationError, settings_file: Any = None) -> None:
+    """The reason the station cannot start. A setting it refuses (a printer address, a value
+    the file should not hold) offers the settings, with that field marked: never a dead end."""
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(QMessageBox.Icon.Critical, _tr("The station cannot start"), exc.message)
     box.setInformativeText(_tr("What to do: {hint}").format(hint=exc.hint))
+    repair = None
+    if isinstance(exc, ConfigError) and settings_file is not None:
+        repair = box.addButton(_tr("Open Settings"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
     box.exec()
+    if repair is not None and box.clickedButton() is repair:
+        settings_ui = importlib.import_module("station.ui.settings")
+        if settings_ui.repair_settings(None, settings_file, exc.message):
+            info = QMessageBox(
+                QMessageBox.Icon.Information,
+                _tr("Settings saved"),
+                _tr("Start the station again to use them."),
+            )
+            info.exec()
 
 
 def _say(line: str) -> None:
@@ -301,6 +316,7 @@ class _Start(QObject):
         self.held: list[str] = []
         self.scanner.scanned.connect(self._hold)
         self.gui: StationGui | None = None
+        self.plan = plan
         self.loader = StartupLoader(plan.load, self)
         self.loader.loaded.connect(self._loaded)
         self.loader.failed.connect(self._failed)
@@ -385,7 +401,12 @@ class _Start(QObject):
                 f"The station could not start: unexpected {type(exc).__name__}"
             )
         if self.window is not None:
-            _show_start_error(error)
+            # The settings file the station was started from, when there is one to correct.
+            repairable = None if self.plan.demo or self.plan.settings else self.plan.config_file
+            if repairable is None:
+                _show_start_error(error)
+            else:
+                _show_start_error(error, repairable)
         self._exit(1)
 
     def finish(self) -> None:

@@ -91,6 +91,14 @@ def test_full_setup_saves_valid_settings(qtbot, tmp_path, no_printers):
     wizard.printers.test_label.click()
     qtbot.waitUntil(lambda: "Test page sent" in wizard.printers.test_status.text(), timeout=10_000)
     assert [p.suffix for p in (tmp_path / "labels").iterdir()] == [".zpl"]
+    wizard.next()  # no slip printer: the station would refuse to start, so the wizard does
+    assert wizard.currentPage() is wizard.printers
+    assert wizard.printers.errors.isVisible() and "slip" in wizard.printers.errors.text()
+    wizard.printers.editor.editor("slip", "uri").set_value("tcp://")  # not an address
+    wizard.next()
+    assert wizard.currentPage() is wizard.printers
+    slip_uri = (tmp_path / "slips").as_uri()
+    wizard.printers.editor.editor("slip", "uri").set_value(slip_uri)
     wizard.next()
     assert wizard.currentPage() is wizard.presets
     assert wizard.presets.editor.table.rowCount() == 3
@@ -106,6 +114,7 @@ def test_full_setup_saves_valid_settings(qtbot, tmp_path, no_printers):
     assert saved.vendor_code == "VEND1"
     assert saved.warehouses[0].scac_code == "ABCD"
     assert saved.printers.label.uri == label_uri
+    assert saved.printers.slip.uri == slip_uri
     assert [p.id for p in saved.box_presets] == ["S", "M", "L"]
     assert "Atzr" not in (tmp_path / "settings.json").read_text()
 

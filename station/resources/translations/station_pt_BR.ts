@@ -4,12 +4,12 @@
     <context>
         <name>BoxPresetsPage</name>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="281" />
+            <location filename="../../ui/settings/wizard.py" line="293" />
             <source>Box presets</source>
             <translation>Caixas padrão</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="283" />
+            <location filename="../../ui/settings/wizard.py" line="295" />
             <source>The carton sizes packers pick by scanning CMD:BOX:&lt;id&gt; on the command sheet. Edit these examples to match your boxes.</source>
             <translation>Os tamanhos de caixa que o embalador escolhe escaneando CMD:BOX:&lt;id&gt; na folha de comandos. Ajuste estes exemplos às suas caixas.</translation>
         </message>
@@ -568,12 +568,12 @@
     <context>
         <name>CredentialsWizardPage</name>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="196" />
+            <location filename="../../ui/settings/wizard.py" line="197" />
             <source>SP-API credentials</source>
             <translation>Credenciais da SP-API</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="214" />
+            <location filename="../../ui/settings/wizard.py" line="215" />
             <source>Save the credentials in the keyring first, or clear the secret fields to set them later (or through STATION_LWA_* variables).</source>
             <translation>Salve as credenciais no cofre de senhas primeiro, ou limpe os campos secretos para configurá-las depois (ou pelas variáveis STATION_LWA_*).</translation>
         </message>
@@ -581,17 +581,17 @@
     <context>
         <name>FinishPage</name>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="304" />
+            <location filename="../../ui/settings/wizard.py" line="316" />
             <source>Ready</source>
             <translation>Pronto</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="320" />
+            <location filename="../../ui/settings/wizard.py" line="332" />
             <source>Some settings are not valid yet: go back to fix them.</source>
             <translation>Algumas configurações ainda não são válidas: volte para corrigi-las.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="324" />
+            <location filename="../../ui/settings/wizard.py" line="336" />
             <source>Vendor {vendor}, warehouse {warehouse}, region {region} ({environment}).
 Labels: {label}
 Slips: {slip}
@@ -609,7 +609,7 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="353" />
+            <location filename="../../ui/settings/wizard.py" line="365" />
             <source>Set up Packing Station</source>
             <translation>Configurar a Packing Station</translation>
         </message>
@@ -1474,12 +1474,12 @@ Fontes: DejaVu (licença livre).</translation>
     <context>
         <name>MarketplacePage</name>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="146" />
+            <location filename="../../ui/settings/wizard.py" line="147" />
             <source>Amazon marketplace</source>
             <translation>Marketplace da Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="147" />
+            <location filename="../../ui/settings/wizard.py" line="148" />
             <source>Where this vendor's orders come from.</source>
             <translation>De onde vêm os pedidos deste fornecedor.</translation>
         </message>
@@ -2090,22 +2090,22 @@ Fontes: DejaVu (licença livre).</translation>
     <context>
         <name>PrintersPage</name>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="232" />
+            <location filename="../../ui/settings/wizard.py" line="233" />
             <source>A thermal printer for 4x6 labels, an office printer for packing slips.</source>
             <translation>Uma impressora térmica para etiquetas 4x6 e uma impressora comum para as notas de conteúdo.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="230" />
+            <location filename="../../ui/settings/wizard.py" line="231" />
             <source>Printers</source>
             <translation>Impressoras</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="247" />
+            <location filename="../../ui/settings/wizard.py" line="248" />
             <source>Test label</source>
             <translation>Testar etiqueta</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="250" />
+            <location filename="../../ui/settings/wizard.py" line="251" />
             <source>Test slip</source>
             <translation>Testar nota</translation>
         </message>
@@ -2781,54 +2781,62 @@ Fontes: DejaVu (licença livre).</translation>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="148" />
+            <location filename="../../ui/settings/dialog.py" line="149" />
             <source>Changes take effect when the station is restarted.</source>
             <translation>As alterações valem depois de reiniciar a estação.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="147" />
+            <location filename="../../ui/settings/dialog.py" line="148" />
             <source>Credentials</source>
             <translation>Credenciais</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="168" />
+            <location filename="../../ui/settings/dialog.py" line="169" />
             <source>Drop your changes?</source>
             <translation>Descartar as alterações?</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="198" />
+            <location filename="../../ui/settings/dialog.py" line="199" />
             <source>Find printers</source>
             <translation>Procurar impressoras</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="77" />
+            <location filename="../../ui/settings/dialog.py" line="78" />
             <source>General</source>
             <translation>Geral</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="221" />
+            <location filename="../../ui/settings/dialog.py" line="242" />
             <source>Not saved: {count} setting(s) need correcting (shown in red).</source>
             <translation>Não foi salvo: {count} configuração(ões) precisam de correção (em vermelho).</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="135" />
+            <location filename="../../ui/settings/dialog.py" line="136" />
             <source>Station settings</source>
             <translation>Configurações da estação</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="193" />
+            <location filename="../../ui/settings/dialog.py" line="194" />
             <source>Test label</source>
             <translation>Testar etiqueta</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="196" />
+            <location filename="../../ui/settings/dialog.py" line="197" />
             <source>Test slip</source>
             <translation>Testar nota</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="169" />
+            <location filename="../../ui/settings/dialog.py" line="170" />
             <source>The settings you changed are not saved. Close without saving them?</source>
             <translation>As configurações alteradas não foram salvas. Fechar sem salvá-las?</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsRefusals</name>
+        <message>
+            <location filename="../../ui/settings/refusals.py" line="40" />
+            <source>Set this printer: the station cannot start without it</source>
+            <translation>Configure esta impressora: a estação não inicia sem ela</translation>
         </message>
     </context>
     <context>
@@ -2862,12 +2870,27 @@ Fontes: DejaVu (licença livre).</translation>
     <context>
         <name>StationApp</name>
         <message>
-            <location filename="../../ui/app.py" line="191" />
+            <location filename="../../ui/app.py" line="197" />
+            <source>Open Settings</source>
+            <translation>Abrir as configurações</translation>
+        </message>
+        <message>
+            <location filename="../../ui/app.py" line="205" />
+            <source>Settings saved</source>
+            <translation>Configurações salvas</translation>
+        </message>
+        <message>
+            <location filename="../../ui/app.py" line="206" />
+            <source>Start the station again to use them.</source>
+            <translation>Inicie a estação de novo para usá-las.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/app.py" line="193" />
             <source>The station cannot start</source>
             <translation>A estação não pode iniciar</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="192" />
+            <location filename="../../ui/app.py" line="194" />
             <source>What to do: {hint}</source>
             <translation>O que fazer: {hint}</translation>
         </message>
@@ -3157,12 +3180,12 @@ Fontes: DejaVu (licença livre).</translation>
     <context>
         <name>VendorPage</name>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="169" />
+            <location filename="../../ui/settings/wizard.py" line="170" />
             <source>The codes Amazon assigned: the vendor code and this warehouse's party id.</source>
             <translation>Os códigos que a Amazon atribuiu: o código de fornecedor e o party ID deste armazém.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="167" />
+            <location filename="../../ui/settings/wizard.py" line="168" />
             <source>Vendor and warehouse</source>
             <translation>Fornecedor e armazém</translation>
         </message>
@@ -3170,12 +3193,12 @@ Fontes: DejaVu (licença livre).</translation>
     <context>
         <name>WelcomePage</name>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="137" />
+            <location filename="../../ui/settings/wizard.py" line="138" />
             <source>Or press Next to set up this station.</source>
             <translation>Ou clique em Avançar para configurar esta estação.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="117" />
+            <location filename="../../ui/settings/wizard.py" line="118" />
             <source>This assistant connects the station to Amazon Vendor Direct Fulfillment: region, vendor and warehouse codes, SP-API credentials, printers and box sizes.
 
 Just looking? Demo mode runs the whole packing flow on a built-in simulator with printers that write files. Nothing is sent to Amazon.</source>
@@ -3184,12 +3207,12 @@ Just looking? Demo mode runs the whole packing flow on a built-in simulator with
 Só quer conhecer? O modo demonstração roda todo o fluxo de embalagem em um simulador embutido, com impressoras que gravam arquivos. Nada é enviado à Amazon.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="126" />
+            <location filename="../../ui/settings/wizard.py" line="127" />
             <source>Try demo mode</source>
             <translation>Experimentar o modo demonstração</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="114" />
+            <location filename="../../ui/settings/wizard.py" line="115" />
             <source>Welcome to Packing Station</source>
             <translation>Bem-vindo à Packing Station</translation>
         </message>

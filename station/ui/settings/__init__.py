@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING
 from station.ui.settings.wizard import WizardResult
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from PySide6.QtWidgets import QWidget
 
     from station.runtime import Runtime
 
-__all__ = ["WizardResult", "open_settings", "run_first_run_wizard"]
+__all__ = ["WizardResult", "open_settings", "repair_settings", "run_first_run_wizard"]
 
 
 def open_settings(parent: QWidget | None, runtime: Runtime | None) -> bool:
@@ -48,3 +50,40 @@ def run_first_run_wizard(parent: QWidget | None) -> WizardResult | None:
         return wizard.result_value
     finally:
         wizard.deleteLater()
+
+
+def repair_settings(parent: QWidget | None, path: Path, problem: str) -> bool:
+    """The settings dialog for a station that cannot start with its settings file: what the
+    station refuses is marked at its field; True when corrected settings were saved.
+
+    A file the settings model cannot read at all opens with the defaults and says so (saving
+    replaces it).
+    """
+    import json
+
+    from pydantic import ValidationError
+    from PySide6.QtWidgets import QDialog
+
+    from station.config import Settings
+    from station.ui.settings.dialog import SettingsDialog
+    from station.ui.settings.form import FieldError, field_errors
+    from station.ui.settings.refusals import settings_refusals
+
+    errors: list[FieldError] = []
+    settings = Settings()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        settings = Settings.model_validate(raw)
+    except ValidationError as exc:
+        errors = field_errors(exc)
+    except (OSError, ValueError):
+        pass  # unreadable: the defaults, and the problem said above the buttons
+    dialog = SettingsDialog(parent, settings, path)
+    try:
+        errors = errors or settings_refusals(settings.model_dump())
+        dialog.mark(errors)
+        dialog.summary.setText(problem + ("\n" + dialog.summary.text() if errors else ""))
+        dialog.summary.show()
+        return dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()

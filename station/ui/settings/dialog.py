@@ -41,6 +41,7 @@ from station.ui.settings.form import (
     field_text,
 )
 from station.ui.settings.printers import PrinterFinder, SamplePrintButton
+from station.ui.settings.refusals import settings_refusals
 
 log = logging.getLogger("station.ui.settings")
 
@@ -211,18 +212,13 @@ class SettingsDialog(QDialog):
     def save(self) -> None:
         try:
             settings = self.form.validate()
+            # What the station would refuse (an address it cannot parse); an empty printer may
+            # still be set up later.
+            errors = settings_refusals(self.form.value(), require_printers=False)
         except ValidationError as exc:
             errors = field_errors(exc)
-            self.form.show_errors(errors)
-            first = str(errors[0][0][0]) if errors and errors[0][0] else ""
-            if first in self.form.tab_of:
-                self.tabs.setCurrentIndex(self.form.tab_of[first])
-            self.summary.setText(
-                self.tr("Not saved: {count} setting(s) need correcting (shown in red).").format(
-                    count=len(errors)
-                )
-            )
-            self.summary.show()
+        if errors:
+            self.mark(errors)
             return
         self.form.show_errors([])
         self.summary.hide()
@@ -235,6 +231,19 @@ class SettingsDialog(QDialog):
             context=self,
             name="save settings",
         )
+
+    def mark(self, errors: list[tuple[tuple[str | int, ...], str]]) -> None:
+        """Show each error at its field (red), open the tab of the first, say how many."""
+        self.form.show_errors(errors)
+        first = str(errors[0][0][0]) if errors and errors[0][0] else ""
+        if first in self.form.tab_of:
+            self.tabs.setCurrentIndex(self.form.tab_of[first])
+        self.summary.setText(
+            self.tr("Not saved: {count} setting(s) need correcting (shown in red).").format(
+                count=len(errors)
+            )
+        )
+        self.summary.show()
 
     def _saved(self, settings: Settings) -> None:
         self.saved_settings = settings

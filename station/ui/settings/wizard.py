@@ -38,6 +38,7 @@ from station.ui.settings.form import (
     field_errors,
 )
 from station.ui.settings.printers import PrinterFinder, SamplePrintButton
+from station.ui.settings.refusals import printer_refusals
 
 EXAMPLE_PRESETS = (
     BoxPreset(id="S", name="Small", length=12, width=9, height=4, tare_weight=0.4),
@@ -268,6 +269,17 @@ class PrintersPage(_Page):
 
     def contribute(self, data: dict[str, Any]) -> None:
         data["printers"] = self.editor.value()
+
+    def validatePage(self) -> bool:
+        """The model's checks, then the station's own: a wizard that saved an address the
+        station cannot use would lock the station out on every launch."""
+        if not super().validatePage():
+            return False
+        refused = printer_refusals(self.editor.value())
+        self.show_errors(refused)
+        self.errors.setText("\n".join(f"{'.'.join(map(str, loc))}: {msg}" for loc, msg in refused))
+        self.errors.setVisible(bool(refused))
+        return not refused
 
     def show_errors(self, errors: list[FieldError]) -> None:
         self.editor.show_errors([(loc[1:], msg) for loc, msg in errors])
