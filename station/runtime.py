@@ -474,6 +474,13 @@ def _build(
     closers.append(runner.stop)
     outbox = Outbox(journal)
     site = _site_bench(settings, journal, store, environ, closers)
+    if site is not None:
+        from station.site.quota import SiteRateLimiter
+
+        # One quota for the site: every bench takes its SP-API tokens from the site database.
+        limiter = SiteRateLimiter(site.db, api.http.rate_limiter)
+        api.http.rate_limiter = limiter
+        closers.append(limiter.close)
     return Runtime(
         settings=settings,
         paths=paths,
