@@ -39,6 +39,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         description="the site's stations, claims and outbox",
         allow_abbrev=False,
     )
+    watch = sub.add_parser(
+        "watch",
+        help="the site live: every bench's claims, hand-overs and confirmations as they happen",
+        description="the site live (LISTEN/NOTIFY, with polling as a fallback)",
+        allow_abbrev=False,
+    )
+    watch.add_argument(
+        "--seconds", type=float, default=0.0, help="stop after this long (default: Ctrl+C)"
+    )
     release = sub.add_parser(
         "release",
         help="free a PO claimed by a bench (journaled with who and why)",
@@ -117,6 +126,8 @@ def _site(args: argparse.Namespace, out: TextIO) -> int:
     db = _database(settings)
     if command == "status":
         return _status(db, out)
+    if command == "watch":
+        return _watch(db, out, args.seconds)
     from station.site.claims import SiteClaims
 
     claims = SiteClaims(db)
@@ -231,4 +242,30 @@ def flush_site(runtime: Runtime, *, wait: float) -> int:
         )
         return EXIT_QUEUED
     say("Sent: nothing is waiting in this bench's outbox nor in the site's.")
+    return EXIT_OK
+
+
+def _watch(db: SiteDatabase, out: TextIO, seconds: float) -> int:
+    import threading
+
+    from station.site.live import SiteEventRow, SiteWatcher
+
+    def show(rows: list[SiteEventRow]) -> None:
+        for row in rows:
+            at = row.at.astimezone().strftime("%H:%M:%S")
+            print(
+                f"{at} {row.po or '-':<12} {row.kind:<24} bench {row.bench} ({row.station_id})",
+                file=out,
+                flush=True,
+            )
+
+    def state(online: bool, text: str) -> None:
+        print(f"-- {'online' if online else 'offline'}: {text}", file=out, flush=True)
+
+    watcher = SiteWatcher(db, show, on_state=state, poll_s=2.0)
+    watcher.start()
+    try:
+        threading.Event().wait(seconds if seconds > 0 else None)
+    finally:
+        watcher.stop()
     return EXIT_OK

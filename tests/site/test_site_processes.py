@@ -228,6 +228,8 @@ def test_the_same_po_on_two_benches_one_claim_one_label_one_confirmation(
 
     code, out = site[3].run("history", "--site")
     assert code == 0 and "confirmed: 3" in out, out
+    code, out = site[0].run("site", "watch", "--seconds", "1.5")
+    assert code == 0 and "-- online" in out and out.count("confirmation_succeeded") == 3, out
 
 
 @pytest.mark.parametrize("reached_amazon", [True, False])
