@@ -11,7 +11,6 @@ real.
 from __future__ import annotations
 
 import os
-import pwd
 import shutil
 import subprocess
 import tempfile
@@ -38,13 +37,24 @@ def find_bindir() -> Path | None:
     return Path(found).parent if found else None
 
 
+def _root() -> bool:
+    return getattr(os, "geteuid", lambda: -1)() == 0  # no geteuid on Windows: never root
+
+
+def _postgres_user() -> tuple[int, int]:
+    import pwd  # POSIX only; imported here so the test modules also load on Windows
+
+    entry = pwd.getpwnam("postgres")
+    return entry.pw_uid, entry.pw_gid
+
+
 def unavailable_reason() -> str | None:
     """Why no throw-away cluster can run here, or None when one can."""
     if find_bindir() is None:
         return "PostgreSQL server binaries not found (apt-get install postgresql; see .ci/postgres)"
-    if os.geteuid() == 0:
+    if _root():
         try:
-            pwd.getpwnam("postgres")
+            _postgres_user()
         except KeyError:
             return "running as root and there is no 'postgres' user to run the server as"
         if shutil.which("runuser") is None:
@@ -80,10 +90,9 @@ class PgCluster:
 
     def init(self) -> PgCluster:
         self.root = Path(tempfile.mkdtemp(prefix="station-pg-"))
-        if os.geteuid() == 0:
+        if _root():
             self._user = "postgres"
-            entry = pwd.getpwnam("postgres")
-            os.chown(self.root, entry.pw_uid, entry.pw_gid)
+            os.chown(self.root, *_postgres_user())
         self.root.chmod(0o755)
         self._run(
             str(self.bindir / "initdb"),

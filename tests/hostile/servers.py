@@ -9,7 +9,6 @@ import functools
 import http.server
 import itertools
 import re
-import resource
 import subprocess
 import sys
 import threading
@@ -20,6 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+import pytest
+
+try:
+    import resource  # POSIX only: the address-space limit and the peak memory below
+except ImportError:  # Windows: the program runs without the limit; measuring skips
+    resource = None  # type: ignore[assignment]
 
 GIB = 1024 * 1024 * 1024
 
@@ -214,6 +219,9 @@ def run_station_measured(
     """``run_station`` and the program's peak resident memory in MB (Linux: ``ru_maxrss`` of a
     fresh parent whose only child is the program, so earlier children do not count)."""
     import json
+
+    if resource is None:
+        pytest.skip("peak memory is measured with getrusage, which Windows does not have")
 
     wrapper = subprocess.run(
         [sys.executable, "-c", _MEASURE, *args],
