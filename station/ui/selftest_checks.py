@@ -28,7 +28,7 @@ def check_pdf_preview(pdf: bytes) -> str:
     return f"QtPdf shows a slip preview ({preview.image.width()}x{preview.image.height()})"
 
 
-def _platform_plugin_error(platform: str) -> str | None:
+def platform_plugin_error(platform: str) -> str | None:
     """Why Qt could not start ``platform``, found without starting it: None when its plugin is
     there and loads.
 
@@ -73,7 +73,7 @@ def probe_main() -> int:
         ctypes.cdll.ucrtbase._set_abort_behavior(0, 0x1 | 0x2)
         ctypes.windll.kernel32.SetErrorMode(0x0001 | 0x0002)
     target = Path(os.environ[PROBE_ENV])
-    error = _platform_plugin_error(os.environ.get("QT_QPA_PLATFORM", ""))
+    error = platform_plugin_error(os.environ.get("QT_QPA_PLATFORM", ""))
     if error is not None:
         target.write_text(json.dumps({"error": error}), encoding="utf-8")
         return 1

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -104,7 +103,7 @@ def send_with_kills(env: dict[str, str], server: SimulatorServer, names: list[st
             assert time.monotonic() < deadline, "no create reached the simulator in time"
             time.sleep(0.01)
         if process.poll() is None:
-            process.send_signal(signal.SIGKILL)
+            process.kill()  # SIGKILL on POSIX, TerminateProcess on Windows
             kills += 1
         process.wait(timeout=RUN_TIMEOUT)
     for _attempt in range(5):
