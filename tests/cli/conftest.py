@@ -13,7 +13,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,9 +78,15 @@ class Station:
         return result
 
     def interrupted(
-        self, *args: str, after: str, sig: int = signal.SIGINT, stream: str = "stderr"
+        self,
+        *args: str,
+        after: str,
+        sig: int = signal.SIGINT,
+        stream: str = "stderr",
+        before_signal: Callable[[], None] | None = None,
     ) -> Result:
-        """Start the command, wait until ``after`` appears on ``stream``, then send ``sig``."""
+        """Start the command, wait until ``after`` appears on ``stream``, then send ``sig``
+        (first calling ``before_signal``)."""
         if sys.platform == "win32":
             pytest.skip(
                 "Windows cannot send SIGINT or SIGTERM to another process (Ctrl+C reaches only "
@@ -105,6 +111,8 @@ class Station:
                     break
                 seen.append(line)
                 if after in line:
+                    if before_signal is not None:
+                        before_signal()
                     process.send_signal(sig)
                     break
             out, err = process.communicate(timeout=TIMEOUT)

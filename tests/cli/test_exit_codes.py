@@ -231,3 +231,29 @@ def test_a_killed_demo_run_s_folder_is_removed_by_the_next_one(station: Station)
     assert not abandoned.exists()
     assert running.exists()
     assert [p.name for p in scratch.iterdir()] == ["packing-station-demo-running"]
+
+
+def test_ctrl_c_after_the_confirmation_is_recorded_says_it_will_be_sent(
+    configured: Station, simulator: SimulatorServer
+) -> None:
+    po = fresh_po(simulator)
+    try:
+        result = configured.interrupted(
+            "ship",
+            po,
+            "--box",
+            BOX,
+            "--acknowledge",
+            after="confirmation recorded",
+            stream="stdout",
+            before_signal=lambda: simulator.cut_network("refuse"),
+        )
+    finally:
+        simulator.restore_network()
+    assert result.code in (130, 0), str(result)
+    if result.code == 130:  # (0: Amazon's answer beat the signal)
+        line = result.err.strip().splitlines()[-1]
+        assert line.startswith(f"station: interrupted; the confirmation of PO {po} is recorded")
+        assert "station outbox flush" in line
+    flushed = configured("outbox", "flush", "--wait", "30")
+    assert flushed.code == 0, str(flushed)
