@@ -182,7 +182,7 @@ def test_main_window_in_portuguese(portuguese: None, harness_factory: Any) -> No
         "○  Confirmado",
     ]
     assert window.boxes.confirm_button.text() == "✔ Confirmar envio  [F12]"
-    assert window.boxes.next_button.text() == "+ Próxima caixa  [F8]"
+    assert window.boxes.next_button.text() == "+ Outra caixa [F8]"
     assert window.banner.headline.text() == "Escaneie o código do PO"
     assert window.order_panel.po.text() == "Nenhum pedido — escaneie um PO"
     network = ("○ Rede: a verificar", "✔ Rede: conectada", "✖ Rede: SEM CONEXÃO")

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QApplication, QWidget
 
+from station.ui import theme
 from station.ui.i18n import install_translator
 from tests.ui.station_fixtures import QT_LOG_IGNORE, GuiHarness
 
@@ -37,11 +38,18 @@ def _gift_order(station: GuiHarness) -> str:
 
 @pytest.fixture(params=["en", "pt_BR"])
 def language(request: Any, qapp: QApplication) -> Iterator[str]:
+    """The station's look (its large fonts and style sheet, as `station` applies them) in one
+    language; the test application's plain look is restored after."""
+    font, sheet, palette = qapp.font(), qapp.styleSheet(), qapp.palette()
+    theme.apply(qapp)
     install_translator(qapp, request.param)
     try:
         yield request.param
     finally:
         install_translator(qapp, "en")
+        qapp.setStyleSheet(sheet)
+        qapp.setFont(font)
+        qapp.setPalette(palette)
 
 
 @pytest.mark.parametrize(("width", "height"), BENCH_SCREENS)

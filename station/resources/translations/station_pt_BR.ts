@@ -33,7 +33,7 @@
         <message>
             <location filename="../../ui/widgets/boxes_panel.py" line="215" />
             <source>+ Next box  [F8]</source>
-            <translation>+ Próxima caixa  [F8]</translation>
+            <translation>+ Outra caixa [F8]</translation>
         </message>
         <message>
             <location filename="../../ui/widgets/boxes_panel.py" line="92" />
@@ -46,7 +46,7 @@
             <translation>Caixas</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="261" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="266" />
             <source>Choose one of: {ids}</source>
             <translation>Escolha uma destas: {ids}</translation>
         </message>
@@ -76,7 +76,7 @@
             <translation>Nenhuma caixa padrão: digite as medidas (Configurações › Caixas padrão).</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="303" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="308" />
             <source>Scan a box barcode or type the {what}</source>
             <translation>Escaneie o código de uma caixa ou digite {what}</translation>
         </message>
@@ -86,12 +86,12 @@
             <translation>Medidas</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="302" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="307" />
             <source>The carton {what} is missing</source>
             <translation>Falta {what} da caixa</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="260" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="265" />
             <source>There is no box preset '{id}'</source>
             <translation>Não existe a caixa padrão '{id}'</translation>
         </message>
@@ -101,15 +101,15 @@
             <translation>L</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="325" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="330" />
             <source>Weigh the packed box and type its weight</source>
             <translation>Pese a caixa embalada e digite o peso dela</translation>
         </message>
         <message>
             <location filename="../../ui/widgets/boxes_panel.py" line="148" />
             <location filename="../../ui/widgets/boxes_panel.py" line="172" />
-            <location filename="../../ui/widgets/boxes_panel.py" line="278" />
-            <location filename="../../ui/widgets/boxes_panel.py" line="460" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="283" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="465" />
             <source>Weight</source>
             <translation>Peso</translation>
         </message>
@@ -134,7 +134,7 @@
             <translation>falha</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="296" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="301" />
             <source>height</source>
             <translation>a altura</translation>
         </message>
@@ -144,7 +144,7 @@
             <translation>em movimento</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="294" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="299" />
             <source>length</source>
             <translation>o comprimento</translation>
         </message>
@@ -164,7 +164,7 @@
             <translation>acima da capacidade</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="276" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="281" />
             <source>packed (box {tare})</source>
             <translation>embalada (caixa {tare})</translation>
         </message>
@@ -184,12 +184,12 @@
             <translation>ilegível</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="297" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="302" />
             <source>weight</source>
             <translation>o peso</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="295" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="300" />
             <source>width</source>
             <translation>a largura</translation>
         </message>
@@ -199,22 +199,22 @@
             <translation>zero</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="322" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="327" />
             <source>{weight} {unit} is what the empty box {name} weighs</source>
             <translation>{weight} {unit} é o peso da caixa {name} vazia</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="443" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="448" />
             <source>⚖ Scale asleep or off — press its power button, or type the weight</source>
             <translation>⚖ Balança adormecida ou desligada — aperte o botão de ligar ou digite o peso</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="448" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="453" />
             <source>⚖ Scale: {state} — not used</source>
             <translation>⚖ Balança: {state} — não usado</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/boxes_panel.py" line="441" />
+            <location filename="../../ui/widgets/boxes_panel.py" line="446" />
             <source>⚖ Scale: {weight} (stable)</source>
             <translation>⚖ Balança: {weight} (estável)</translation>
         </message>
@@ -239,7 +239,7 @@
         <message>
             <location filename="../../ui/widgets/boxes_panel.py" line="219" />
             <source>✖ Cancel  [Esc]</source>
-            <translation>✖ Cancelar  [Esc]</translation>
+            <translation>✖ Cancelar [Esc]</translation>
         </message>
         <message>
             <location filename="../../ui/widgets/boxes_panel.py" line="198" />
@@ -253,7 +253,7 @@
         <message>
             <location filename="../../ui/widgets/boxes_panel.py" line="218" />
             <source>⟳ Reprint  [F9]</source>
-            <translation>⟳ Reimprimir  [F9]</translation>
+            <translation>⟳ Reimprimir [F9]</translation>
         </message>
     </context>
     <context>
@@ -1901,37 +1901,37 @@ Fontes: DejaVu (licença livre).</translation>
             <translation type="vanished">  — ATRASADO</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/order_panel.py" line="157" />
+            <location filename="../../ui/widgets/order_panel.py" line="159" />
             <source>(no title)</source>
             <translation>(sem título)</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/order_panel.py" line="95" />
+            <location filename="../../ui/widgets/order_panel.py" line="97" />
             <source>ASIN / SKU</source>
             <translation>ASIN / SKU</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/order_panel.py" line="95" />
+            <location filename="../../ui/widgets/order_panel.py" line="97" />
             <source>Checked</source>
             <translation>Conferido</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/order_panel.py" line="140" />
+            <location filename="../../ui/widgets/order_panel.py" line="142" />
             <source>Gift message: {text}</source>
             <translation>Mensagem de presente: {text}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/order_panel.py" line="95" />
+            <location filename="../../ui/widgets/order_panel.py" line="97" />
             <source>Item</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/order_panel.py" line="95" />
+            <location filename="../../ui/widgets/order_panel.py" line="97" />
             <source>Line</source>
             <translation>Linha</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/order_panel.py" line="114" />
+            <location filename="../../ui/widgets/order_panel.py" line="116" />
             <source>No order — scan a PO</source>
             <translation>Nenhum pedido — escaneie um PO</translation>
         </message>
@@ -1941,12 +1941,12 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Pedido</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/order_panel.py" line="127" />
+            <location filename="../../ui/widgets/order_panel.py" line="129" />
             <source>PO {po}</source>
             <translation>PO {po}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/order_panel.py" line="95" />
+            <location filename="../../ui/widgets/order_panel.py" line="97" />
             <source>Qty</source>
             <translation>Qtd</translation>
         </message>
@@ -1966,27 +1966,27 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>hoje</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/order_panel.py" line="78" />
+            <location filename="../../ui/widgets/order_panel.py" line="79" />
             <source>§ INVOICE</source>
             <translation>§ FATURA</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/order_panel.py" line="75" />
+            <location filename="../../ui/widgets/order_panel.py" line="76" />
             <source>★ PRIORITY</source>
             <translation>★ PRIORIDADE</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/order_panel.py" line="63" />
+            <location filename="../../ui/widgets/order_panel.py" line="64" />
             <source>⚠ LATE</source>
             <translation>⚠ ATRASADO</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/order_panel.py" line="77" />
+            <location filename="../../ui/widgets/order_panel.py" line="78" />
             <source>✎ SLIP REQUIRED</source>
             <translation>✎ NOTA OBRIGATÓRIA</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/order_panel.py" line="76" />
+            <location filename="../../ui/widgets/order_panel.py" line="77" />
             <source>✿ GIFT</source>
             <translation>✿ PRESENTE</translation>
         </message>
@@ -1994,57 +1994,58 @@ Fontes: DejaVu (licença livre).</translation>
     <context>
         <name>Preview</name>
         <message>
-            <location filename="../../ui/previews.py" line="55" />
+            <location filename="../../ui/previews.py" line="58" />
             <source> ({count} rendering warnings)</source>
             <translation> ({count} avisos de renderização)</translation>
         </message>
         <message>
-            <location filename="../../ui/previews.py" line="70" />
+            <location filename="../../ui/previews.py" line="73" />
             <source>No PDF preview: QtPdf is not installed.</source>
             <translation>Sem pré-visualização do PDF: o QtPdf não está instalado.</translation>
         </message>
         <message>
-            <location filename="../../ui/previews.py" line="40" />
+            <location filename="../../ui/previews.py" line="43" />
             <source>PNG label, shown as Amazon sent it</source>
             <translation>Etiqueta PNG, como a Amazon enviou</translation>
         </message>
         <message>
-            <location filename="../../ui/previews.py" line="92" />
+            <location filename="../../ui/previews.py" line="101" />
             <source>Page 1 of {pages}</source>
             <translation>Página 1 de {pages}</translation>
         </message>
         <message>
-            <location filename="../../ui/previews.py" line="39" />
+            <location filename="../../ui/previews.py" line="42" />
             <source>The PNG label could not be decoded for the preview.</source>
             <translation>Não foi possível ler a etiqueta PNG para a pré-visualização.</translation>
         </message>
         <message>
-            <location filename="../../ui/previews.py" line="78" />
+            <location filename="../../ui/previews.py" line="81" />
             <source>The packing slip PDF could not be opened.</source>
             <translation>Não foi possível abrir o PDF da nota de conteúdo.</translation>
         </message>
         <message>
-            <location filename="../../ui/previews.py" line="83" />
+            <location filename="../../ui/previews.py" line="85" />
+            <location filename="../../ui/previews.py" line="92" />
             <source>The packing slip could not be drawn.</source>
             <translation>Não foi possível desenhar a nota de conteúdo.</translation>
         </message>
         <message>
-            <location filename="../../ui/previews.py" line="57" />
+            <location filename="../../ui/previews.py" line="60" />
             <source>This label is neither PNG nor ZPL; shown as text.</source>
             <translation>Esta etiqueta não é PNG nem ZPL; mostrada como texto.</translation>
         </message>
         <message>
-            <location filename="../../ui/previews.py" line="45" />
+            <location filename="../../ui/previews.py" line="48" />
             <source>ZPL label shown as text: no ZPL renderer in this build.</source>
             <translation>Etiqueta ZPL mostrada como texto: esta versão não tem renderizador de ZPL.</translation>
         </message>
         <message>
-            <location filename="../../ui/previews.py" line="49" />
+            <location filename="../../ui/previews.py" line="52" />
             <source>ZPL label shown as text: {error}</source>
             <translation>Etiqueta ZPL mostrada como texto: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/previews.py" line="53" />
+            <location filename="../../ui/previews.py" line="56" />
             <source>ZPL label, rendered on this PC</source>
             <translation>Etiqueta ZPL, desenhada neste PC</translation>
         </message>

@@ -38,7 +38,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("BoxesPanel", text)
 
 
-PRESET_STYLE = "font-size: 13pt; padding: 2px 4px;"
+PRESET_STYLE = "font-size: 12pt; padding: 2px 2px;"
 # The keyboard path to every action (the button texts show them).
 SHORTCUTS = {"next": "F8", "reprint": "F9", "cancel": "Esc", "confirm": "F12"}
 
@@ -226,6 +226,11 @@ class BoxesPanel(Card):
         ):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setShortcut(QKeySequence(key))
+            # Longer words (Portuguese) never push the screen wider than a bench PC's.
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            button.setMinimumWidth(120)
+            if button is not self.confirm_button:
+                button.setStyleSheet("font-size: 13pt; padding: 3px 2px;")
             button.clicked.connect(lambda _=False, s=signal: emit(s))
             actions.addWidget(button, *place)
         self.body.addLayout(actions)

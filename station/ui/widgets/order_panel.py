@@ -51,6 +51,7 @@ class OrderPanel(Card):
         self.po = QLabel()
         self.po.setObjectName("po")
         self.po.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.po.setWordWrap(True)  # "No order — scan a PO" in a longer language: two lines
         self.ship_method = QLabel()
         self.ship_method.setObjectName("shipMethod")
         head = QHBoxLayout()
@@ -87,6 +88,7 @@ class OrderPanel(Card):
         self.body.addLayout(self.badges_row)
         self.gift_message = QLabel()
         self.gift_message.setObjectName("notice")
+        self.gift_message.setWordWrap(True)
         self.gift_message.hide()
         self.body.addWidget(self.gift_message)
         self.lines = QTableWidget(0, self.COLUMNS)
