@@ -225,6 +225,8 @@ class McfWindow(QDialog):
         what: str,
         work: Callable[[McfDesk], Any],
         done: Callable[[Any], None] | None = None,
+        *,
+        reload_on_error: bool = True,
     ) -> None:
         self.busy += 1
         if what:
@@ -241,7 +243,8 @@ class McfWindow(QDialog):
             self.busy -= 1
             self.status.setText(_error_text(exc))
             self._set_enabled()
-            self.reload()
+            if reload_on_error:  # show what the journal holds now (never after a failed read)
+                self.reload()
 
         run_in_background(
             lambda: work(self.desk()),
@@ -257,7 +260,7 @@ class McfWindow(QDialog):
         def read(desk: McfDesk) -> tuple[list[McfRecord], list[McfPackageRecord]]:
             return desk.book.orders(), desk.book.packages()
 
-        self._run("", read, self._show)
+        self._run("", read, self._show, reload_on_error=False)
 
     def _show(self, data: tuple[list[McfRecord], list[McfPackageRecord]]) -> None:
         records, packages = data

@@ -185,3 +185,22 @@ def test_a_typed_order_is_checked_then_kept(
         ("MCF-BOOK", 2),
         ("MCF-MUG-RED", 1),
     ]
+
+
+def test_a_desk_that_cannot_open_is_said_not_retried_in_a_loop(qtbot: Any) -> None:
+    from station.errors import ConfigError
+
+    calls: list[int] = []
+
+    def factory() -> McfDesk:
+        calls.append(1)
+        raise ConfigError("no data key here", hint="Set STATION_DATA_KEY.")
+
+    window = McfWindow(None, factory)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.busy == 0, timeout=10_000)
+    assert "no data key here" in window.status.text()
+    window.refresh_tracking()
+    _idle(qtbot, window)
+    assert wait_for_background(10_000)
+    assert len(calls) == 3  # the first read, the refresh, the read after it: no loop
