@@ -128,6 +128,8 @@ def _import(desk: McfDesk, path: Path) -> int:
         ) from None
     summary = desk.import_csv(data)
     say(f"Imported {len(summary.added)} order(s) from a {summary.format} file.")
+    if summary.updated:
+        say(f"Updated (not yet at Amazon, changed in the file): {len(summary.updated)}.")
     if summary.already_known:
         say(f"Already imported before (left as they were): {len(summary.already_known)}.")
     for problem in summary.problems:

@@ -142,6 +142,36 @@ class McfOrderBook:
             )
         return True
 
+    def replace_unsent(self, order_id: str, content: Mapping[str, Any]) -> bool:
+        """New content for an order Amazon does not have (imported or refused); True when it
+        changed. The order goes back to ``imported``, ready to be sent again."""
+        with self._journal.write() as conn:
+            record = self._get(conn, order_id)
+            if record.state not in (McfState.IMPORTED, McfState.FAILED):
+                return False
+            fresh = json.loads(json.dumps(dict(content), sort_keys=True))
+            stored = self.content(order_id)
+            # A file without order dates dates each import "now": that alone is no change.
+            if {**stored, "orderDate": None} == {**fresh, "orderDate": None}:
+                return False
+            nonce = os.urandom(12)
+            sealed = self._aead.encrypt(
+                nonce, json.dumps(dict(content), sort_keys=True).encode(), order_id.encode()
+            )
+            conn.execute(
+                "UPDATE mcf_orders SET key_id = ?, nonce = ?, sealed = ?, state = ?, "
+                "last_error = NULL, updated_at = ? WHERE order_id = ?",
+                (
+                    self._key.key_id,
+                    nonce,
+                    sealed,
+                    str(McfState.IMPORTED),
+                    to_iso(self._journal.now()),
+                    order_id,
+                ),
+            )
+        return True
+
     def begin_send(
         self,
         order_id: str,

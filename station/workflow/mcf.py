@@ -82,6 +82,7 @@ class ImportSummary:
     added: tuple[str, ...]  # MCF order ids
     already_known: tuple[str, ...]  # shop orders imported before (left untouched)
     problems: tuple[ImportProblem, ...]
+    updated: tuple[str, ...] = ()  # not yet at Amazon, changed since: the new content is kept
 
 
 @dataclass(frozen=True)
@@ -130,13 +131,20 @@ class McfDesk:
 
     def import_csv(self, data: bytes) -> ImportSummary:
         result = read_orders_csv(data, now=self._clock())
-        added, known = [], []
+        added, known, updated = [], [], []
         for order in result.orders:
+            order_id = derive_order_id(order.shop_order)
             if self.add(order):
-                added.append(derive_order_id(order.shop_order))
+                added.append(order_id)
+            elif self.book.get(order_id) is not None and self.book.replace_unsent(
+                order_id, order_to_content(order)
+            ):
+                updated.append(order_id)
             else:
                 known.append(order.shop_order)
-        return ImportSummary(result.format, tuple(added), tuple(known), tuple(result.problems))
+        return ImportSummary(
+            result.format, tuple(added), tuple(known), tuple(result.problems), tuple(updated)
+        )
 
     def add(self, order: ShopOrder) -> bool:
         """One order (a CSV row group, or typed by the lead); False when already imported."""

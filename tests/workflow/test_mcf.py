@@ -333,3 +333,14 @@ def test_purge_forgets_finished_orders_only(desk: Desk) -> None:
     assert desk.desk.purge(timedelta(days=30)) == 0  # too recent
     assert desk.desk.purge(timedelta(seconds=-1)) == 2
     assert [r.order_id for r in desk.desk.book.orders()] == ["F3", "F4"]
+
+
+def test_a_refused_order_fixed_in_the_shop_is_updated_by_a_new_import(desk: Desk) -> None:
+    desk.desk.import_csv(station_csv(row("U1", "NOT-AT-AMAZON", 1), row("U2")))
+    assert desk.desk.send("U1").state == McfState.FAILED
+    desk.desk.send("U2")
+    summary = desk.desk.import_csv(station_csv(row("U1", "MCF-BOOK", 1), row("U2", "MCF-BOOK")))
+    assert summary.updated == ("U1",) and summary.already_known == ("U2",)
+    assert desk.desk.order("U1")[0].state == McfState.IMPORTED
+    assert desk.desk.send("U1").state in (McfState.SENT, McfState.ACCEPTED)
+    assert desk.desk.order("U2")[1].lines[0].sku == "MCF-MUG-RED"  # at Amazon: never changed
