@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -36,7 +37,7 @@ from station.errors import PrinterOfflineError, StationError, WorkflowError
 
 if TYPE_CHECKING:
     from station.config import Settings
-    from station.journal import OutboxItem
+    from station.journal import OutboxItem, OutboxWorker
     from station.runtime import Runtime
     from station.workflow.containers import Box
     from station.workflow.engine import ConfirmationOutcome, PackingEngine, PackSession
@@ -177,10 +178,42 @@ def _report(outcome: ConfirmationOutcome, po: str, *, owner: bool, warehouse: st
     if not owner:
         why += "; another station process is sending it"
     say(
-        f"PO {po}: the confirmation is recorded and QUEUED ({why}). It goes out by itself; "
-        "check with `station outbox list`."
+        f"PO {po}: the confirmation is recorded and QUEUED ({why}). {SENT_BY} "
+        "Check with `station outbox list`."
     )
     return EXIT_QUEUED
+
+
+#: Who sends a confirmation this command leaves queued, exactly (it does not go out by magic).
+SENT_BY = (
+    "It goes out by itself while a station runs (the packing window, or another "
+    "`station ship`); otherwise `station outbox flush` sends it."
+)
+
+
+def _wait(
+    engine: PackingEngine, worker: OutboxWorker, owner: bool, outbox_id: int, wait: float
+) -> tuple[ConfirmationOutcome, bool]:
+    """Wait for Amazon's verdict; take the outbox over as soon as its owner exits.
+
+    Another station process that holds the outbox sends the confirmation; when it exits before
+    sending it, this one takes over, so queued work always has a sender while anyone waits.
+    """
+    from station.errors import JournalError
+    from station.workflow.events import Step
+
+    deadline = time.monotonic() + max(0.0, wait)
+    while True:
+        left = deadline - time.monotonic()
+        outcome = engine.wait_for_outcome(outbox_id, max(0.0, left if owner else min(left, 1.0)))
+        if owner or outcome.step is not Step.QUEUED or left <= 0:
+            return outcome, owner
+        try:
+            worker.start()
+        except JournalError:
+            continue  # still owned by the other process: it sends
+        owner = True
+        say("  the station process that held the outbox has exited: sending from here")
 
 
 def _warn_unknown_warehouse(settings: Settings, code: str) -> None:
@@ -331,4 +364,5 @@ def _ship(
         "`station outbox flush` or the next `station ship`; do not pack the PO again."
     )
     say(f"PO {po}: confirmation recorded (outbox item {item.id}); waiting for Amazon…")
-    return _report(engine.wait_for_outcome(item.id, wait), po, owner=owner, warehouse=warehouse)
+    outcome, owner = _wait(engine, worker, owner, item.id, wait)
+    return _report(outcome, po, owner=owner, warehouse=warehouse)

@@ -114,7 +114,7 @@ def test_ship_while_offline_exits_3_with_a_distinct_message(
     try:
         assert main(["ship", po, "--box", BOX, "--wait", "1"]) == EXIT_QUEUED
         out = capsys.readouterr().out
-        assert "QUEUED" in out and "goes out by itself" in out
+        assert "QUEUED" in out and "`station outbox flush` sends it" in out
     finally:
         simulator.restore_network()
     assert main(["outbox", "flush", "--wait", "20"]) == EXIT_OK

@@ -295,3 +295,33 @@ def test_a_slow_label_request_is_waited_for_and_never_sent_twice(
     assert done.returncode == 0, done.stdout + done.stderr
     assert len(record(simulator, po)["labelRequests"]) == 1
     assert len(accepted_confirmations(simulator, po)) == 1
+
+
+def test_a_waiting_ship_takes_the_outbox_over_when_its_owner_exits(
+    desk: Desk, simulator: SimulatorServer
+) -> None:
+    """Another station process holds the outbox (it would send); it exits before sending: the
+    ship still waiting takes over, so the confirmation does not sit there with nobody to send."""
+    from station.journal.lock import FileLock
+    from station.paths import StationPaths
+
+    po = random_pos(simulator, 1)[0]
+    journal = StationPaths.under(desk.home).journal_file
+    journal.parent.mkdir(parents=True, exist_ok=True)
+    other = FileLock(journal.with_name(journal.name + ".lock"))
+    other.acquire()
+    try:
+        run = desk.start("ship", po, "--acknowledge", "--box", BOX, "--wait", "60")
+        assert run.stdout is not None
+        seen = []
+        for line in run.stdout:
+            seen.append(line)
+            if "waiting for Amazon" in line:
+                break
+        assert record(simulator, po)["confirmations"] == []  # the owner has not sent it
+    finally:
+        other.release()  # the owner exits
+    out, err = run.communicate(timeout=TIMEOUT)
+    assert run.returncode == 0, "".join(seen) + out + err
+    assert "sending from here" in out
+    assert len(accepted_confirmations(simulator, po)) == 1
