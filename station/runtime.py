@@ -35,6 +35,7 @@ from station.journal import (
     open_document_cache,
 )
 from station.journal.documents import PurgeResult, purge_stored_documents
+from station.journal.identity import check_identity, require_present
 from station.journal.retention import DAY_SECONDS, RetentionRunner
 from station.paths import StationPaths, default_paths
 from station.printing import Printer, PrinterProfile, open_printer
@@ -452,8 +453,10 @@ def _build(
             f"Cannot create the station's data folder {paths.data_dir}: {exc.strerror or exc}",
             hint="Give this user a folder it may write to: set STATION_HOME to one.",
         ) from None
+    require_present(paths.journal_file, paths.config_file)
     journal = Journal.open(paths.journal_file, station_id=settings.station_id)
     closers.append(journal.close)
+    check_identity(journal, paths.config_file)  # emptied, replaced or deleted: refuse
     gateway.submissions = SubmissionLog(journal)  # label requests resumed, never sent twice
     retention = RetentionPolicy(
         settings.document_retention_days, settings.unshipped_document_retention_days

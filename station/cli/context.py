@@ -57,9 +57,18 @@ def open_journal(args: argparse.Namespace) -> tuple[Journal, RetentionPolicy] | 
     retention = RetentionPolicy(
         settings.document_retention_days, settings.unshipped_document_retention_days
     )
+    from station.journal.identity import check_identity, require_present
+
+    require_present(paths.journal_file, paths.config_file)
     if not paths.journal_file.exists():
         return None
-    return Journal.open(paths.journal_file, station_id=settings.station_id), retention
+    journal = Journal.open(paths.journal_file, station_id=settings.station_id)
+    try:
+        check_identity(journal, paths.config_file)
+    except BaseException:
+        journal.close()
+        raise
+    return journal, retention
 
 
 def _env_float(name: str) -> float | None:

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
+import secrets
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Mapping
@@ -113,6 +115,14 @@ def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
     return current
 
 
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
 class Journal:
     """The station's durable record. Use :meth:`open`; close it (or use ``with``) when done."""
 
@@ -126,6 +136,7 @@ class Journal:
         self._lock = threading.RLock()
         self._depth = 0
         self._closed = False
+        self._file = _file_identity(path)  # the file this connection writes to
 
     # -- life cycle -------------------------------------------------------------------------
 
@@ -167,6 +178,10 @@ class Journal:
             conn.execute("PRAGMA secure_delete=ON")
             conn.execute(f"PRAGMA busy_timeout={_BUSY_TIMEOUT_MS}")
             migrate(conn)
+            if not conn.execute("PRAGMA application_id").fetchone()[0]:
+                # The journal's identity, also kept beside the settings (journal.identity): a
+                # journal emptied, replaced or deleted is then told apart from this one.
+                conn.execute(f"PRAGMA application_id={secrets.randbelow(2**31 - 1) + 1}")
         except sqlite3.Error as exc:
             if conn is not None:
                 conn.close()
@@ -201,6 +216,22 @@ class Journal:
     @property
     def station_id(self) -> str:
         return self._station_id
+
+    @property
+    def identity(self) -> int:
+        """A random number given to this journal when it was created (never 0)."""
+        with self.read() as conn:
+            return int(conn.execute("PRAGMA application_id").fetchone()[0])
+
+    def check_file(self) -> None:
+        """Raise JournalError when the journal file was deleted or replaced under us: what
+        this connection writes then reaches no file anyone will read again."""
+        if _file_identity(self._path) != self._file:
+            raise JournalError(
+                f"The journal {self._path} was deleted or replaced while the station was "
+                "running: what was just recorded is NOT kept",
+                hint="Stop the station and restore the journal file; then run the command again.",
+            )
 
     @property
     def schema_version(self) -> int:
@@ -248,6 +279,7 @@ class Journal:
             except sqlite3.Error as exc:
                 self._rollback()
                 raise _journal_error("commit", exc, self._path) from None
+            self.check_file()
 
     def _rollback(self) -> None:
         # SQLite rolls a transaction back by itself on some errors (a full disk): only roll back

@@ -325,3 +325,21 @@ def test_a_waiting_ship_takes_the_outbox_over_when_its_owner_exits(
     assert run.returncode == 0, "".join(seen) + out + err
     assert "sending from here" in out
     assert len(accepted_confirmations(simulator, po)) == 1
+
+
+def test_a_deleted_journal_with_confirmations_open_is_never_nothing_waiting(
+    desk: Desk, simulator: SimulatorServer, tamper: Tamper
+) -> None:
+    po = random_pos(simulator, 1)[0]
+    tamper.refuse("POST", r"/shipmentConfirmations", 429, "QuotaExceeded")
+    assert desk.run("ship", po, "--acknowledge", "--box", BOX, "--wait", "1").returncode == 3
+    from station.paths import StationPaths
+
+    journal = StationPaths.under(desk.home).journal_file
+    for leftover in journal.parent.glob(journal.name + "*"):
+        leftover.unlink()
+    for args in (("outbox", "list"), ("outbox", "flush", "--wait", "1")):
+        result = desk.run(*args)
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert "Nothing is waiting" not in result.stdout
+        assert "is gone" in result.stderr and "Traceback" not in result.stderr
