@@ -7,6 +7,7 @@ import dataclasses
 import os
 import random
 import time
+import urllib.request
 from collections.abc import Callable, Iterable, Mapping
 from types import TracebackType
 
@@ -118,7 +119,7 @@ def build_client(
     retry = _deadlines_from(environ, retry)
     owned = None
     if http_client is None:
-        http_client = owned = httpx.Client(timeout=DEFAULT_TIMEOUT, transport=bounded_transport())
+        http_client = owned = _bounded_client(ends)
     limits = dict(DEFAULT_LIMITS)
     limits.update(rate_limits or {})
     auth = (
@@ -165,3 +166,23 @@ def _deadlines_from(environ: Mapping[str, str] | None, retry: RetryPolicy | None
             hint=f"Set {DEADLINE_VARIABLE} to the longest one request may take, e.g. 60.",
         )
     return dataclasses.replace(policy, operation_deadline=seconds, attempt_deadline=seconds / 2)
+
+
+def _bounded_client(ends: Endpoints) -> httpx.Client:
+    """An httpx client whose every connection, through a proxy or not, has the station's caps
+    and deadlines (``station.spapi.transport``).
+
+    httpx would mount its own, unbounded, transports for proxies found in the environment; so
+    the environment is read here (``HTTPS_PROXY``, ``NO_PROXY``, …, as urllib reads them) for
+    the two hosts the station talks to, and each gets a bounded transport.
+    """
+    proxies = urllib.request.getproxies()
+    mounts: dict[str, httpx.BaseTransport | None] = {}
+    for url in (ends.spapi_url, ends.lwa_url):
+        parsed = httpx.URL(url)
+        proxy = proxies.get(parsed.scheme)
+        if proxy and not urllib.request.proxy_bypass(parsed.host):
+            mounts[f"{parsed.scheme}://{parsed.host}"] = bounded_transport(proxy=proxy)
+    return httpx.Client(
+        timeout=DEFAULT_TIMEOUT, transport=bounded_transport(), mounts=mounts, trust_env=False
+    )

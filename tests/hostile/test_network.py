@@ -130,3 +130,23 @@ def test_station_ship_against_a_dripping_server_ends_at_the_configured_deadline(
     assert "Traceback" not in text, text
     assert "getShippingLabel" in text and re.search(r"within (1\.5|3) s", text), text
     assert elapsed < 60, elapsed  # on a build without deadlines this drips for minutes
+
+
+def test_the_caps_hold_through_a_proxy_from_the_environment(
+    proxy: HostileProxy, simulator: SimulatorServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A warehouse behind an HTTP proxy (HTTP_PROXY): the answer through it is still capped."""
+    monkeypatch.setenv("HTTP_PROXY", proxy.base_url)
+    monkeypatch.setenv("http_proxy", proxy.base_url)
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    proxy.rules.append(Rule(r"GET \S*/shippingLabels/", "gzip_bomb"))
+    api = build_client(
+        CREDS,
+        environ={"STATION_SPAPI_URL": simulator.base_url, "STATION_LWA_URL": simulator.lwa_url},
+        retry=FAST,
+        use_rdt=False,
+    )
+    with api, pytest.raises(AnswerTooLargeError, match="32 MiB"):
+        api.shipping_v1.get_shipping_label(_po(simulator))
+    assert proxy.rules[0].hits == 1  # it did go through the proxy
