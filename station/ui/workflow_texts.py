@@ -105,6 +105,21 @@ TEXTS: tuple[_Text, ...] = (
         ),
     ),
     _text(
+        rf"PO {_PO} ships from (?P<there>.+); this station packs (?P<here>.+)",
+        QT_TRANSLATE_NOOP(
+            "WorkflowTexts", "PO {po} ships from warehouse {there}; this station packs {here}"
+        ),
+    ),
+    _text(
+        r"Do not pack it here: another warehouse ships this order\. Nothing was sent to Amazon; "
+        r"if this station should pack it, add the warehouse in Settings\.",
+        QT_TRANSLATE_NOOP(
+            "WorkflowTexts",
+            "Do not pack it here: another warehouse ships this order. Nothing was sent to "
+            "Amazon; if this station should pack it, the lead adds the warehouse in Settings.",
+        ),
+    ),
+    _text(
         rf"PO {_PO} was CANCELLED after it was prefetched: do not ship it",
         QT_TRANSLATE_NOOP(
             "WorkflowTexts", "PO {po} was CANCELLED since the shift began: do not ship it"
@@ -202,6 +217,7 @@ _WORDS = {
     "length": QT_TRANSLATE_NOOP("WorkflowTexts", "length"),
     "width": QT_TRANSLATE_NOOP("WorkflowTexts", "width"),
     "height": QT_TRANSLATE_NOOP("WorkflowTexts", "height"),
+    "(no warehouse)": QT_TRANSLATE_NOOP("WorkflowTexts", "(no warehouse)"),
 }
 
 
@@ -212,8 +228,9 @@ def packer_text(message: str) -> str:
         if match is None:
             continue
         values = {k: v or "" for k, v in match.groupdict().items()}
-        if "what" in values:
-            values["what"] = _tr(str(_WORDS.get(values["what"], values["what"])))
+        for name in ("what", "there"):  # the engine's own words inside a message
+            if name in values:
+                values[name] = _tr(str(_WORDS.get(values[name], values[name])))
         return _tr(text.template).format(**values)
     return message
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from station.config import Settings, WarehouseSettings
 from station.errors import NetworkError, ScanError
 from station.ui.workflow_texts import TEXTS, packer_error, packer_text
+from station.workflow.answers import ForeignWarehouseError, check_ours
 from station.workflow.events import StepChanged
 from station.workflow.scan import validate_po
 from tests.ui.station_fixtures import QT_LOG_IGNORE, GuiHarness
@@ -61,3 +63,19 @@ def test_scan_and_network_errors() -> None:
 def test_unknown_texts_come_through_unchanged() -> None:
     assert packer_text("Something new from the engine") == "Something new from the engine"
     assert all(t.template for t in TEXTS)
+
+
+@pytest.mark.usefixtures("portuguese")
+def test_a_po_of_another_warehouse_is_said_in_the_packers_language() -> None:
+    """Scanning a PO another warehouse ships stops the packer: the banner must be readable in
+    Portuguese, not the engine's English (seen on the real screen under Xvfb)."""
+    settings = Settings(warehouses=[WarehouseSettings(code="ABCD"), WarehouseSettings(code="XYZ1")])
+    with pytest.raises(ForeignWarehouseError) as raised:
+        check_ours("9L426CG6", "DFWV", settings)
+    message, hint = packer_error(raised.value)
+    assert message == "O PO 9L426CG6 sai do armazém DFWV; esta estação embala ABCD, XYZ1"
+    assert hint != raised.value.hint and hint.startswith("Não embale este pedido aqui")
+    with pytest.raises(ForeignWarehouseError) as raised:
+        check_ours("9L426CG6", "", settings)
+    message, _ = packer_error(raised.value)
+    assert message == "O PO 9L426CG6 sai do armazém (sem armazém); esta estação embala ABCD, XYZ1"

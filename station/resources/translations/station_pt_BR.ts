@@ -1502,7 +1502,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Id do pedido na Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="450" />
+            <location filename="../../ui/mcf.py" line="453" />
             <source>Amazon refused order {order}: {reason}</source>
             <translation>A Amazon recusou o pedido {order}: {reason}</translation>
         </message>
@@ -1512,7 +1512,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Status na Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="396" />
+            <location filename="../../ui/mcf.py" line="399" />
             <source>Asking Amazon for a preview…</source>
             <translation>Pedindo uma prévia à Amazon…</translation>
         </message>
@@ -1532,12 +1532,12 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Bloquear a Amazon Logistics</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="501" />
+            <location filename="../../ui/mcf.py" line="504" />
             <source>CSV files (*.csv)</source>
             <translation>Arquivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="336" />
+            <location filename="../../ui/mcf.py" line="339" />
             <source>CSV files (*.csv);;All files (*)</source>
             <translation>Arquivos CSV (*.csv);;Todos os arquivos (*)</translation>
         </message>
@@ -1562,12 +1562,12 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Expresso</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="349" />
+            <location filename="../../ui/mcf.py" line="352" />
             <source>Export the orders again, in smaller files.</source>
             <translation>Exporte os pedidos de novo, em arquivos menores.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="501" />
+            <location filename="../../ui/mcf.py" line="504" />
             <source>Export tracking</source>
             <translation>Exportar rastreamento</translation>
         </message>
@@ -1577,7 +1577,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Exportar rastreamento (CSV)…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="512" />
+            <location filename="../../ui/mcf.py" line="515" />
             <source>Exporting…</source>
             <translation>Exportando…</translation>
         </message>
@@ -1592,7 +1592,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Importar pedidos (CSV)…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="336" />
+            <location filename="../../ui/mcf.py" line="339" />
             <source>Import web-shop orders</source>
             <translation>Importar pedidos da loja virtual</translation>
         </message>
@@ -1602,17 +1602,17 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Importado</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="354" />
+            <location filename="../../ui/mcf.py" line="357" />
             <source>Imported {added} order(s); {known} were already here.</source>
             <translation>{added} pedido(s) importado(s); {known} já estavam aqui.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="367" />
+            <location filename="../../ui/mcf.py" line="370" />
             <source>Importing…</source>
             <translation>Importando…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="360" />
+            <location filename="../../ui/mcf.py" line="363" />
             <source>Not imported:</source>
             <translation>Não importados:</translation>
         </message>
@@ -1627,23 +1627,23 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Opções</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="382" />
+            <location filename="../../ui/mcf.py" line="385" />
             <source>Order {order} added.</source>
             <translation>Pedido {order} adicionado.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="384" />
+            <location filename="../../ui/mcf.py" line="387" />
             <source>Order {order} was already here.</source>
             <translation>O pedido {order} já estava aqui.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="403" />
+            <location filename="../../ui/mcf.py" line="406" />
             <source>Order {order}:</source>
             <translation>Pedido {order}:</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="456" />
-            <location filename="../../ui/mcf.py" line="479" />
+            <location filename="../../ui/mcf.py" line="459" />
+            <location filename="../../ui/mcf.py" line="482" />
             <source>Order {order}: {state}.</source>
             <translation>Pedido {order}: {state}.</translation>
         </message>
@@ -1659,7 +1659,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Prévia</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="437" />
+            <location filename="../../ui/mcf.py" line="440" />
             <source>Preview ready.</source>
             <translation>Prévia pronta.</translation>
         </message>
@@ -1674,7 +1674,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Atualizar rastreamento</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="497" />
+            <location filename="../../ui/mcf.py" line="500" />
             <source>Refreshing tracking…</source>
             <translation>Atualizando o rastreamento…</translation>
         </message>
@@ -1689,12 +1689,12 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Liberar retenção</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="426" />
+            <location filename="../../ui/mcf.py" line="429" />
             <source>SKU {sku} × {qty}: enough FBA stock</source>
             <translation>SKU {sku} × {qty}: estoque FBA suficiente</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="432" />
+            <location filename="../../ui/mcf.py" line="435" />
             <source>SKU {sku} × {qty}: not enough FBA stock ({reasons})</source>
             <translation>SKU {sku} × {qty}: estoque FBA insuficiente ({reasons})</translation>
         </message>
@@ -1714,7 +1714,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Enviando (conferindo com a Amazon)</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="463" />
+            <location filename="../../ui/mcf.py" line="466" />
             <source>Sending to Amazon…</source>
             <translation>Enviando para a Amazon…</translation>
         </message>
@@ -1755,7 +1755,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Rastreamento</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="493" />
+            <location filename="../../ui/mcf.py" line="496" />
             <source>Tracking refreshed for {count} order(s).</source>
             <translation>Rastreamento atualizado para {count} pedido(s).</translation>
         </message>
@@ -1770,38 +1770,38 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Pedidos da loja virtual: veja a prévia do que a Amazon oferece e depois envie cada um à rede de logística da Amazon ou embale-o aqui.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="388" />
-            <location filename="../../ui/mcf.py" line="485" />
+            <location filename="../../ui/mcf.py" line="391" />
+            <location filename="../../ui/mcf.py" line="488" />
             <source>Working…</source>
             <translation>Trabalhando…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="515" />
+            <location filename="../../ui/mcf.py" line="518" />
             <source>Wrote {rows} tracking number(s) to {file}.</source>
             <translation>{rows} número(s) de rastreamento gravado(s) em {file}.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="411" />
+            <location filename="../../ui/mcf.py" line="414" />
             <source>available</source>
             <translation>disponível</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="413" />
+            <location filename="../../ui/mcf.py" line="416" />
             <source>not available</source>
             <translation>indisponível</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="285" />
+            <location filename="../../ui/mcf.py" line="288" />
             <source>{count} web-shop order(s).</source>
             <translation>{count} pedido(s) da loja virtual.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="348" />
+            <location filename="../../ui/mcf.py" line="351" />
             <source>{file} is empty or larger than 10 MB</source>
             <translation>{file} está vazio ou tem mais de 10 MB</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="407" />
+            <location filename="../../ui/mcf.py" line="410" />
             <source>{speed}: {verdict}, ships by {ships}, arrives {arrives}, fees {fees}</source>
             <translation>{speed}: {verdict}, sai até {ships}, chega {arrives}, tarifas {fees}</translation>
         </message>
@@ -3234,17 +3234,22 @@ Só quer conhecer? O modo demonstração roda todo o fluxo de embalagem em um si
     <context>
         <name>WorkflowTexts</name>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="179" />
+            <location filename="../../ui/workflow_texts.py" line="194" />
             <source>'{text}' is not a PO number: it has signs or spaces</source>
             <translation>'{text}' não é um número de PO: tem sinais ou espaços</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="183" />
+            <location filename="../../ui/workflow_texts.py" line="198" />
             <source>'{text}' is not a PO number: it is {n} characters long</source>
             <translation>'{text}' não é um número de PO: tem {n} caracteres</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="197" />
+            <location filename="../../ui/workflow_texts.py" line="220" />
+            <source>(no warehouse)</source>
+            <translation>(sem armazém)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="212" />
             <source>A PO number has {low} to {high} letters and digits</source>
             <translation>Um número de PO tem de {low} a {high} letras e algarismos</translation>
         </message>
@@ -3254,12 +3259,12 @@ Só quer conhecer? O modo demonstração roda todo o fluxo de embalagem em um si
             <translation>Aceitando o PO {po} na Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="129" />
+            <location filename="../../ui/workflow_texts.py" line="144" />
             <source>All {n} of item {code} are already scanned</source>
             <translation>Todos os {n} do item {code} já foram escaneados</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="226" />
+            <location filename="../../ui/workflow_texts.py" line="243" />
             <source>Amazon cannot be reached over the network.</source>
             <translation>Não é possível falar com a Amazon pela rede.</translation>
         </message>
@@ -3279,12 +3284,17 @@ Só quer conhecer? O modo demonstração roda todo o fluxo de embalagem em um si
             <translation>Confira o número do PO na lista e escaneie de novo, ou chame o líder.</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="227" />
+            <location filename="../../ui/workflow_texts.py" line="244" />
             <source>Check the network cable or Wi-Fi, then scan again; nothing was lost.</source>
             <translation>Verifique o cabo de rede ou o Wi-Fi e escaneie de novo; nada foi perdido.</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="149" />
+            <location filename="../../ui/workflow_texts.py" line="116" />
+            <source>Do not pack it here: another warehouse ships this order. Nothing was sent to Amazon; if this station should pack it, the lead adds the warehouse in Settings.</source>
+            <translation>Não embale este pedido aqui: outro armazém o envia. Nada foi enviado à Amazon; se esta estação deve embalá-lo, o líder adiciona o armazém em Configurações.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="164" />
             <source>Fix the label printer and reprint, then confirm.</source>
             <translation>Conserte a impressora de etiquetas e reimprima; depois confirme.</translation>
         </message>
@@ -3294,7 +3304,7 @@ Só quer conhecer? O modo demonstração roda todo o fluxo de embalagem em um si
             <translation>Buscando a etiqueta do PO {po}</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="121" />
+            <location filename="../../ui/workflow_texts.py" line="136" />
             <source>Item {code} is not on PO {po}</source>
             <translation>O item {code} não está no PO {po}</translation>
         </message>
@@ -3304,7 +3314,7 @@ Só quer conhecer? O modo demonstração roda todo o fluxo de embalagem em um si
             <translation>Consultando o PO {po}</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="163" />
+            <location filename="../../ui/workflow_texts.py" line="178" />
             <source>No box was entered</source>
             <translation>Nenhuma caixa foi informada</translation>
         </message>
@@ -3320,6 +3330,11 @@ Só quer conhecer? O modo demonstração roda todo o fluxo de embalagem em um si
         </message>
         <message>
             <location filename="../../ui/workflow_texts.py" line="109" />
+            <source>PO {po} ships from warehouse {there}; this station packs {here}</source>
+            <translation>O PO {po} sai do armazém {there}; esta estação embala {here}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="124" />
             <source>PO {po} was CANCELLED since the shift began: do not ship it</source>
             <translation>O PO {po} foi CANCELADO desde o início do turno: não envie</translation>
         </message>
@@ -3334,7 +3349,7 @@ Só quer conhecer? O modo demonstração roda todo o fluxo de embalagem em um si
             <translation>O PO {po} já foi enviado por {who}</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="153" />
+            <location filename="../../ui/workflow_texts.py" line="168" />
             <source>PO {po} was already shipped: it is never confirmed twice</source>
             <translation>O PO {po} já foi enviado: nunca é confirmado duas vezes</translation>
         </message>
@@ -3349,7 +3364,7 @@ Só quer conhecer? O modo demonstração roda todo o fluxo de embalagem em um si
             <translation>Imprimindo a etiqueta e os papéis do PO {po}</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="115" />
+            <location filename="../../ui/workflow_texts.py" line="130" />
             <source>Put the items back and set its label aside; it will not ship.</source>
             <translation>Devolva os itens e separe a etiqueta; ele não será enviado.</translation>
         </message>
@@ -3359,7 +3374,7 @@ Só quer conhecer? O modo demonstração roda todo o fluxo de embalagem em um si
             <translation>Devolva os itens; a Amazon ou o cliente cancelou o pedido.</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="159" />
+            <location filename="../../ui/workflow_texts.py" line="174" />
             <source>Reprint the label if needed; do not ship the order again.</source>
             <translation>Reimprima a etiqueta se precisar; não envie o pedido de novo.</translation>
         </message>
@@ -3369,17 +3384,17 @@ Só quer conhecer? O modo demonstração roda todo o fluxo de embalagem em um si
             <translation>Salvando o envio do PO {po}</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="166" />
+            <location filename="../../ui/workflow_texts.py" line="181" />
             <source>Scan a box barcode or type its size, then its weight.</source>
             <translation>Escaneie o código de uma caixa ou digite o tamanho e depois o peso.</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="141" />
+            <location filename="../../ui/workflow_texts.py" line="156" />
             <source>Scan every item before closing the box.</source>
             <translation>Escaneie todos os itens antes de fechar a caixa.</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="190" />
+            <location filename="../../ui/workflow_texts.py" line="205" />
             <source>Scan the PO barcode again; if it happens again, the scanner's settings need a look.</source>
             <translation>Escaneie o código do PO de novo; se acontecer outra vez, peça para verificarem as configurações do leitor.</translation>
         </message>
@@ -3389,42 +3404,42 @@ Só quer conhecer? O modo demonstração roda todo o fluxo de embalagem em um si
             <translation>Algo não foi impresso: conserte a impressora e reimprima</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="125" />
+            <location filename="../../ui/workflow_texts.py" line="140" />
             <source>Take it out of the box: this order does not have it</source>
             <translation>Tire-o da caixa: este pedido não tem esse item</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="133" />
+            <location filename="../../ui/workflow_texts.py" line="148" />
             <source>Take the extra item out: the order has fewer</source>
             <translation>Tire o item a mais: o pedido tem menos</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="171" />
+            <location filename="../../ui/workflow_texts.py" line="186" />
             <source>The box {what} {value} {unit} is not plausible</source>
             <translation>Medida da caixa ({what}) de {value} {unit} não é plausível</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="145" />
+            <location filename="../../ui/workflow_texts.py" line="160" />
             <source>The label of PO {po} has not printed</source>
             <translation>A etiqueta do PO {po} não foi impressa</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="175" />
+            <location filename="../../ui/workflow_texts.py" line="190" />
             <source>The weight {value} {unit} is not plausible</source>
             <translation>O peso {value} {unit} não é plausível</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="204" />
+            <location filename="../../ui/workflow_texts.py" line="219" />
             <source>height</source>
             <translation>altura</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="202" />
+            <location filename="../../ui/workflow_texts.py" line="217" />
             <source>length</source>
             <translation>comprimento</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="203" />
+            <location filename="../../ui/workflow_texts.py" line="218" />
             <source>width</source>
             <translation>largura</translation>
         </message>
@@ -3434,7 +3449,7 @@ Só quer conhecer? O modo demonstração roda todo o fluxo de embalagem em um si
             <translation>{n} caixa(s) informada(s)</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="137" />
+            <location filename="../../ui/workflow_texts.py" line="152" />
             <source>{n} item(s) of PO {po} are not scanned yet</source>
             <translation>{n} item(ns) do PO {po} ainda não foram escaneados</translation>
         </message>
