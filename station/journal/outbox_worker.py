@@ -541,7 +541,8 @@ class OutboxWorker:
                 from_states=sent,
                 to=OutboxState.FAILED,
                 errors=errors,
-                last_error="Amazon rejected the request",
+                last_error="Amazon rejected the request: "
+                + "; ".join(f"{e.code}: {e.message}".rstrip(": ") for e in errors)[:900],
             )
         else:
             self._outbox.transition(
