@@ -35,11 +35,13 @@ def platform_plugin_error(platform: str) -> str | None:
     Qt on Windows answers a platform plugin it cannot load with a message box, before aborting,
     when the process has no console window (a pipe, the windowed app): a script would hang on
     it. So the plugin is looked up by its metadata keys and loaded with QPluginLoader first."""
-    from PySide6.QtCore import QCoreApplication, QDir, QPluginLoader
+    from PySide6.QtCore import QCoreApplication, QDir, QLibrary, QPluginLoader
 
     folders = [QDir(path).filePath("platforms") for path in QCoreApplication.libraryPaths()]
     for folder in folders:
-        for name in QDir(folder).entryList(QDir.Filter.Files):
+        # Only the files Qt itself would load (qwindows.dll, libqxcb.so), not "x.dll.old".
+        names = [n for n in QDir(folder).entryList(QDir.Filter.Files) if QLibrary.isLibrary(n)]
+        for name in names:
             loader = QPluginLoader(QDir(folder).filePath(name))
             meta: Any = loader.metaData()  # a dict in PySide6 (QJsonObject)
             keys = meta.get("MetaData", {}).get("Keys", [])
