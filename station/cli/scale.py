@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from station.cli.argtypes import integer, seconds
 from station.cli.exit_codes import EXIT_FAILED, EXIT_OK
 
 __all__ = ["add_arguments", "run"]
@@ -17,16 +18,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--device", help="USB VENDOR:PRODUCT in hex, or the serial port (default: from Settings)"
     )
-    parser.add_argument("--baud", type=int, help="serial speed (default: from Settings)")
+    parser.add_argument(
+        "--baud",
+        type=integer(1200, 115200),  # the range the settings accept
+        help="serial speed, 1200 … 115200 (default: from Settings)",
+    )
     parser.add_argument(
         "--protocol", choices=("nci", "sma"), help="serial protocol (default: from Settings)"
     )
     parser.add_argument(
         "--wait",
-        type=float,
+        type=seconds(600.0),
         default=5.0,
         metavar="SECONDS",
-        help="keep reading up to this long for a stable weight (default 5)",
+        help="keep reading up to this long for a stable weight (default 5, at most 600)",
     )
 
 
@@ -54,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         protocol=args.protocol or settings.protocol,
     )
     try:
-        deadline = time.monotonic() + max(0.0, args.wait)
+        deadline = time.monotonic() + args.wait
         while True:
             reading = scale.read()
             if reading.usable or time.monotonic() >= deadline:
@@ -66,4 +71,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"{reading} (stable, {scale.name})")
         return EXIT_OK
     print(f"station: scale: {reading}", file=sys.stderr)
+    print(
+        "  what to do: Check that the scale is on, connected and set up as the settings say "
+        "(`station config show`), put a parcel on it, let it settle and run this again.",
+        file=sys.stderr,
+    )
     return EXIT_FAILED

@@ -62,3 +62,33 @@ def test_a_switched_off_scale_says_so(emulator: SerialScaleEmulator, tmp_path: P
 def test_no_scale_set_up_is_a_clear_message(tmp_path: Path) -> None:
     run = _station(tmp_path)
     assert run.returncode == 1 and "No scale is set up" in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (("--wait", "1e9"), "--wait"),  # accepted before: the command then read for 31 years
+        (("--wait", "-3"), "--wait"),
+        (("--wait", "nan"), "--wait"),
+        (("--baud", "0"), "--baud"),
+        (("--baud", "99999999"), "--baud"),
+    ],
+)
+def test_a_value_outside_its_range_is_a_usage_error(
+    tmp_path: Path, args: tuple[str, ...], named: str
+) -> None:
+    """README: exit 2 for a value outside its range, named in the message; nothing was done."""
+    run = _station(tmp_path, "--kind", "serial", "--device", "/dev/null", *args)
+    assert run.returncode == 2, run.stderr
+    assert f"argument {named}" in run.stderr and "Traceback" not in run.stderr
+    assert "/dev/null" not in run.stderr  # refused before any device was opened
+
+
+def test_a_failed_reading_says_what_to_do(emulator: SerialScaleEmulator, tmp_path: Path) -> None:
+    """README: exit 1 is one message on standard error saying why, then `what to do:`."""
+    emulator.silent = True
+    run = _station(tmp_path, "--kind", "serial", "--device", emulator.port, "--wait", "0")
+    assert run.returncode == 1
+    lines = run.stderr.strip().splitlines()
+    assert lines[0].startswith("station: scale: asleep")
+    assert len(lines) == 2 and lines[1].startswith("  what to do: "), run.stderr
