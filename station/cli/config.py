@@ -173,7 +173,16 @@ def _credentials(settings: Settings) -> str:
     )
 
     if settings.environment == "simulator":
-        return "not needed (environment simulator: set STATION_SPAPI_URL, or use --demo)"
+        from station.errors import ConfigError
+
+        address = os.environ.get("STATION_SPAPI_URL", "").strip()
+        if not address:  # the same refusal every command that reaches Amazon gives
+            raise ConfigError(
+                "The environment is 'simulator' but no simulator address is set",
+                hint="Run `station --demo`, or start `station simulator` and set "
+                "STATION_SPAPI_URL and STATION_LWA_URL as it prints.",
+            )
+        return f"not needed (simulator at {address})"
     if os.environ.get(ENV_REFRESH_TOKEN):
         EnvironmentCredentialsProvider().load()
         return "from the STATION_LWA_* environment variables"

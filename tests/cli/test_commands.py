@@ -111,6 +111,25 @@ def test_config_check_names_what_is_missing(station: Station) -> None:
     assert broken.code == 1 and "region" in broken.err, str(broken)
 
 
+def test_config_check_fails_when_the_simulator_address_is_missing(station: Station) -> None:
+    """Every Amazon command refuses to start with environment simulator and no
+    STATION_SPAPI_URL, so `config check` must not say the station can start."""
+    settings = demo_settings(Settings(), station.tmp / "printers")
+    save_settings(settings, default_paths(station.env).config_file)
+    station.env["STATION_DATA_KEY"] = base64.urlsafe_b64encode(os.urandom(32)).decode()
+    order = station("order", "2AUW63W3")
+    assert order.code == 1 and "no simulator address is set" in order.err, str(order)
+    check = station("config", "check")
+    assert check.code == 1, str(check)
+    assert "The station can start" not in check.out
+    assert "FAIL  credentials: The environment is 'simulator' but no simulator address" in check.err
+    assert "STATION_SPAPI_URL" in check.err
+    station.env.update(STATION_SPAPI_URL="http://127.0.0.1:9", STATION_LWA_URL="http://127.0.0.1:9")
+    check = station("config", "check")
+    assert check.code == 0, str(check)
+    assert "ok    credentials: not needed (simulator at http://127.0.0.1:9)" in check.out
+
+
 def test_an_old_settings_file_with_the_retired_prefetch_setting_still_loads(
     station: Station,
 ) -> None:
