@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from station.ui import theme
 from station.ui.i18n import install_translator
@@ -114,3 +114,12 @@ def test_the_status_bar_is_never_cut_off(language: str, harness_factory: Any) ->
         assert _inside(label, window)
         shown = label.fontMetrics().horizontalAdvance(super(type(label), label).text())
         assert shown <= label.contentsRect().width(), f"{label.text()!r} is cut off"
+
+
+def test_the_outbox_counts_are_never_shortened(language: str, harness_factory: Any) -> None:
+    station: GuiHarness = harness_factory()
+    window = station.window
+    window.resize(1280, 950)
+    station.qtbot.waitUntil(lambda: window.width() == 1280, timeout=5000)
+    outbox = window.health.outbox
+    assert outbox.text() == QLabel.text(outbox), f"{QLabel.text(outbox)!r} hides the counts"

@@ -20,9 +20,10 @@ class FitLabel(QLabel):
     """A status-bar item that shortens itself with "…" rather than being cut off, on a narrow
     screen or in a longer language; ``text()`` is always the whole text (also its tooltip)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, whole: bool = False) -> None:
         super().__init__()
         self._whole = ""
+        self._keep_whole = whole  # never shortened: the others give way to it
 
     def setText(self, text: str) -> None:
         self._whole = text
@@ -39,6 +40,8 @@ class FitLabel(QLabel):
         return QSize(width, hint.height())
 
     def minimumSizeHint(self) -> QSize:
+        if self._keep_whole:
+            return self.sizeHint()
         return QSize(60, super().minimumSizeHint().height())
 
     def changeEvent(self, event: QEvent) -> None:
@@ -60,7 +63,7 @@ class FitLabel(QLabel):
 class HealthBar:
     def __init__(self, bar: QStatusBar) -> None:
         self.bar = bar
-        self.outbox = FitLabel()
+        self.outbox = FitLabel(whole=True)  # a failed count is never hidden behind "…"
         self.network = FitLabel()
         self.label_printer = FitLabel()
         self.slip_printer = FitLabel()
