@@ -114,18 +114,9 @@ def _line(record: McfRecord) -> str:
 
 
 def _import(desk: McfDesk, path: Path) -> int:
-    try:
-        size = path.stat().st_size
-        if size > MAX_CSV_BYTES:
-            raise WorkflowError(
-                f"{path} is larger than {MAX_CSV_BYTES // 2**20} MB",
-                hint="Split the export into smaller files.",
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise WorkflowError(
-            f"Cannot read {path}: {exc.strerror or exc}", hint="Check the file name."
-        ) from None
+    from station.files import read_input_file
+
+    data = read_input_file(path, what="web-shop order file", limit=MAX_CSV_BYTES)
     summary = desk.import_csv(data)
     say(f"Imported {len(summary.added)} order(s) from a {summary.format} file.")
     if summary.updated:

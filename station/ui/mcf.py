@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from station.errors import StationError
+from station.files import read_input_file
 from station.ui.background import run_in_background
 
 if TYPE_CHECKING:
@@ -345,7 +346,7 @@ class McfWindow(QDialog):
         from station.workflow.mcf import ImportSummary
 
         def work(desk: McfDesk) -> ImportSummary:
-            data = path.read_bytes() if path.stat().st_size <= 10 * 2**20 else b""
+            data = read_input_file(path, what="web-shop order file", limit=10 * 2**20)
             if not data:
                 raise StationError(
                     self.tr("{file} is empty or larger than 10 MB").format(file=path.name),

@@ -130,6 +130,26 @@ def test_config_check_fails_when_the_simulator_address_is_missing(station: Stati
     assert "ok    credentials: not needed (simulator at http://127.0.0.1:9)" in check.out
 
 
+@pytest.mark.parametrize("kind", ["device", "fifo", "too large"])
+def test_mcf_import_reads_only_a_regular_file_of_bounded_size(station: Station, kind: str) -> None:
+    """`station mcf import /dev/zero` read until the machine ran out of memory, and a FIFO
+    blocked for ever: the web-shop CSV is bounded like the carrier CSV."""
+    if kind == "device":
+        path = Path("/dev/zero")
+    elif kind == "fifo":
+        path = station.tmp / "orders.csv"
+        os.mkfifo(path)
+    else:
+        path = station.tmp / "orders.csv"
+        with path.open("wb") as big:
+            big.truncate(11 * 1024 * 1024)  # sparse: no disk used
+    result = station("--demo", "mcf", "import", str(path), timeout=60)
+    assert result.code == 1, str(result)
+    assert result.err.count("station:") == 1 and "what to do:" in result.err, str(result)
+    said = "larger than 10 MiB" if kind == "too large" else "not a regular file"
+    assert said in result.err, str(result)
+
+
 def test_an_old_settings_file_with_the_retired_prefetch_setting_still_loads(
     station: Station,
 ) -> None:

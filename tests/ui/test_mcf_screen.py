@@ -137,6 +137,19 @@ def test_an_amazon_refusal_is_shown_not_raised(
     assert window.table.item(0, 2).text() == "Refused by Amazon"
 
 
+def test_importing_a_device_is_refused_not_read_for_ever(
+    qtbot: Any, world: tuple[SimulatorServer, McfDesk]
+) -> None:
+    """A lead who picks /dev/zero (or a FIFO) in the file dialog gets a message, and the
+    background thread does not read until memory runs out."""
+    _server, desk = world
+    window = _window(qtbot, desk)
+    window.import_file(Path("/dev/zero"))
+    _idle(qtbot, window)
+    assert "not a regular file" in window.status.text()
+    assert window.table.rowCount() == 0
+
+
 def test_the_screen_speaks_portuguese(
     qtbot: Any, qapp: Any, world: tuple[SimulatorServer, McfDesk]
 ) -> None:
