@@ -13,6 +13,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, TextIO
 
+from station.cli.argtypes import seconds
 from station.cli.exit_codes import EXIT_FAILED, EXIT_OK
 
 if TYPE_CHECKING:
@@ -46,7 +47,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         allow_abbrev=False,
     )
     watch.add_argument(
-        "--seconds", type=float, default=0.0, help="stop after this long (default: Ctrl+C)"
+        "--seconds",
+        type=seconds(7 * 86400.0),
+        default=0.0,
+        help="stop after this long, at most a week (default 0: until Ctrl+C)",
     )
     release = sub.add_parser(
         "release",

@@ -150,6 +150,16 @@ def test_mcf_import_reads_only_a_regular_file_of_bounded_size(station: Station, 
     assert said in result.err, str(result)
 
 
+@pytest.mark.parametrize("value", ["-1", "nan", "1e300"])
+def test_site_watch_seconds_out_of_range_is_a_usage_error(station: Station, value: str) -> None:
+    """`--seconds -1` watched for ever and `--seconds 1e300` ended in an OverflowError
+    traceback once the site was online: refused as a usage error before the database is
+    opened."""
+    result = station("site", "watch", "--seconds", value, timeout=60)
+    assert result.code == 2, str(result)
+    assert "argument --seconds" in result.err and "journal_url" not in result.err, str(result)
+
+
 def test_an_old_settings_file_with_the_retired_prefetch_setting_still_loads(
     station: Station,
 ) -> None:
