@@ -24,6 +24,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from station.cli.argtypes import integer
 from station.cli.context import open_runtime, say
 from station.cli.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_QUEUED
 from station.errors import ApiError, InvalidRequestError, StationError, WorkflowError
@@ -71,7 +72,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     here = sub.add_parser("pack-here", help="pack orders at this warehouse instead")
     here.add_argument("orders", nargs="+")
     purge = sub.add_parser("purge", help="forget finished orders and their addresses")
-    purge.add_argument("--days", type=int, default=90, help="older than this (default 90)")
+    purge.add_argument(
+        "--days", type=integer(1, 3650), default=90, help="older than this (1 … 3650, default 90)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -247,8 +250,6 @@ def _track(desk: McfDesk, names: list[str] | None, export: Path | None) -> int:
 def _purge(desk: McfDesk, days: int) -> int:
     from datetime import timedelta
 
-    if not 1 <= days <= 3650:
-        raise WorkflowError("--days must be between 1 and 3650", hint="For example --days 90.")
     say(f"Forgot {desk.purge(timedelta(days=days))} finished web-shop order(s).")
     return EXIT_OK
 

@@ -12,6 +12,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from station.cli.argtypes import integer
 from station.cli.context import (
     open_journal,
     open_runtime,
@@ -39,7 +40,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="list, send now, send a failed item again (retry ID), or give up on an item never "
         "sent (cancel ID)",
     )
-    parser.add_argument("id", nargs="?", type=int, metavar="ID", help="retry/cancel: the item")
+    parser.add_argument(
+        "id", nargs="?", type=integer(1, 999_999_999), metavar="ID", help="retry/cancel: the item"
+    )
     parser.add_argument("--all", action="store_true", help="list: include finished items")
 
 

@@ -160,6 +160,24 @@ def test_site_watch_seconds_out_of_range_is_a_usage_error(station: Station, valu
     assert "argument --seconds" in result.err and "journal_url" not in result.err, str(result)
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("outbox", "retry", "99999999999999999999"),  # was an OverflowError traceback
+        ("outbox", "cancel", "0"),
+        ("outbox", "retry", "-5"),
+        ("--demo", "mcf", "purge", "--days", "-1"),  # was exit 1
+        ("--demo", "mcf", "purge", "--days", "99999"),
+    ],
+)
+def test_numbers_out_of_range_are_usage_errors(station: Station, args: tuple[str, ...]) -> None:
+    """README: exit 2 for a value outside its range, named in the message; nothing was done."""
+    result = station(*args, timeout=60)
+    assert result.code == 2, str(result)
+    named = "--days" if "--days" in args else "ID"
+    assert f"argument {named}" in result.err, str(result)
+
+
 def test_an_old_settings_file_with_the_retired_prefetch_setting_still_loads(
     station: Station,
 ) -> None:
