@@ -38,7 +38,9 @@ _SCREEN_WORDS = (
         "Fix the label printer and run the command again.",
     ),
     ("Reprint the label if needed", "Print the label again with --reprint if needed"),
-    ("Reprint in a minute", "Run the command again with --reprint in a minute"),
+    # Reprint on the screen is "the same command again" here: --reprint is only for a PO
+    # already shipped, and a print that failed in `ship` stopped before the confirmation.
+    ("Reprint in a minute", "Run the same command again in a minute"),
     (
         "Enter the carton's dimensions and weight.",
         "Give the carton with --box LxWxH{in|cm}:W{kg|lb}.",
@@ -51,8 +53,8 @@ _SCREEN_WORDS = (
     ("Scan it again.", "Run the command again."),
     (": enter the cartons to request it", ": it is requested for the cartons given"),
     ("Printed: pack the items and enter the cartons", "Printed"),
-    ("press Reprint", "run the command again with --reprint"),
-    ("Press Reprint", "Run the command again with --reprint"),
+    ("press Reprint", "run the same command again"),
+    ("Press Reprint", "Run the same command again"),
     ("check the Settings", "check the settings file (`station config check`)"),
     ("Check the Settings", "Check the settings file (`station config check`)"),
     ("in Settings", "in the settings file (`station config path`)"),

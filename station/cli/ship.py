@@ -347,13 +347,10 @@ def _ship(
     engine.set_boxes(session, boxes)
     if session.print_errors:
         kind, error = next(iter(session.print_errors.items()))
-        if isinstance(error, PrinterOfflineError) and error.reason:
-            role = "label" if kind.value == "label" else "slip"
-            print(f"station: {role} printer: {error.reason}", file=sys.stderr)
-        print(
-            f"station: the {kind.value} of PO {po} did not print: {error.message}",
-            file=sys.stderr,
-        )
+        why = error.message
+        if isinstance(error, PrinterOfflineError) and error.reason:  # its state, said once
+            why = f"{'label' if kind.value == 'label' else 'slip'} printer: {error.reason}"
+        print(f"station: the {kind.value} of PO {po} did not print: {why}", file=sys.stderr)
         hint = cli_hint(error)
         if hint:
             print(f"  what to do: {hint}", file=sys.stderr)

@@ -178,6 +178,25 @@ def test_numbers_out_of_range_are_usage_errors(station: Station, args: tuple[str
     assert f"argument {named}" in result.err, str(result)
 
 
+def test_an_unreachable_label_printer_is_one_error_said_once(station: Station) -> None:
+    """README: exit 1 is one message on standard error, then `what to do:`. A label printer
+    that refuses the connection was said twice, the second time nesting the first."""
+    import socket
+
+    with socket.socket() as probe:  # a loopback port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    printer = f"tcp://127.0.0.1:{port}"
+    result = station("--demo", "ship", "2AUW63W3", "--box", BOX, "--label-printer", printer)
+    assert result.code == 1, str(result)
+    assert result.err.count("station:") == 1, str(result)
+    assert result.err.count("refused the connection") == 1, str(result)
+    assert "did not print" in result.err and "label printer: " in result.err, str(result)
+    assert "  what to do: " in result.err, str(result)
+    # --reprint is refused for a PO not shipped: the hint must not send the packer there
+    assert "--reprint" not in result.err and "run the same command again" in result.err
+
+
 def test_an_old_settings_file_with_the_retired_prefetch_setting_still_loads(
     station: Station,
 ) -> None:
