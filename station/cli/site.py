@@ -145,6 +145,7 @@ def _site(args: argparse.Namespace, out: TextIO) -> int:
 
 def _set_up(args: argparse.Namespace, out: TextIO) -> int:
     from station.config import save_settings
+    from station.errors import ConfigError, StationError
     from station.secrets import KeyringSecretStore
     from station.site.admin import init_site, join_site, new_data_key
     from station.site.db import DATA_KEY_NAME, PASSWORD_KEY_NAME
@@ -155,7 +156,16 @@ def _set_up(args: argparse.Namespace, out: TextIO) -> int:
     settings = settings.model_copy(update={"bench": args.bench})
     settings = type(settings).model_validate(settings.model_dump())  # checks the bench name
     store = KeyringSecretStore()
-    store.get(PASSWORD_KEY_NAME)  # a missing keyring is said now, before any question
+    try:
+        store.get(PASSWORD_KEY_NAME)  # a missing keyring is said now, before any question
+    except StationError as exc:
+        raise ConfigError(
+            f"{exc.message}: `station site {args.site_command}` keeps the site database "
+            "password and the site data key there",
+            hint="Run it where the system keyring works, or on a bench without one set "
+            "journal_url and bench in the settings file (`station config path`) and the "
+            "password in STATION_SITE_PASSWORD.",
+        ) from None
     password = _secret("STATION_SITE_PASSWORD", "Site database password: ")
     db = _database(settings, args.url, password)
     if args.site_command == "init":

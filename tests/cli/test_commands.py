@@ -197,6 +197,21 @@ def test_an_unreachable_label_printer_is_one_error_said_once(station: Station) -
     assert "--reprint" not in result.err and "run the same command again" in result.err
 
 
+@pytest.mark.parametrize("action", ["init", "join"])
+def test_site_set_up_without_a_keyring_names_the_site_way_out(
+    station: Station, action: str
+) -> None:
+    """Without a keyring, `station site init/join` pointed IT at the STATION_LWA_* variables,
+    which have nothing to do with the site: it now says what it keeps there and how a bench
+    without a keyring joins (the README's journal_url, bench and STATION_SITE_PASSWORD)."""
+    url = "postgresql://packing@127.0.0.1:1/station?sslmode=disable"
+    result = station("site", action, url, "--bench", "3", timeout=60)
+    assert result.code == 1, str(result)
+    assert result.err.count("station:") == 1 and "keyring" in result.err, str(result)
+    assert "STATION_LWA" not in result.err, str(result)
+    assert "STATION_SITE_PASSWORD" in result.err and "journal_url" in result.err, str(result)
+
+
 def test_an_old_settings_file_with_the_retired_prefetch_setting_still_loads(
     station: Station,
 ) -> None:
