@@ -44,7 +44,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from station.workflow.prefetch import PrefetchOptions, PrefetchProgress, ShiftPreparation
+    from station.workflow.prefetch import (
+        LEFT_FOR_SCAN,
+        PrefetchOptions,
+        PrefetchProgress,
+        ShiftPreparation,
+    )
 
     last: list[str] = []
 
@@ -82,6 +87,7 @@ def run(args: argparse.Namespace) -> int:
         f"prefetch: {report.listed} orders listed; {report.fetched} kept for scanning, "
         f"{report.requested} labels requested, {report.skipped} skipped, "
         + (f"{len(report.without_label)} without a label yet, " if args.no_request else "")
+        + (f"{len(report.left_for_scan)} {LEFT_FOR_SCAN}, " if report.left_for_scan else "")
         + f"{len(report.failed)} failed; {report.seconds:.1f} s"
     )
     if report.acknowledged or report.rejected:

@@ -141,6 +141,7 @@ class SimulatorState:
                     "isPriorityShipment": o.is_priority,
                     "hasCustomerInvoice": o.has_customer_invoice,
                     "lines": len(o.lines),
+                    "units": sum(line.quantity for line in o.lines),
                     "hasLabel": o.purchase_order_number in self.labels,
                 }
                 for o in self.orders.values()

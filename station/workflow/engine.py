@@ -1109,7 +1109,9 @@ def _label_count_error(po: str, labels: LabelSet, cartons: int) -> ScanError:
     return ScanError(
         f"PO {po} has {count} label(s) but {cartons} carton(s) were entered",
         hint=f"Pack it in {count} carton(s), one per label: each carton carries the "
-        "tracking number of its label",
+        "tracking number of its label. Amazon keeps the label set it created for this PO, so if "
+        f"the items cannot go in {count} carton(s), hold the order and ask Amazon (Vendor "
+        "Central support) to replace its label",
     )
 
 

@@ -60,6 +60,7 @@ log = logging.getLogger(__name__)
 
 __all__ = [
     "LABEL_BATCH",
+    "LEFT_FOR_SCAN",
     "PAGE_SIZE",
     "PrefetchOptions",
     "PrefetchProgress",
@@ -71,6 +72,7 @@ __all__ = [
 PAGE_SIZE = 100  # the largest page the DF list operations return
 LABEL_BATCH = 200  # label requests per submitShippingLabelRequest call (Amazon sets no limit)
 STORE_BATCH = 100  # POs cached per journal transaction
+LEFT_FOR_SCAN = "left for their scan: several units, the label is requested with the cartons"
 _SKIP = (OrderStatus.CANCELLED, OrderStatus.SHIPPED)
 
 
@@ -102,6 +104,9 @@ class PrefetchReport:
     failed: dict[str, str] = field(default_factory=dict)  # PO -> reason
     # With request_missing off: POs Amazon has no label for yet (not a failure; a scan requests it)
     without_label: list[str] = field(default_factory=list)
+    # POs of several units Amazon has no label for: the label waits for the cartons, typed at the
+    # scan (one container per carton); neither kept nor failed
+    left_for_scan: list[str] = field(default_factory=list)
     tokens_calls: int = 0  # createRestrictedDataToken calls this run made
     seconds: float = 0.0
     cancelled: bool = False
@@ -111,6 +116,8 @@ class PrefetchReport:
             f"{self.fetched} fetched, {self.requested} labels requested, {self.skipped} skipped, "
             f"{len(self.failed)} failed in {self.seconds:.1f} s"
         )
+        if self.left_for_scan:
+            text += f"; {len(self.left_for_scan)} {LEFT_FOR_SCAN}"
         if self.acknowledged or self.rejected:
             text += f" ({self.acknowledged} acknowledged, {self.rejected} rejected)"
         if self.cancelled:
@@ -308,6 +315,7 @@ class _Run:
         self.cancel = cancel
         self.work: dict[str, _Work] = {}
         self.total = 0
+        self.listed_labels = False  # the listing of existing labels went through
         self.lock = threading.RLock()  # per-PO fetches run in a few threads
 
     def say(self, phase: str, done: int, total: int, message: str) -> None:
@@ -475,6 +483,11 @@ class _Run:
             if self.cancel.is_set() or not self.work:
                 return
             self._store_listed(requested_at, self.o._now() + timedelta(minutes=1), fresh=True)
+        if self.listed_labels:
+            # Several units, no label listed: a label is created after its order, so inside the
+            # window; the listing saw every label there is. Left for the scan, no GET each.
+            for work in [w for w in self.work.values() if not _one_carton(w.order)]:
+                self._no_label_yet(work)
         if self.work and not self.cancel.is_set():
             # Whatever the listings missed (a label created outside the window): one by one.
             self._authorise(list(self.work))
@@ -500,6 +513,9 @@ class _Run:
                     break
         except StationError as exc:  # the POs left fall back to one GET each
             log.warning("listing labels failed: %s", exc)
+        else:
+            if not fresh and not self.cancel.is_set():
+                self.listed_labels = True
         self._store_batch(batch, source=source, fresh=fresh)
 
     def _store_batch(
@@ -531,6 +547,8 @@ class _Run:
         transactions: dict[str, list[str]] = {}
         pending = []
         for work in self.work.values():  # a request already on its way is waited for, not resent
+            if not _one_carton(work.order):
+                continue  # its cartons are typed at the scan; the label request carries them
             found = log.open(Operation.LABEL, work.po) if log is not None else None
             if found is None:
                 pending.append(work)
@@ -597,14 +615,28 @@ class _Run:
                     self.fail(po, f"Amazon refused the label request: {reason}")
 
     def _no_label_yet(self, work: _Work) -> None:
-        """Asked not to request labels: a PO without one is left for its scan, not failed."""
+        """A PO without a label that prefetch does not request: left for its scan, not failed.
+
+        Asked not to request labels, or a PO of several units: how many cartons it takes is
+        known only at the scan, and a label set cannot change once Amazon created it.
+        """
+        if self.options.request_missing and work.order.status is OrderStatus.NEW:
+            # Amazon creates no label for an order nobody acknowledged, at the scan either.
+            self.fail(
+                work.po,
+                f"PO {work.po} is not acknowledged yet (NEW): Amazon creates no label for it",
+            )
+            return
         with self.lock:
-            self.report.without_label.append(work.po)
+            if self.options.request_missing:
+                self.report.left_for_scan.append(work.po)
+            else:
+                self.report.without_label.append(work.po)
             self.work.pop(work.po, None)
 
     def _get_label_only(self, work: _Work) -> None:
         labels = self.o.gateway.get_label(work.po)
-        if labels is None and not self.options.request_missing:
+        if labels is None and not (self.options.request_missing and _one_carton(work.order)):
             self._no_label_yet(work)
             return
         if labels is None:
@@ -615,7 +647,7 @@ class _Run:
         labels = self.o.gateway.get_label(work.po)
         fresh = False
         if labels is None:
-            if not self.options.request_missing:
+            if not (self.options.request_missing and _one_carton(work.order)):
                 self._no_label_yet(work)
                 return
             labels = self.o.gateway.request_label(work.order, (), lambda _m: None)
@@ -693,6 +725,12 @@ class _Run:
             return
         with ThreadPoolExecutor(workers, thread_name_prefix="prefetch") as pool:
             list(pool.map(one, items))
+
+
+def _one_carton(order: PackOrder) -> bool:
+    """A PO that certainly ships in one carton: one unit in all. Only its label is requested
+    before the scan; any other waits for the cartons typed at the scan (one container each)."""
+    return order.total_units == 1
 
 
 def _ship_from(order: Any) -> str | None:

@@ -159,14 +159,17 @@ def configured(station: Station, simulator: SimulatorServer) -> Station:
 _used: dict[int, set[str]] = {}
 
 
-def fresh_po(server: SimulatorServer, kind: str = "plain") -> str:
+def fresh_po(server: SimulatorServer, kind: str = "plain", *, one_unit: bool = False) -> str:
     """A PO of ``kind`` no other test of this module used (the simulator is shared); "plain"
     also takes the random orders of the ordinary US warehouses. A cancelled order never changes,
-    so every test may have the same one."""
+    so every test may have the same one. ``one_unit``: a PO of one unit in all, the only kind
+    prefetch requests a label for."""
     used = _used.setdefault(id(server), set()) if kind != "cancelled" else set()
     for order in server.state.orders.values():
         po = str(order.purchase_order_number)
         if po in used or order.status == "SHIPPED":
+            continue
+        if one_unit and sum(line.quantity for line in order.lines) != 1:
             continue
         ordinary = order.kind == "random" and not order.warehouse.voc and order.region == "NA"
         if order.kind == kind or (kind == "plain" and ordinary):

@@ -144,7 +144,7 @@ def test_failed_is_1_with_the_reason_once(configured: Station, simulator: Simula
 def test_queued_is_3_when_amazon_cannot_be_reached(
     configured: Station, simulator: SimulatorServer
 ) -> None:
-    po = fresh_po(simulator)
+    po = fresh_po(simulator, one_unit=True)  # prefetch labels the POs of one unit
     # Label and documents first; then the network goes down before the confirmation.
     assert configured("prefetch", "--acknowledge").code in (0, 1)
     simulator.cut_network("refuse")

@@ -116,7 +116,7 @@ def test_a_malformed_carrier_file_names_its_rows(
 @pytest.fixture
 def station(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[SimulatorServer]:
     """A configured station (settings file, data key) talking to a loopback simulator."""
-    config = SimulatorConfig(seed=5, orders=8, processing_delay=0, rate_limits=True)
+    config = SimulatorConfig(seed=20, orders=8, processing_delay=0, rate_limits=True)
     with SimulatorServer(config) as server:
         monkeypatch.setenv("STATION_SPAPI_URL", server.base_url)
         monkeypatch.setenv("STATION_LWA_URL", server.lwa_url)
@@ -132,11 +132,22 @@ def test_prefetch_then_a_status_update_from_the_command_line(
 ) -> None:
     assert main(["prefetch", "--acknowledge"]) == 0
     out = capsys.readouterr().out
-    assert "8 orders listed; 7 kept for scanning, 7 labels requested, 1 skipped, 0 failed" in out
+    # Two POs of one unit are labelled; five of several units wait for their cartons at the scan.
+    assert (
+        "8 orders listed; 2 kept for scanning, 2 labels requested, 1 skipped, "
+        "5 left for their scan: several units, the label is requested with the cartons, 0 failed"
+    ) in out
     assert main(["prefetch"]) == 0
-    assert "0 kept for scanning, 0 labels requested, 8 skipped" in capsys.readouterr().out
+    assert (
+        "0 kept for scanning, 0 labels requested, 3 skipped, 5 left for their scan"
+        in capsys.readouterr().out
+    )
 
-    voc = next(o.purchase_order_number for o in station.state.orders.values() if o.warehouse.voc)
+    voc = next(
+        o.purchase_order_number
+        for o in station.state.orders.values()
+        if o.warehouse.voc and sum(line.quantity for line in o.lines) == 1
+    )
     with build_runtime(RuntimeOptions()) as runtime:
         cached = load_prefetched(runtime.documents, voc)
         assert cached is not None and cached.labels is not None

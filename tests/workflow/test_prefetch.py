@@ -35,7 +35,9 @@ from tests.workflow.ops_support import record, sim_orders, sim_runtime
 def test_prefetch_caches_everything_and_a_second_run_is_a_no_op(
     tmp_path: Path, api_version: str
 ) -> None:
-    config = SimulatorConfig(seed=3, orders=14, processing_delay=0.05, rate_limits=True)
+    # Seed 75: five live POs of one unit (slips, an Indian invoice, both label formats) and
+    # eight of several units.
+    config = SimulatorConfig(seed=75, orders=14, processing_delay=0.05, rate_limits=True)
     with sim_runtime(tmp_path, config, api_version=api_version) as runtime:
         assert runtime.api.rdt is not None
         batches: list[int] = []
@@ -54,11 +56,17 @@ def test_prefetch_caches_everything_and_a_second_run_is_a_no_op(
 
         book = {o["purchaseOrderNumber"]: o for o in sim_orders(runtime)}
         live = [po for po, o in book.items() if o["status"] != "CANCELLED"]
+        one = [po for po in live if book[po]["units"] == 1]
+        several = [po for po in live if book[po]["units"] > 1]
+        assert len(one) == 5 and len(several) == 8
         assert report.failed == {}
-        assert (report.listed, report.fetched, report.skipped) == (14, len(live), 1)
-        assert report.requested == len(live) and report.acknowledged == len(live)
+        assert (report.listed, report.fetched, report.skipped) == (14, len(one), 1)
+        assert report.requested == len(one) and report.acknowledged == len(live)
+        # Several units: the label waits for the cartons typed at the scan; neither kept nor failed
+        assert sorted(report.left_for_scan) == sorted(several)
+        assert f"{len(several)} left for their scan: several units" in report.summary()
         assert seen[-1].phase == "done"
-        for po in live:
+        for po in one:
             cached = load_prefetched(runtime.documents, po)
             assert cached is not None, po
             assert cached.labels is not None and cached.labels.packages[0].tracking_number
@@ -66,28 +74,46 @@ def test_prefetch_caches_everything_and_a_second_run_is_a_no_op(
             assert (cached.slip is not None) == book[po]["isPslipRequired"], po
             assert (cached.invoice is not None) == book[po]["hasCustomerInvoice"], po
             assert cached.labels.label_format == book[po]["labelFormat"]
+        assert any(book[po]["isPslipRequired"] for po in one)
+        assert any(book[po]["hasCustomerInvoice"] for po in one)
+        for po in several:
+            assert load_prefetched(runtime.documents, po) is None, po
         # The Tokens quota: a handful of calls, never more than 50 resources in one.
         assert report.tokens_calls == len(batches) <= 5
         assert all(size <= 50 for size in batches)
 
         again = preparation.run(PrefetchOptions(acknowledge=True))
-        assert (again.fetched, again.requested, again.skipped, again.failed) == (0, 0, 14, {})
-        assert again.tokens_calls == 0
+        assert (again.fetched, again.requested, again.skipped, again.failed) == (
+            0,
+            0,
+            1 + len(one),
+            {},
+        )
+        assert sorted(again.left_for_scan) == sorted(several)
         for po in live:
-            assert len(record(runtime, po)["labelRequests"]) == 1
+            assert len(record(runtime, po)["labelRequests"]) == (po in one)
             assert len(record(runtime, po)["acknowledgements"]) == 1
         labels = runtime.journal.events(kind=EventKind.LABEL)
-        assert {e.po for e in labels} == set(live)
+        assert {e.po for e in labels} == set(one)
 
 
 def test_unacknowledged_orders_fail_one_by_one_without_stopping_the_batch(tmp_path: Path) -> None:
-    config = SimulatorConfig(seed=3, orders=10, processing_delay=0, rate_limits=True)
+    config = SimulatorConfig(seed=75, orders=10, processing_delay=0, rate_limits=True)
     with sim_runtime(tmp_path, config) as runtime:
         report = ShiftPreparation(
             runtime.gateway, runtime.documents, runtime.settings, journal=runtime.journal
         ).run(PrefetchOptions(acknowledge=False))
+        book = {o["purchaseOrderNumber"]: o for o in sim_orders(runtime)}
+        one = [po for po, o in book.items() if o["status"] == "NEW" and o["units"] == 1]
+        several = [po for po, o in book.items() if o["status"] == "NEW" and o["units"] > 1]
+        assert len(one) == 4 and several
         assert report.fetched == 0 and len(report.failed) == 9
-        assert all("ORDER_NOT_ACKNOWLEDGED" in reason for reason in report.failed.values())
+        # One unit: Amazon refuses the label request; several units: not even requested.
+        assert all("ORDER_NOT_ACKNOWLEDGED" in report.failed[po] for po in one)
+        assert all("not acknowledged yet (NEW)" in report.failed[po] for po in several)
+        assert report.left_for_scan == []
+        for po in several:
+            assert record(runtime, po)["labelRequests"] == []
         errors = runtime.journal.events(kind=EventKind.ERROR)
         assert {e.po for e in errors} == set(report.failed)
 

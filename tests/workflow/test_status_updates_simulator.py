@@ -30,14 +30,20 @@ from tests.workflow.ops_support import confirm, deliver, record, sim_orders, sim
 def test_a_voc_package_event_reaches_amazon_once(
     tmp_path: Path, api_version: str, system: CodeSystem, expected: str
 ) -> None:
-    config = SimulatorConfig(seed=5, orders=8, processing_delay=0, rate_limits=True)
+    config = SimulatorConfig(seed=20, orders=8, processing_delay=0, rate_limits=True)
     with sim_runtime(tmp_path, config, api_version=api_version) as runtime:
         orders = sim_orders(runtime)
-        voc = next(o["purchaseOrderNumber"] for o in orders if o["vendorOwnCarrier"])
+        # One unit each: prefetch requests labels only for POs that ship in one carton.
+        voc = next(
+            o["purchaseOrderNumber"] for o in orders if o["vendorOwnCarrier"] and o["units"] == 1
+        )
         plain = next(
             o["purchaseOrderNumber"]
             for o in orders
-            if not o["vendorOwnCarrier"] and o["status"] == "NEW" and o["region"] == "NA"
+            if not o["vendorOwnCarrier"]
+            and o["status"] == "NEW"
+            and o["region"] == "NA"
+            and o["units"] == 1
         )
         report = ShiftPreparation(
             runtime.gateway, runtime.documents, runtime.settings, journal=runtime.journal
@@ -81,9 +87,13 @@ def test_a_voc_package_event_reaches_amazon_once(
 
 
 def test_a_carrier_csv_is_imported_in_bulk(tmp_path: Path) -> None:
-    config = SimulatorConfig(seed=5, orders=8, processing_delay=0, rate_limits=True)
+    config = SimulatorConfig(seed=20, orders=8, processing_delay=0, rate_limits=True)
     with sim_runtime(tmp_path, config) as runtime:
-        voc = next(o["purchaseOrderNumber"] for o in sim_orders(runtime) if o["vendorOwnCarrier"])
+        voc = next(
+            o["purchaseOrderNumber"]
+            for o in sim_orders(runtime)
+            if o["vendorOwnCarrier"] and o["units"] == 1  # prefetch labels one-carton POs only
+        )
         ShiftPreparation(runtime.gateway, runtime.documents, runtime.settings).run(
             PrefetchOptions(acknowledge=True)
         )
