@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import csv
 import logging
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TextIO
@@ -74,6 +75,9 @@ TRACKED_STATES = (McfState.SENT, McfState.ON_HOLD, McfState.ACCEPTED, McfState.S
 _TRANSIENT = (NetworkError, ServerError, ThrottledError)
 #: Rounds of "read back: not there; create: refused" before the refusal counts as a failure.
 MAX_UNSETTLED_ATTEMPTS = 4
+#: Waits (seconds) before reading an order back again when a retried create was refused: an
+#: order Amazon took with a 202 can take a moment to become readable.
+SETTLE_WAITS = (1.0, 2.0, 3.0)
 
 
 @dataclass(frozen=True)
@@ -115,10 +119,14 @@ class McfDesk:
         client: McfClient | Callable[[], McfClient],
         *,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        settle_waits: Sequence[float] = SETTLE_WAITS,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.book = book
         self._client = client
         self._clock = clock
+        self._settle_waits = tuple(settle_waits)
+        self._sleep = sleep
 
     @property
     def client(self) -> McfClient:
@@ -267,6 +275,14 @@ class McfDesk:
         try:
             outcome = self.client.create(draft)
         except InvalidRequestError as exc:
+            if retry:
+                # Amazon refuses a second create of the same id while the first (answered 202,
+                # or whose answer was lost) is not readable yet: give it a few seconds to appear.
+                for delay in self._settle_waits:
+                    self._sleep(delay)
+                    found = self._read_back(order_id)
+                    if found is not None:
+                        return self._settle(order_id, found)
             if retry and now.send_attempts < MAX_UNSETTLED_ATTEMPTS:
                 # An earlier attempt may have reached Amazon (e.g. a 202 not yet readable):
                 # a refusal now is no proof of failure. Stay "sending"; a later read settles it.

@@ -89,7 +89,8 @@ def make_desk(tmp_path: Path, server: SimulatorServer, version: str) -> Desk:
     client = McfClient(api.http, version=version, marketplace_id="ATVPDKIKX0DER")
     journal = Journal.open(tmp_path / "journal.sqlite3", station_id="bench-1")
     book = McfOrderBook(journal, DataKey.generate())
-    return Desk(McfDesk(book, client), server, journal, transport, http)
+    # No waits between read-backs here: the refusal rounds are what these tests look at.
+    return Desk(McfDesk(book, client, settle_waits=()), server, journal, transport, http)
 
 
 @pytest.fixture(params=["2020-07-01", "2026-07-04"])
@@ -310,6 +311,34 @@ def test_2026_accepted_order_settles_on_refresh(tmp_path: Path) -> None:
         server.state.advance_clock(5)
         assert made.desk.refresh()[0].state == McfState.SENT
         assert made.creates("A1") == ["created"]
+        made.journal.close()
+        made.http.close()
+
+
+def test_a_create_refused_while_the_first_is_not_readable_yet_waits_for_it(
+    tmp_path: Path,
+) -> None:
+    """2026-07-04: a multi-line order answered 202 is not readable for a moment, and a second
+    create of its id is refused meanwhile. The retry waits for the first one to appear instead
+    of taking that refusal (or its own earlier lost answer) for a failure."""
+    config = SimulatorConfig(seed=3, orders=5, processing_delay=0, rate_limits=False)
+    with SimulatorServer(config, renderer=FakeRenderer()) as server:
+        made = make_desk(tmp_path, server, "2026-07-04")
+        made.desk.import_csv(station_csv(row("A1"), row("A1", "MCF-BOOK", 1)))
+        made.transport.lose_next_create = True
+        with pytest.raises(UnknownOutcomeError):
+            made.desk.send("A1")
+        waited: list[float] = []
+
+        def sleep(seconds: float) -> None:
+            waited.append(seconds)
+            server.state.advance_clock(5)  # Amazon's moment passes
+
+        patient = McfDesk(made.desk.book, made.desk.client, settle_waits=(1.0, 2.0), sleep=sleep)
+        record = patient.send("A1")
+        assert record.state in (McfState.SENT, McfState.ACCEPTED), record
+        assert waited == [1.0]
+        assert made.creates("A1").count("created") == 1
         made.journal.close()
         made.http.close()
 
