@@ -143,24 +143,3 @@ def packer_platform(environ: Mapping[str, str]) -> tuple[bool, str]:
         else ""
     )
     return False, f"no window can open on platform {chosen or 'default'}: {reason[:200]}{hint}"
-
-
-def check_display() -> int:
-    """``station --check-display`` (used by the self-test): open the GUI's application object
-    with this environment's platform and print its name."""
-    from PySide6.QtGui import QGuiApplication
-    from PySide6.QtWidgets import QApplication
-
-    from station.ui.selftest_checks import platform_plugin_error
-
-    # Without a console (a pipe, the windowed app) Qt on Windows answers a platform plugin that
-    # cannot load with a message box nobody may be there to click: look before starting Qt.
-    chosen = os.environ.get("QT_QPA_PLATFORM") or ("windows" if sys.platform == "win32" else "")
-    error = platform_plugin_error(chosen.split(":")[0]) if chosen else None
-    if error is not None:
-        print(f"Qt platform plugin {chosen!r}: {error}", file=sys.stderr, flush=True)
-        return 1
-    _app = QApplication.instance() or QApplication(["station-check-display"])
-    print(QGuiApplication.platformName(), flush=True)
-    del _app
-    return 0

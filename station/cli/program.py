@@ -182,9 +182,9 @@ def main(argv: Sequence[str] | None = None, *, log_files: bool = False) -> int:
         return EXIT_INTERRUPTED
     args.log_files = log_files
     if args.check_display:
-        from station import app
+        from station.ui.selftest_checks import check_display
 
-        return app.check_display()
+        return check_display()
     if not args.command and not args.self_test:
         return _run_gui(args)
     try:
