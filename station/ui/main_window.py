@@ -47,7 +47,7 @@ from station.ui.widgets.health_bar import FitLabel, HealthBar
 from station.ui.widgets.order_panel import OrderPanel
 from station.ui.widgets.status_banner import StatusBanner
 from station.ui.widgets.step_indicator import Mark, Stage, StepIndicator
-from station.ui.worker import BACKGROUND, Worker
+from station.ui.worker import BACKGROUND, Task, Worker
 from station.ui.workflow_texts import packer_error, packer_text
 from station.workflow.events import (
     ConfirmationAccepted,
@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         self.scan_id: int | None = None
         self._lookup_po = ""
         self._lookup_started = 0.0
-        self._left_lookups = 0  # lookups walked away from whose requests still run
+        self._lookup_task: Task | None = None  # the worker's task of the lookup on screen
         self.step = Step.IDLE
         self.state = "idle"
         self._health_round = 0
@@ -568,8 +568,7 @@ class MainWindow(QMainWindow):
         """A new scan replaces the one on screen at once. A lookup still running is left: its
         answer is ignored and its PO neither acknowledged nor printed (the engine asks
         ``superseded``); the banner says so."""
-        left = self._lookup_po if self.step is Step.LOOKING_UP and self.scan_id else ""
-        self._leave_lookup()
+        left = self._lookup_po if self._leave_lookup() else ""
         self.reset_to_idle()
         engine = self.engine
         scan_id = engine.next_scan_id()
@@ -587,31 +586,30 @@ class MainWindow(QMainWindow):
         def superseded() -> bool:  # asked on the worker thread: a plain attribute read
             return self.scan_id != scan_id
 
-        def finished(_value: Any) -> None:
-            if self.scan_id != scan_id:
-                self._left_lookups = max(0, self._left_lookups - 1)
-
         def done(session: Any) -> None:
-            finished(session)
             if self.scan_id == scan_id:
                 self._po_scanned(session)
 
         def failed(error: StationError) -> None:
-            finished(error)
             if self.scan_id == scan_id:
                 self._flow_error(error)
 
-        self.worker.submit(
+        self._lookup_task = self.worker.submit(
             lambda: engine.scan_po(po, scan_id=scan_id, superseded=superseded),
             on_done=done,
             on_error=failed,
             name="looking up the PO",
         )
 
-    def _leave_lookup(self) -> None:
-        """The packer walks away from the lookup on screen (a new scan, CMD:CANCEL)."""
-        if self.step is Step.LOOKING_UP and self.scan_id is not None:
-            self._left_lookups += 1
+    def _leave_lookup(self) -> bool:
+        """The packer walks away from the lookup on screen (a new scan, CMD:CANCEL): the worker
+        drops it, so what comes next never waits behind a call Amazon may never answer. Its
+        late answer is ignored (another scan is on screen) and it prints nothing (the engine
+        asks ``superseded`` before acknowledging and before printing). True when a lookup was
+        left this way."""
+        task, self._lookup_task = self._lookup_task, None
+        fetching = self.step in (Step.LOOKING_UP, Step.LABEL) and self.scan_id is not None
+        return fetching and task is not None and self.worker.abandon(task)
 
     def _lookup_tick(self) -> None:
         """A lookup that takes long says how long, and how to give up on it."""
@@ -621,14 +619,10 @@ class MainWindow(QMainWindow):
         seconds = int(time.monotonic() - self._lookup_started)
         if seconds < 3 or self.state == "error":
             return
-        if self._left_lookups:
-            why = _tr("Waiting for Amazon to answer an earlier, abandoned lookup.")
-        else:
-            why = _tr("Amazon is slow to answer.")
         self.banner.show_status(
             Tone.BUSY,
             _tr("Looking up PO {po}… {seconds} s").format(po=self._lookup_po, seconds=seconds),
-            why,
+            _tr("Amazon is slow to answer."),
             _tr("Wait, or scan CMD:CANCEL (Esc) to give up; nothing is printed for it."),
         )
 
@@ -807,8 +801,7 @@ class MainWindow(QMainWindow):
 
     def _cmd_cancel(self, _command: Command) -> None:
         po = self.po
-        looking_up = self._lookup_po if self.step is Step.LOOKING_UP and self.scan_id else ""
-        self._leave_lookup()
+        looking_up = self._lookup_po if self._leave_lookup() else ""
         self.reset_to_idle()
         if looking_up:
             self.banner.show_status(

@@ -7,6 +7,11 @@ threads), so the GUI thread never waits on I/O: the screen keeps drawing while A
 
 Tasks have a priority: the packer's actions (priority 0) overtake background checks (health of the
 network and the printers, priority 5), which are also skipped while the worker is busy.
+
+A task the packer walks away from (a PO lookup Amazon never answers) can be abandoned: its result
+is dropped, and when it is the task in hand, a fresh thread takes over the queue at once while the
+old one finishes its call alone and ends. So a network call that never returns holds up nothing
+that comes after it.
 """
 
 from __future__ import annotations
@@ -35,13 +40,16 @@ ErrorCallback = Callable[[StationError], None]
 
 
 @dataclass(order=True)
-class _Task:
+class Task:
     priority: int
     sequence: int
     function: Callable[[], Any] | None = field(compare=False)
     on_done: Callback | None = field(compare=False, default=None)
     on_error: ErrorCallback | None = field(compare=False, default=None)
     name: str = field(compare=False, default="task")
+    # Guarded by Worker._state_lock: "queued" → "running" → "done", or "abandoned" at any time
+    # before "done".
+    state: str = field(compare=False, default="queued")
 
 
 class UnexpectedError(StationError):
@@ -60,9 +68,13 @@ class Worker(QObject):
 
     def __init__(self, parent: QObject | None = None, name: str = "station-worker") -> None:
         super().__init__(parent)
-        self._queue: queue.PriorityQueue[_Task] = queue.PriorityQueue()
+        self._queue: queue.PriorityQueue[Task] = queue.PriorityQueue()
         self._sequence = itertools.count()
-        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self._name = name
+        self._generation = 0  # the thread of this generation takes tasks; older ones end
+        self._state_lock = threading.Lock()
+        self._running: Task | None = None
+        self._thread = self._new_thread()
         self._pending = 0  # submitted and not yet delivered (GUI thread only)
         self._stopping = False
         self._delivered.connect(self._deliver)
@@ -85,14 +97,38 @@ class Worker(QObject):
         on_error: ErrorCallback | None = None,
         name: str = "task",
         priority: int = URGENT,
-    ) -> None:
+    ) -> Task | None:
+        """Run ``function`` on the worker thread; returns its handle (for :meth:`abandon`),
+        None once the worker is stopping."""
         if self._stopping:
-            return
+            return None
         self.start()
         self._pending += 1
         if self._pending == 1:
             emit(self.busy_changed, True)
-        self._queue.put(_Task(priority, next(self._sequence), function, on_done, on_error, name))
+        task = Task(priority, next(self._sequence), function, on_done, on_error, name)
+        self._queue.put(task)
+        return task
+
+    def abandon(self, task: Task) -> bool:
+        """Drop ``task``'s result (its callbacks never run). When it is running, the queue goes
+        on at once on a new thread; the old thread ends after the call in hand returns. False
+        when the task had already finished."""
+        with self._state_lock:
+            if task.state in ("done", "abandoned"):
+                return False
+            running = task.state == "running"
+            task.state = "abandoned"
+            if running:
+                self._generation += 1
+                self._thread = self._new_thread()
+        if running:
+            log.info("task %s abandoned while running: the queue goes on without it", task.name)
+            self._thread.start()
+        self._pending = max(0, self._pending - 1)
+        if self._pending == 0:
+            emit(self.busy_changed, False)
+        return True
 
     @property
     def busy(self) -> bool:
@@ -103,7 +139,7 @@ class Worker(QObject):
         self._stopping = True
         if not self._started:
             return True
-        self._queue.put(_Task(-1, -1, None))
+        self._queue.put(Task(-1, -1, None))
         self._thread.join(timeout)
         return not self._thread.is_alive()
 
@@ -123,16 +159,48 @@ class Worker(QObject):
 
     # -- worker thread ---------------------------------------------------------------------
 
-    def _run(self) -> None:
-        while True:
+    def _new_thread(self) -> threading.Thread:
+        generation = self._generation
+        suffix = f"-{generation}" if generation else ""
+        return threading.Thread(
+            target=self._run, args=(generation,), name=self._name + suffix, daemon=True
+        )
+
+    def _take(self, task: Task) -> bool:
+        """Whether the task is still wanted; marks it running."""
+        with self._state_lock:
+            if task.state == "abandoned":
+                return False
+            task.state = "running"
+            self._running = task
+            return True
+
+    def _finish(self, task: Task) -> bool:
+        """Whether its result is still wanted; marks it done."""
+        with self._state_lock:
+            if self._running is task:
+                self._running = None
+            if task.state == "abandoned":
+                return False
+            task.state = "done"
+            return True
+
+    def _run(self, generation: int) -> None:
+        while generation == self._generation:
             task = self._queue.get()
             if task.function is None or self._stopping:
                 return
+            if not self._take(task):
+                continue
             try:
                 result = task.function()
             except StationError as exc:
-                emit(self._delivered, (task.on_error, exc))
+                if self._finish(task):
+                    emit(self._delivered, (task.on_error, exc))
             except Exception as exc:  # a bug must not kill the worker, nor the station
+                if not self._finish(task):
+                    log.info("abandoned task %s ended with %s", task.name, type(exc).__name__)
+                    continue
                 log.exception("task %s failed unexpectedly", task.name)
                 error = UnexpectedError(
                     QCoreApplication.translate(
@@ -145,4 +213,5 @@ class Worker(QObject):
                 )
                 emit(self._delivered, (task.on_error, error))
             else:
-                emit(self._delivered, (task.on_done, result))
+                if self._finish(task):
+                    emit(self._delivered, (task.on_done, result))

@@ -469,7 +469,7 @@ class PackingEngine:
             raise self._fail(
                 session, Step.LABEL, _label_count_error(po, session.labels, len(planned_boxes))
             )
-        self._label_ready(session)
+        self._label_ready(session, superseded)
         return session
 
     def _check_order(self, po: str, order: PackOrder) -> None:
@@ -526,11 +526,14 @@ class PackingEngine:
                 code=SHIPPED_ELSEWHERE,
             )
 
-    def _label_ready(self, session: PackSession) -> None:
+    def _label_ready(
+        self, session: PackSession, superseded: Callable[[], bool] = lambda: False
+    ) -> None:
         assert session.labels is not None and session.order is not None
         self._emit(LabelReady(session.po, self._clock(), session.labels, session.label_source))
         self._fetch_paperwork(session)
         self._cache(session)
+        self._stop_if_superseded(session, superseded)  # the paperwork may have taken long
         self.print_documents(session)
 
     def _fetch_paperwork(self, session: PackSession) -> None:

@@ -29,18 +29,22 @@ class SlowGateway:
     def __init__(self, inner: Any) -> None:
         self._inner = inner
         self.held: dict[str, threading.Event] = {}
+        self.patience: dict[str, float] = {}
         self.asked: list[str] = []
+        self.answered: list[str] = []
 
-    def hold(self, po: str) -> threading.Event:
+    def hold(self, po: str, seconds: float = 30) -> threading.Event:
         gate = self.held[po] = threading.Event()
+        self.patience[po] = seconds
         return gate
 
     def get_order(self, purchase_order_number: str) -> PackOrder:
         self.asked.append(purchase_order_number)
         gate = self.held.get(purchase_order_number)
         if gate is not None:
-            gate.wait(30)
+            gate.wait(self.patience[purchase_order_number])
         order: PackOrder = self._inner.get_order(purchase_order_number)
+        self.answered.append(purchase_order_number)
         return order
 
     def __getattr__(self, name: str) -> Any:
@@ -135,4 +139,42 @@ def test_late_confirmation_and_its_timer_leave_the_next_order_alone(
     station.wait_state("needs_boxes", "error")
     station.qtbot.wait(1500)  # longer than the (shortened) auto-advance
     assert window.state == "needs_boxes", window.banner.headline.text()
+    _screen_and_session_agree(station, second)
+
+
+@pytest.mark.parametrize("how", ["scan", "cancel then scan"])
+def test_a_lookup_that_never_returns_holds_up_nothing(
+    slow: tuple[GuiHarness, SlowGateway], how: str
+) -> None:
+    """Amazon never answers about A (a minute, for the test): the packer scans B, which is on
+    screen within seconds; the screen said A was abandoned; nothing is printed for A, even when
+    its answer arrives at last."""
+    station, gateway = slow
+    window = station.window
+    first, second = _two_plain_pos(station)
+    gate = gateway.hold(first, seconds=60)
+    window.handle_scan(first)
+    station.qtbot.waitUntil(lambda: first in gateway.asked, timeout=10_000)
+    if how == "cancel then scan":
+        window.handle_scan("CMD:CANCEL")
+        said = window.banner.headline.text() + " " + window.banner.detail.text()
+    window.handle_scan(second)
+    if how == "scan":
+        said = window.banner.detail.text()
+    assert "abandoned" in said and first in said, said
+    # B is looked up and shown while A's call still hangs (well before A's minute is up).
+    station.qtbot.waitUntil(lambda: window.state in ("needs_boxes", "ready"), timeout=15_000)
+    assert first not in gateway.answered, "the test's stalled lookup answered early"
+    _screen_and_session_agree(station, second)
+    assert station.printed("labels") == []
+    # A's answer comes at last: ignored, nothing printed, the screen still shows B.
+    gate.set()
+    station.qtbot.waitUntil(lambda: first in gateway.answered, timeout=10_000)
+    engine_session = station.runtime.engine().session(first)
+    station.qtbot.waitUntil(
+        lambda: engine_session is not None and engine_session.error is not None, timeout=10_000
+    )
+    station.wait_idle_worker()
+    assert station.printed("labels") == [], "a label printed for the abandoned PO"
+    assert window.state in ("needs_boxes", "ready")
     _screen_and_session_agree(station, second)

@@ -81,3 +81,38 @@ def test_events_are_reposted_to_the_gui_thread(worker: Worker, qtbot: Any) -> No
     thread.start()
     thread.join()
     qtbot.waitUntil(lambda: got == [event])
+
+
+def test_an_abandoned_task_holds_up_nothing_and_says_nothing(qtbot: Any) -> None:
+    """A call that never returns (until the test ends) is abandoned: the tasks after it run at
+    once on a fresh thread, and its late result reaches no callback."""
+    worker = Worker(name="abandon-probe")
+    stuck = threading.Event()
+    started = threading.Event()
+    late: list[Any] = []
+    after: list[str] = []
+
+    def hang() -> str:
+        started.set()
+        stuck.wait(60)
+        return "late"
+
+    task = worker.submit(hang, on_done=late.append, on_error=late.append)
+    assert task is not None
+    queued = worker.submit(lambda: "never", on_done=late.append)
+    assert queued is not None
+    qtbot.waitUntil(started.is_set)
+    assert worker.abandon(queued) and worker.abandon(task)
+    worker.submit(lambda: "next", on_done=after.append)
+    qtbot.waitUntil(lambda: after == ["next"], timeout=10_000)
+    assert not worker.busy
+    stuck.set()  # the old call returns at last: nobody hears of it, and its thread ends
+    qtbot.waitUntil(
+        lambda: all(t.name != "abandon-probe" for t in threading.enumerate()), timeout=10_000
+    )
+    flushed = threading.Event()
+    worker.submit(lambda: None, on_done=lambda _v: flushed.set())  # deliveries come in order
+    qtbot.waitUntil(flushed.is_set)
+    assert late == []
+    assert not worker.abandon(task)  # already given up on: nothing more to do
+    assert worker.stop(5)

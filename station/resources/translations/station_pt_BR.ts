@@ -617,57 +617,57 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
     <context>
         <name>HealthBar</name>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="71" />
+            <location filename="../../ui/widgets/health_bar.py" line="74" />
             <source>Label printer</source>
             <translation>Impressora de etiquetas</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="80" />
+            <location filename="../../ui/widgets/health_bar.py" line="83" />
             <source>Outbox {queued} queued, {sending} sending, {failed} failed</source>
             <translation>Fila: {queued} aguardando, {sending} enviando, {failed} com falha</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="72" />
+            <location filename="../../ui/widgets/health_bar.py" line="75" />
             <source>Slip printer</source>
             <translation>Impressora de notas</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="108" />
+            <location filename="../../ui/widgets/health_bar.py" line="111" />
             <source>problem</source>
             <translation>problema</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="90" />
+            <location filename="../../ui/widgets/health_bar.py" line="93" />
             <source>○ Network: not checked</source>
             <translation>○ Rede: a verificar</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="102" />
+            <location filename="../../ui/widgets/health_bar.py" line="105" />
             <source>○ {name}: not checked</source>
             <translation>○ {name}: a verificar</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="92" />
+            <location filename="../../ui/widgets/health_bar.py" line="95" />
             <source>✔ Network: online</source>
             <translation>✔ Rede: conectada</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="106" />
+            <location filename="../../ui/widgets/health_bar.py" line="109" />
             <source>✔ {name}: ready</source>
             <translation>✔ {name}: pronta</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="104" />
+            <location filename="../../ui/widgets/health_bar.py" line="107" />
             <source>✔ {name}: {detail}</source>
             <translation>✔ {name}: {detail}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="94" />
+            <location filename="../../ui/widgets/health_bar.py" line="97" />
             <source>✖ Network: OFFLINE</source>
             <translation>✖ Rede: SEM CONEXÃO</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="108" />
+            <location filename="../../ui/widgets/health_bar.py" line="111" />
             <source>✖ {name}: {detail}</source>
             <translation>✖ {name}: {detail}</translation>
         </message>
@@ -885,7 +885,7 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="1039" />
+            <location filename="../../ui/main_window.py" line="1032" />
             <source> — label 1 of {count}</source>
             <translation> — etiqueta 1 de {count}</translation>
         </message>
@@ -905,7 +905,7 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation>Um código de barras foi escaneado com “{window}” aberto.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="643" />
+            <location filename="../../ui/main_window.py" line="637" />
             <source>ALREADY SHIPPED — do not ship again</source>
             <translation>JÁ ENVIADO — não envie de novo</translation>
         </message>
@@ -916,7 +916,7 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation>Sobre a Packing Station</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="904" />
+            <location filename="../../ui/main_window.py" line="897" />
             <source>Amazon accepted the shipment. Scan the next PO.</source>
             <translation>A Amazon aceitou o envio. Escaneie o próximo PO.</translation>
         </message>
@@ -926,32 +926,32 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation>Logística da Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="946" />
+            <location filename="../../ui/main_window.py" line="939" />
             <source>Amazon has not answered for {s} s.</source>
             <translation>A Amazon não responde há {s} s.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="627" />
+            <location filename="../../ui/main_window.py" line="625" />
             <source>Amazon is slow to answer.</source>
             <translation>A Amazon está demorando para responder.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="915" />
+            <location filename="../../ui/main_window.py" line="908" />
             <source>Amazon rejected the confirmation of PO {po}: {reasons}</source>
             <translation>A Amazon recusou a confirmação do PO {po}: {reasons}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="708" />
+            <location filename="../../ui/main_window.py" line="702" />
             <source>Box {name} chosen</source>
             <translation>Caixa {name} escolhida</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="733" />
+            <location filename="../../ui/main_window.py" line="727" />
             <source>Box {n} recorded</source>
             <translation>Caixa {n} registrada</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="903" />
+            <location filename="../../ui/main_window.py" line="896" />
             <source>CONFIRMED — PO {po} is shipped</source>
             <translation>CONFIRMADO — PO {po} enviado</translation>
         </message>
@@ -970,12 +970,12 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation type="vanished">Confira o peso e escaneie CMD:CONFIRM (ou CMD:NEXTBOX para outra caixa).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1118" />
+            <location filename="../../ui/main_window.py" line="1111" />
             <source>Confirmations are waiting for the network</source>
             <translation>As confirmações aguardam a rede</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="768" />
+            <location filename="../../ui/main_window.py" line="762" />
             <source>Confirming the shipment…</source>
             <translation>Confirmando o envio…</translation>
         </message>
@@ -989,7 +989,7 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation>DEMO — escaneie um PO: {pos} · os arquivos impressos vão para {folder}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="978" />
+            <location filename="../../ui/main_window.py" line="971" />
             <source>Enter the box — the label is requested with it</source>
             <translation>Informe a caixa — a etiqueta é pedida com ela</translation>
         </message>
@@ -999,7 +999,7 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation>Exportar pacote de suporte</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="918" />
+            <location filename="../../ui/main_window.py" line="911" />
             <source>Fix what Amazon names and confirm again, or see History.</source>
             <translation>Corrija o que a Amazon aponta e confirme de novo, ou veja o Histórico.</translation>
         </message>
@@ -1014,7 +1014,7 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation>Item do PO {po} — não é preciso conferir itens agora</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="878" />
+            <location filename="../../ui/main_window.py" line="871" />
             <source>Item {scanned} of {ordered} for line {line}</source>
             <translation>Item {scanned} de {ordered} da linha {line}</translation>
         </message>
@@ -1034,9 +1034,9 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation>Etiqueta</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="865" />
-            <location filename="../../ui/main_window.py" line="1009" />
-            <location filename="../../ui/main_window.py" line="1120" />
+            <location filename="../../ui/main_window.py" line="858" />
+            <location filename="../../ui/main_window.py" line="1002" />
+            <location filename="../../ui/main_window.py" line="1113" />
             <source>Label printer</source>
             <translation>Impressora de etiquetas</translation>
         </message>
@@ -1046,22 +1046,22 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation>As etiquetas serão impressas com {percent} % do tamanho</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="630" />
+            <location filename="../../ui/main_window.py" line="624" />
             <source>Looking up PO {po}… {seconds} s</source>
             <translation>Consultando o PO {po}… {seconds} s</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="583" />
+            <location filename="../../ui/main_window.py" line="582" />
             <source>Looking up the PO…</source>
             <translation>Buscando o PO…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="816" />
+            <location filename="../../ui/main_window.py" line="809" />
             <source>Lookup of PO {po} abandoned — scan the next PO</source>
             <translation>Consulta do PO {po} abandonada — escaneie o próximo PO</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="690" />
+            <location filename="../../ui/main_window.py" line="684" />
             <source>No order is open</source>
             <translation>Nenhum pedido aberto</translation>
         </message>
@@ -1071,7 +1071,7 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation>Sem nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="849" />
+            <location filename="../../ui/main_window.py" line="842" />
             <source>No packing slip for this order</source>
             <translation>Este pedido não tem nota de conteúdo</translation>
         </message>
@@ -1086,17 +1086,17 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation>Ainda não disponível</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="932" />
+            <location filename="../../ui/main_window.py" line="925" />
             <source>Not sent yet: {reason}</source>
             <translation>Ainda não enviado: {reason}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="817" />
+            <location filename="../../ui/main_window.py" line="810" />
             <source>Nothing is printed or confirmed for it. Scan it again to try later.</source>
             <translation>Nada é impresso nem confirmado para ele. Escaneie-o de novo para tentar mais tarde.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="823" />
+            <location filename="../../ui/main_window.py" line="816" />
             <source>Nothing was confirmed. Scan it again to continue later.</source>
             <translation>Nada foi confirmado. Escaneie o PO de novo para continuar depois.</translation>
         </message>
@@ -1116,27 +1116,27 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation>O PO {po} já está aberto</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="930" />
+            <location filename="../../ui/main_window.py" line="923" />
             <source>PO {po} is recorded; the station sends it by itself.</source>
             <translation>O PO {po} está registrado; a estação o envia sozinha.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="822" />
+            <location filename="../../ui/main_window.py" line="815" />
             <source>PO {po} put aside — scan the next PO</source>
             <translation>PO {po} deixado de lado — escaneie o próximo PO</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="644" />
+            <location filename="../../ui/main_window.py" line="638" />
             <source>PO {po} was shipped {when}by {who}.</source>
             <translation>O PO {po} foi enviado {when}por {who}.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="845" />
+            <location filename="../../ui/main_window.py" line="838" />
             <source>PO {po} — Packing Station</source>
             <translation>PO {po} — Packing Station</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="804" />
+            <location filename="../../ui/main_window.py" line="798" />
             <source>PO {po}: the documents printed again.</source>
             <translation>PO {po}: os documentos foram impressos de novo.</translation>
         </message>
@@ -1175,12 +1175,12 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Imprimir folha de comandos</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="987" />
+            <location filename="../../ui/main_window.py" line="980" />
             <source>Printed — pack the order</source>
             <translation>Impresso — embale o pedido</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="934" />
+            <location filename="../../ui/main_window.py" line="927" />
             <source>QUEUED — PO {po} goes out by itself</source>
             <translation>NA FILA — o PO {po} será enviado sozinho</translation>
         </message>
@@ -1194,33 +1194,33 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Sair</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="803" />
+            <location filename="../../ui/main_window.py" line="797" />
             <source>Reprinted</source>
             <translation>Reimpresso</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="780" />
+            <location filename="../../ui/main_window.py" line="774" />
             <source>Reprinting…</source>
             <translation>Reimprimindo…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="751" />
+            <location filename="../../ui/main_window.py" line="745" />
             <source>Requesting the label…</source>
             <translation>Pedindo a etiqueta…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="920" />
+            <location filename="../../ui/main_window.py" line="913" />
             <source>STOP — Amazon rejected the shipment</source>
             <translation>PARE — a Amazon recusou o envio</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="854" />
+            <location filename="../../ui/main_window.py" line="847" />
             <source>STOP — PO {po} was cancelled: do not ship it</source>
             <translation>PARE — o PO {po} foi cancelado: não envie</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="729" />
-            <location filename="../../ui/main_window.py" line="744" />
+            <location filename="../../ui/main_window.py" line="723" />
+            <location filename="../../ui/main_window.py" line="738" />
             <source>STOP — check the box</source>
             <translation>PARE — confira a caixa</translation>
         </message>
@@ -1240,7 +1240,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>PARE — problema na impressora</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="871" />
+            <location filename="../../ui/main_window.py" line="864" />
             <source>STOP — the {doc} did not print</source>
             <translation>PARE — {doc} não foi impressa</translation>
         </message>
@@ -1255,7 +1255,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>PARE — código de comando desconhecido</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="662" />
+            <location filename="../../ui/main_window.py" line="656" />
             <source>STOP — wrong item</source>
             <translation>PARE — item errado</translation>
         </message>
@@ -1265,12 +1265,12 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Escaneie o código do PO</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="979" />
+            <location filename="../../ui/main_window.py" line="972" />
             <source>Scan a box barcode (or type the size and weight), then CMD:CONFIRM.</source>
             <translation>Escaneie o código da caixa (ou digite medidas e peso) e depois CMD:CONFIRM.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="988" />
+            <location filename="../../ui/main_window.py" line="981" />
             <source>Scan every item, then the box barcode and CMD:CONFIRM.</source>
             <translation>Escaneie cada item, depois o código da caixa e CMD:CONFIRM.</translation>
         </message>
@@ -1280,12 +1280,12 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Leitura não usada</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="734" />
+            <location filename="../../ui/main_window.py" line="728" />
             <source>Scan or type the next box ({preset}).</source>
             <translation>Escaneie ou digite a próxima caixa ({preset}).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="690" />
+            <location filename="../../ui/main_window.py" line="684" />
             <source>Scan the PO barcode first, then the box.</source>
             <translation>Escaneie primeiro o código do PO, depois a caixa.</translation>
         </message>
@@ -1295,12 +1295,12 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Escaneie o PO na lista de separação — de qualquer tela, o que estiver selecionado.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="990" />
+            <location filename="../../ui/main_window.py" line="983" />
             <source>Scan the box barcode (or type size and weight), then CMD:CONFIRM.</source>
             <translation>Escaneie o código da caixa (ou digite medidas e peso) e depois CMD:CONFIRM.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="881" />
+            <location filename="../../ui/main_window.py" line="874" />
             <source>Scan the next item, or the box and CMD:CONFIRM when all are checked.</source>
             <translation>Escaneie o próximo item, ou a caixa e CMD:CONFIRM quando todos estiverem conferidos.</translation>
         </message>
@@ -1320,12 +1320,12 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Escaneado '{text}': não é um PO, um item deste pedido nem um comando.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="892" />
+            <location filename="../../ui/main_window.py" line="885" />
             <source>Sending the confirmation to Amazon…</source>
             <translation>Enviando a confirmação para a Amazon…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="649" />
+            <location filename="../../ui/main_window.py" line="643" />
             <source>Set the items aside and tell the warehouse lead. Scan CMD:REPRINT for a copy of the label.</source>
             <translation>Separe os itens e avise o líder do armazém. Escaneie CMD:REPRINT para uma cópia da etiqueta.</translation>
         </message>
@@ -1339,19 +1339,19 @@ Fontes: DejaVu (licença livre).</translation>
             <translation type="vanished">Despache a caixa e escaneie o próximo PO.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="936" />
+            <location filename="../../ui/main_window.py" line="929" />
             <source>Ship the box and scan the next PO. History shows when it is sent.</source>
             <translation>Despache a caixa e escaneie o próximo PO. O Histórico mostra quando for enviado.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="865" />
-            <location filename="../../ui/main_window.py" line="1012" />
-            <location filename="../../ui/main_window.py" line="1121" />
+            <location filename="../../ui/main_window.py" line="858" />
+            <location filename="../../ui/main_window.py" line="1005" />
+            <location filename="../../ui/main_window.py" line="1114" />
             <source>Slip printer</source>
             <translation>Impressora de notas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="887" />
+            <location filename="../../ui/main_window.py" line="880" />
             <source>The confirmation waits for the network</source>
             <translation>A confirmação aguarda a rede</translation>
         </message>
@@ -1366,7 +1366,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>A impressora de etiquetas está configurada para {dpi} dpi; as etiquetas PNG da Amazon são desenhadas para 203 dpi e seus códigos de barras nunca são esticados.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1020" />
+            <location filename="../../ui/main_window.py" line="1013" />
             <source>The slip printed; no preview available.</source>
             <translation>A nota foi impressa; sem pré-visualização.</translation>
         </message>
@@ -1385,17 +1385,16 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Use uma impressora de etiquetas de 203 dpi ou defina o formato de etiqueta do armazém como ZPL nas Configurações (etiquetas ZPL saem no tamanho real).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="632" />
+            <location filename="../../ui/main_window.py" line="626" />
             <source>Wait, or scan CMD:CANCEL (Esc) to give up; nothing is printed for it.</source>
             <translation>Aguarde, ou escaneie CMD:CANCEL (Esc) para desistir; nada é impresso para ele.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="625" />
             <source>Waiting for Amazon to answer an earlier, abandoned lookup.</source>
-            <translation>Aguardando a Amazon responder a uma consulta anterior, já abandonada.</translation>
+            <translation type="vanished">Aguardando a Amazon responder a uma consulta anterior, já abandonada.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="709" />
+            <location filename="../../ui/main_window.py" line="703" />
             <source>Weigh the packed box and type its weight, then scan CMD:CONFIRM (or CMD:NEXTBOX for another box).</source>
             <translation>Pese a caixa embalada e digite o peso, depois escaneie CMD:CONFIRM (ou CMD:NEXTBOX para outra caixa).</translation>
         </message>
@@ -1455,18 +1454,18 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>a nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1100" />
+            <location filename="../../ui/main_window.py" line="1093" />
             <source>state unknown</source>
             <translation>estado desconhecido</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="751" />
-            <location filename="../../ui/main_window.py" line="768" />
+            <location filename="../../ui/main_window.py" line="745" />
+            <location filename="../../ui/main_window.py" line="762" />
             <source>{n} box(es)</source>
             <translation>{n} caixa(s)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="582" />
+            <location filename="../../ui/main_window.py" line="581" />
             <source>{po} — the lookup of PO {old} was abandoned</source>
             <translation>{po} — a consulta do PO {old} foi abandonada</translation>
         </message>
@@ -1487,321 +1486,321 @@ Fontes: DejaVu (licença livre).</translation>
     <context>
         <name>McfWindow</name>
         <message>
-            <location filename="../../ui/mcf.py" line="59" />
+            <location filename="../../ui/mcf.py" line="60" />
             <source>Accepted by Amazon</source>
             <translation>Aceito pela Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="98" />
+            <location filename="../../ui/mcf.py" line="99" />
             <source>Amazon fulfilment</source>
             <translation>Logística da Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="136" />
+            <location filename="../../ui/mcf.py" line="137" />
             <source>Amazon order id</source>
             <translation>Id do pedido na Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="453" />
+            <location filename="../../ui/mcf.py" line="454" />
             <source>Amazon refused order {order}: {reason}</source>
             <translation>A Amazon recusou o pedido {order}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="138" />
+            <location filename="../../ui/mcf.py" line="139" />
             <source>Amazon status</source>
             <translation>Status na Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="399" />
+            <location filename="../../ui/mcf.py" line="400" />
             <source>Asking Amazon for a preview…</source>
             <translation>Pedindo uma prévia à Amazon…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="154" />
+            <location filename="../../ui/mcf.py" line="155" />
             <source>Blank box</source>
             <translation>Caixa sem marca</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="164" />
+            <location filename="../../ui/mcf.py" line="165" />
             <source>Blank box, block Amazon Logistics and signature cannot change after sending.</source>
             <translation>Caixa sem marca, bloquear a Amazon Logistics e assinatura não podem mudar depois do envio.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="155" />
+            <location filename="../../ui/mcf.py" line="156" />
             <source>Block Amazon Logistics</source>
             <translation>Bloquear a Amazon Logistics</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="504" />
+            <location filename="../../ui/mcf.py" line="505" />
             <source>CSV files (*.csv)</source>
             <translation>Arquivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="339" />
+            <location filename="../../ui/mcf.py" line="340" />
             <source>CSV files (*.csv);;All files (*)</source>
             <translation>Arquivos CSV (*.csv);;Todos os arquivos (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="174" />
+            <location filename="../../ui/mcf.py" line="175" />
             <source>Cancel at Amazon</source>
             <translation>Cancelar na Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="62" />
+            <location filename="../../ui/mcf.py" line="63" />
             <source>Cancelled</source>
             <translation>Cancelado</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="175" />
+            <location filename="../../ui/mcf.py" line="176" />
             <source>Close</source>
             <translation>Fechar</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="72" />
+            <location filename="../../ui/mcf.py" line="73" />
             <source>Expedited</source>
             <translation>Expresso</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="352" />
+            <location filename="../../ui/mcf.py" line="353" />
             <source>Export the orders again, in smaller files.</source>
             <translation>Exporte os pedidos de novo, em arquivos menores.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="504" />
+            <location filename="../../ui/mcf.py" line="505" />
             <source>Export tracking</source>
             <translation>Exportar rastreamento</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="119" />
+            <location filename="../../ui/mcf.py" line="120" />
             <source>Export tracking (CSV)…</source>
             <translation>Exportar rastreamento (CSV)…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="515" />
+            <location filename="../../ui/mcf.py" line="516" />
             <source>Exporting…</source>
             <translation>Exportando…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="157" />
+            <location filename="../../ui/mcf.py" line="158" />
             <source>Hold for review</source>
             <translation>Reter para revisão</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="116" />
+            <location filename="../../ui/mcf.py" line="117" />
             <source>Import orders (CSV)…</source>
             <translation>Importar pedidos (CSV)…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="339" />
+            <location filename="../../ui/mcf.py" line="340" />
             <source>Import web-shop orders</source>
             <translation>Importar pedidos da loja virtual</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="57" />
+            <location filename="../../ui/mcf.py" line="58" />
             <source>Imported</source>
             <translation>Importado</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="357" />
+            <location filename="../../ui/mcf.py" line="358" />
             <source>Imported {added} order(s); {known} were already here.</source>
             <translation>{added} pedido(s) importado(s); {known} já estavam aqui.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="370" />
+            <location filename="../../ui/mcf.py" line="371" />
             <source>Importing…</source>
             <translation>Importando…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="363" />
+            <location filename="../../ui/mcf.py" line="364" />
             <source>Not imported:</source>
             <translation>Não importados:</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="60" />
+            <location filename="../../ui/mcf.py" line="61" />
             <source>On hold</source>
             <translation>Retido</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="140" />
+            <location filename="../../ui/mcf.py" line="141" />
             <source>Options</source>
             <translation>Opções</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="385" />
+            <location filename="../../ui/mcf.py" line="386" />
             <source>Order {order} added.</source>
             <translation>Pedido {order} adicionado.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="387" />
+            <location filename="../../ui/mcf.py" line="388" />
             <source>Order {order} was already here.</source>
             <translation>O pedido {order} já estava aqui.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="406" />
+            <location filename="../../ui/mcf.py" line="407" />
             <source>Order {order}:</source>
             <translation>Pedido {order}:</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="459" />
-            <location filename="../../ui/mcf.py" line="482" />
+            <location filename="../../ui/mcf.py" line="460" />
+            <location filename="../../ui/mcf.py" line="483" />
             <source>Order {order}: {state}.</source>
             <translation>Pedido {order}: {state}.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="64" />
-            <location filename="../../ui/mcf.py" line="172" />
+            <location filename="../../ui/mcf.py" line="65" />
+            <location filename="../../ui/mcf.py" line="173" />
             <source>Pack here</source>
             <translation>Embalar aqui</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="170" />
+            <location filename="../../ui/mcf.py" line="171" />
             <source>Preview</source>
             <translation>Prévia</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="440" />
+            <location filename="../../ui/mcf.py" line="441" />
             <source>Preview ready.</source>
             <translation>Prévia pronta.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="73" />
+            <location filename="../../ui/mcf.py" line="74" />
             <source>Priority</source>
             <translation>Prioritário</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="118" />
+            <location filename="../../ui/mcf.py" line="119" />
             <source>Refresh tracking</source>
             <translation>Atualizar rastreamento</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="500" />
+            <location filename="../../ui/mcf.py" line="501" />
             <source>Refreshing tracking…</source>
             <translation>Atualizando o rastreamento…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="63" />
+            <location filename="../../ui/mcf.py" line="64" />
             <source>Refused by Amazon</source>
             <translation>Recusado pela Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="173" />
+            <location filename="../../ui/mcf.py" line="174" />
             <source>Release hold</source>
             <translation>Liberar retenção</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="429" />
+            <location filename="../../ui/mcf.py" line="430" />
             <source>SKU {sku} × {qty}: enough FBA stock</source>
             <translation>SKU {sku} × {qty}: estoque FBA suficiente</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="435" />
+            <location filename="../../ui/mcf.py" line="436" />
             <source>SKU {sku} × {qty}: not enough FBA stock ({reasons})</source>
             <translation>SKU {sku} × {qty}: estoque FBA insuficiente ({reasons})</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="74" />
+            <location filename="../../ui/mcf.py" line="75" />
             <source>Scheduled</source>
             <translation>Agendado</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="171" />
+            <location filename="../../ui/mcf.py" line="172" />
             <source>Send to Amazon</source>
             <translation>Enviar para a Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="58" />
+            <location filename="../../ui/mcf.py" line="59" />
             <source>Sending (checking with Amazon)</source>
             <translation>Enviando (conferindo com a Amazon)</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="466" />
+            <location filename="../../ui/mcf.py" line="467" />
             <source>Sending to Amazon…</source>
             <translation>Enviando para a Amazon…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="61" />
+            <location filename="../../ui/mcf.py" line="62" />
             <source>Sent to Amazon</source>
             <translation>Enviado à Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="135" />
+            <location filename="../../ui/mcf.py" line="136" />
             <source>Shop order</source>
             <translation>Pedido da loja</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="156" />
+            <location filename="../../ui/mcf.py" line="157" />
             <source>Signature</source>
             <translation>Assinatura</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="139" />
-            <location filename="../../ui/mcf.py" line="158" />
+            <location filename="../../ui/mcf.py" line="140" />
+            <location filename="../../ui/mcf.py" line="159" />
             <source>Speed</source>
             <translation>Velocidade</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="71" />
+            <location filename="../../ui/mcf.py" line="72" />
             <source>Standard</source>
             <translation>Padrão</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="137" />
+            <location filename="../../ui/mcf.py" line="138" />
             <source>State</source>
             <translation>Situação</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="141" />
+            <location filename="../../ui/mcf.py" line="142" />
             <source>Tracking</source>
             <translation>Rastreamento</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="496" />
+            <location filename="../../ui/mcf.py" line="497" />
             <source>Tracking refreshed for {count} order(s).</source>
             <translation>Rastreamento atualizado para {count} pedido(s).</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="117" />
+            <location filename="../../ui/mcf.py" line="118" />
             <source>Type an order…</source>
             <translation>Digitar um pedido…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="107" />
+            <location filename="../../ui/mcf.py" line="108" />
             <source>Web-shop orders: preview what Amazon offers, then send each to Amazon's fulfilment network or pack it here.</source>
             <translation>Pedidos da loja virtual: veja a prévia do que a Amazon oferece e depois envie cada um à rede de logística da Amazon ou embale-o aqui.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="391" />
-            <location filename="../../ui/mcf.py" line="488" />
+            <location filename="../../ui/mcf.py" line="392" />
+            <location filename="../../ui/mcf.py" line="489" />
             <source>Working…</source>
             <translation>Trabalhando…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="518" />
+            <location filename="../../ui/mcf.py" line="519" />
             <source>Wrote {rows} tracking number(s) to {file}.</source>
             <translation>{rows} número(s) de rastreamento gravado(s) em {file}.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="414" />
+            <location filename="../../ui/mcf.py" line="415" />
             <source>available</source>
             <translation>disponível</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="416" />
+            <location filename="../../ui/mcf.py" line="417" />
             <source>not available</source>
             <translation>indisponível</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="288" />
+            <location filename="../../ui/mcf.py" line="289" />
             <source>{count} web-shop order(s).</source>
             <translation>{count} pedido(s) da loja virtual.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="351" />
+            <location filename="../../ui/mcf.py" line="352" />
             <source>{file} is empty or larger than 10 MB</source>
             <translation>{file} está vazio ou tem mais de 10 MB</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="410" />
+            <location filename="../../ui/mcf.py" line="411" />
             <source>{speed}: {verdict}, ships by {ships}, arrives {arrives}, fees {fees}</source>
             <translation>{speed}: {verdict}, sai até {ships}, chega {arrives}, tarifas {fees}</translation>
         </message>
@@ -3221,12 +3220,12 @@ Só quer conhecer? O modo demonstração roda todo o fluxo de embalagem em um si
     <context>
         <name>Worker</name>
         <message>
-            <location filename="../../ui/worker.py" line="141" />
+            <location filename="../../ui/worker.py" line="209" />
             <source>Try again. If it happens again, export a support bundle and contact IT.</source>
             <translation>Tente de novo. Se acontecer outra vez, exporte um pacote de suporte e chame a TI.</translation>
         </message>
         <message>
-            <location filename="../../ui/worker.py" line="138" />
+            <location filename="../../ui/worker.py" line="206" />
             <source>Unexpected error while {task}: {kind}: {detail}</source>
             <translation>Erro inesperado ({task}): {kind}: {detail}</translation>
         </message>
