@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from station.config import PrinterSettings, Settings, WarehouseSettings, load_settings
-from station.errors import ConfigError, CredentialsError
+from station.errors import ConfigError, CredentialsError, StationError
 from station.journal import (
     DocumentCache,
     Journal,
@@ -60,7 +60,9 @@ if TYPE_CHECKING:
     from station.simulator.config import SimulatorConfig
     from station.simulator.server import SimulatorServer
     from station.site.bench import SiteBench
+    from station.site.prefetch import SitePrefetch
     from station.workflow.engine import PackingEngine
+    from station.workflow.prefetch import ShiftPreparation
 
 log = logging.getLogger("station.runtime")
 
@@ -164,6 +166,22 @@ class Runtime:
             self._engine = engine
             self.on_close(engine.close)
         return self._engine
+
+    def shift_preparation(self) -> ShiftPreparation | SitePrefetch:
+        """Shift prefetch from this station: into its own cache, or in warehouse mode the
+        site's, once for the whole site (under the site's prefetch lease)."""
+        from station.workflow.prefetch import ShiftPreparation
+
+        preparation = ShiftPreparation(
+            self.gateway, self.documents, self.settings, journal=self.journal
+        )
+        if self.site is None:
+            return preparation
+        from station.site.prefetch import SitePrefetch
+
+        site_prefetch = SitePrefetch(self.site.db, preparation)
+        self.on_close(site_prefetch.close)
+        return site_prefetch
 
     def outbox_worker(
         self,
@@ -484,6 +502,7 @@ def _build(
         limiter = SiteRateLimiter(site.db, api.http.rate_limiter)
         api.http.rate_limiter = limiter
         closers.append(limiter.close)
+        documents = _site_documents(site, documents, store, environ, closers)
     return Runtime(
         settings=settings,
         paths=paths,
@@ -542,11 +561,42 @@ def _site_bench(
     return site
 
 
+def _site_documents(
+    site: SiteBench,
+    local: DocumentCache,
+    store: SecretStore | None,
+    environ: Mapping[str, str],
+    closers: list[Callable[[], None]],
+) -> DocumentCache:
+    """The site's shared, encrypted cache over this bench's own (warehouse mode); this bench's
+    own alone when it has no site data key (said once)."""
+    from station.site.documents import NO_SITE_KEY_WARNING, SiteDocumentCache, resolve_site_key
+
+    key = resolve_site_key(store, environ)
+    if key is None:
+        log.warning("%s", NO_SITE_KEY_WARNING)
+        return local
+    documents = SiteDocumentCache(site.db, key, local)
+    closers.append(documents.close)
+    return documents
+
+
 def _purge_expired(
     journal: Journal, documents: DocumentCache, policy: RetentionPolicy
 ) -> PurgeResult:
-    """Every expired document: on disk (whatever key sealed it) and, without a key, in memory."""
+    """Every expired document: on disk (whatever key sealed it), in the site's shared cache
+    (warehouse mode) and, without a key, in memory."""
     on_disk = purge_stored_documents(journal, policy)
+    purge_site = getattr(documents, "purge_site", None)  # the site's cache (station.site)
+    if purge_site is not None:
+        try:
+            site = purge_site()
+        except StationError as exc:  # the next run (or another bench) purges them
+            log.warning("site documents not purged now: %s", exc.message)
+        else:
+            on_disk = PurgeResult(
+                on_disk.shipped + site.shipped, on_disk.unshipped + site.unshipped
+            )
     if documents.persistent:
         return on_disk
     in_memory = documents.purge()

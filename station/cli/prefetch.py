@@ -44,12 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from station.workflow.prefetch import (
-        LEFT_FOR_SCAN,
-        PrefetchOptions,
-        PrefetchProgress,
-        ShiftPreparation,
-    )
+    from station.workflow.prefetch import LEFT_FOR_SCAN, PrefetchOptions, PrefetchProgress
 
     last: list[str] = []
 
@@ -71,9 +66,9 @@ def run(args: argparse.Namespace) -> int:
                 "run where the system keyring is available.",
             )
         note("what was cached so far is kept; running prefetch again goes on from there.")
-        preparation = ShiftPreparation(
-            runtime.gateway, runtime.documents, runtime.settings, journal=runtime.journal
-        )
+        if runtime.site is not None:
+            note("warehouse mode: the site's shift prefetch, into the site's shared cache.")
+        preparation = runtime.shift_preparation()
         report = preparation.run(
             PrefetchOptions(
                 day=args.date,

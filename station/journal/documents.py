@@ -27,7 +27,8 @@ import logging
 import os
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -56,9 +57,12 @@ __all__ = [
     "MemoryDocumentCache",
     "PurgeResult",
     "RetentionPolicy",
+    "check_document_name",
+    "open_document",
     "open_document_cache",
     "purge_stored_documents",
     "resolve_data_key",
+    "seal_document",
 ]
 
 DATA_KEY_ENV = "STATION_DATA_KEY"
@@ -246,8 +250,19 @@ class DocumentCache(ABC):
     def purge(self, now: datetime | None = None) -> PurgeResult:
         """Delete what the retention policy no longer allows to keep."""
 
+    def batch(self) -> AbstractContextManager[None]:
+        """Many puts as one write where the store allows it (shift preparation stores 100 POs
+        at a time); a failure inside leaves none of them stored."""
+        return nullcontext()
 
-def _check_key(po: str, package_id: str) -> None:
+    def known_orders(self, pos: Collection[str]) -> set[str] | None:
+        """Which of ``pos`` have an order snapshot here, in one look-up (``None``: this cache
+        cannot tell at once; look each PO up)."""
+        return None
+
+
+def check_document_name(po: str, package_id: str) -> None:
+    """Refuse a document without a PO, or with a PO or package id no store should keep."""
     if not po:
         raise JournalError("A document needs a PO number")
     if len(po) > 64 or len(package_id) > 64:
@@ -256,6 +271,46 @@ def _check_key(po: str, package_id: str) -> None:
 
 def _aad(po: str, kind: DocumentKind, package_id: str, format: DocumentFormat) -> bytes:
     return "\x1f".join((po, str(kind), package_id, str(format))).encode("utf-8")
+
+
+def seal_document(
+    aead: AESGCM,
+    po: str,
+    kind: DocumentKind,
+    package_id: str,
+    format: DocumentFormat,
+    content: bytes,
+) -> tuple[bytes, bytes]:
+    """``(nonce, ciphertext)`` of one document, its PO, kind, package and format bound in (so a
+    row moved to another PO no longer opens). Shared by the local and the site cache."""
+    nonce = os.urandom(12)
+    return nonce, aead.encrypt(nonce, bytes(content), _aad(po, kind, package_id, format))
+
+
+def open_document(
+    key: DataKey,
+    aead: AESGCM,
+    row: tuple[str, DocumentKind, str, DocumentFormat, str, bytes, bytes],
+    *,
+    other_key_hint: str,
+) -> bytes:
+    """The clear content of a sealed row ``(po, kind, package_id, format, key_id, nonce,
+    ciphertext)``; a JournalError naming the PO when it was sealed under another key or does not
+    open (damaged, altered, or moved from another PO's row)."""
+    po, kind, package_id, format, key_id, nonce, sealed = row
+    if key_id != key.key_id:
+        raise JournalError(
+            f"The cached {kind} of PO {po} was encrypted with another data key",
+            hint=other_key_hint,
+        )
+    try:
+        return aead.decrypt(nonce, sealed, _aad(po, kind, package_id, format))
+    except InvalidTag:
+        raise JournalError(
+            f"The cached {kind} of PO {po} cannot be decrypted: it is damaged or was altered "
+            "(or sealed for another PO)",
+            hint="Download the document again (it is replaced in the cache).",
+        ) from None
 
 
 class EncryptedDocumentCache(DocumentCache):
@@ -282,10 +337,9 @@ class EncryptedDocumentCache(DocumentCache):
         format: DocumentFormat,
         content: bytes,
     ) -> DocumentInfo:
-        _check_key(po, package_id)
+        check_document_name(po, package_id)
         kind, format = DocumentKind(kind), DocumentFormat(format)
-        nonce = os.urandom(12)
-        sealed = self._aead.encrypt(nonce, bytes(content), _aad(po, kind, package_id, format))
+        nonce, sealed = seal_document(self._aead, po, kind, package_id, format, content)
         now = self._clock()
         with self._journal.write() as conn:
             conn.execute(
@@ -328,21 +382,15 @@ class EncryptedDocumentCache(DocumentCache):
             format = DocumentFormat(row[0])
         except ValueError:
             raise JournalError(f"The cached {kind} of PO {po} has an unknown format") from None
-        if row[1] != self._key.key_id:
-            raise JournalError(
-                f"The cached {kind} of PO {po} was encrypted with another data key",
-                hint=(
-                    "The data key changed (STATION_DATA_KEY or the keyring entry). Restore the "
-                    "previous key, or run `station purge` and download the documents again."
-                ),
-            )
-        try:
-            content = self._aead.decrypt(row[2], row[3], _aad(po, kind, package_id, format))
-        except InvalidTag:
-            raise JournalError(
-                f"The cached {kind} of PO {po} cannot be decrypted: it is damaged or was altered",
-                hint="Download the document again (it is replaced in the cache).",
-            ) from None
+        content = open_document(
+            self._key,
+            self._aead,
+            (po, kind, package_id, format, str(row[1]), bytes(row[2]), bytes(row[3])),
+            other_key_hint=(
+                "The data key changed (STATION_DATA_KEY or the keyring entry). Restore the "
+                "previous key, or run `station purge` and download the documents again."
+            ),
+        )
         info = DocumentInfo(
             po,
             kind,
@@ -388,6 +436,12 @@ class EncryptedDocumentCache(DocumentCache):
 
     def purge(self, now: datetime | None = None) -> PurgeResult:
         return purge_stored_documents(self._journal, self.retention, now or self._clock())
+
+    def known_orders(self, pos: Collection[str]) -> set[str] | None:
+        wanted = set(pos)
+        with self._journal.read() as conn:
+            rows = conn.execute("SELECT po FROM documents WHERE kind = 'order'").fetchall()
+        return {str(r[0]) for r in rows} & wanted
 
 
 def purge_stored_documents(
@@ -440,7 +494,7 @@ class MemoryDocumentCache(DocumentCache):
         format: DocumentFormat,
         content: bytes,
     ) -> DocumentInfo:
-        _check_key(po, package_id)
+        check_document_name(po, package_id)
         kind, format = DocumentKind(kind), DocumentFormat(format)
         with self._lock:
             old = self._documents.get((po, kind, package_id))

@@ -119,6 +119,46 @@ SITE_MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX site_events_po ON site_events (po, id)",
         ),
     ),
+    Migration(
+        2,
+        "shared encrypted document cache, site prefetch lease",
+        (
+            # Sealed with the site data key (AES-256-GCM, the PO, kind, package and format bound
+            # in); the key itself is never here, only its id beside each row.
+            """
+            CREATE TABLE site_documents (
+                po text NOT NULL,
+                kind text NOT NULL,
+                package_id text NOT NULL DEFAULT '',
+                format text NOT NULL,
+                key_id text NOT NULL,
+                nonce bytea NOT NULL,
+                ciphertext bytea NOT NULL,
+                size integer NOT NULL,
+                created_at timestamptz NOT NULL,
+                shipped_at timestamptz,
+                stored_by text NOT NULL,
+                PRIMARY KEY (po, kind, package_id)
+            )
+            """,
+            # Ciphertext does not compress: do not try at every write.
+            "ALTER TABLE site_documents ALTER COLUMN ciphertext SET STORAGE EXTERNAL",
+            "CREATE INDEX site_documents_shipped ON site_documents (shipped_at)",
+            "CREATE INDEX site_documents_created ON site_documents (created_at)",
+            # One row: who runs the site's shift prefetch, since when, lease renewed while it runs.
+            """
+            CREATE TABLE site_prefetch (
+                id integer PRIMARY KEY CHECK (id = 1),
+                station_id text NOT NULL,
+                bench text NOT NULL,
+                started_at timestamptz NOT NULL,
+                lease_until timestamptz NOT NULL,
+                finished_at timestamptz,
+                summary text
+            )
+            """,
+        ),
+    ),
 )
 
 LATEST_SITE_VERSION = SITE_MIGRATIONS[-1].version

@@ -36,7 +36,7 @@ import queue
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as dtime
@@ -49,7 +49,15 @@ from station.spapi.client import SpApi
 from station.spapi.content import decode_document
 from station.spapi.models import shipping_2021 as s21
 from station.spapi.models import shipping_v1 as s1
-from station.workflow.acknowledgements import Acknowledger, attribute_errors, await_transactions
+from station.workflow.acknowledgements import (
+    BATCH_SIZE as ACK_BATCH,
+)
+from station.workflow.acknowledgements import (
+    Acknowledger,
+    AckReport,
+    attribute_errors,
+    await_transactions,
+)
 from station.workflow.gateway import DfGateway, SpApiGateway, amazon_now
 from station.workflow.labels import LabelSet
 from station.workflow.order import OrderStatus, PackOrder
@@ -72,6 +80,7 @@ __all__ = [
 PAGE_SIZE = 100  # the largest page the DF list operations return
 LABEL_BATCH = 200  # label requests per submitShippingLabelRequest call (Amazon sets no limit)
 STORE_BATCH = 100  # POs cached per journal transaction
+ACK_PIPELINE = 6  # acknowledgement batches in flight together while the orders are listed
 LEFT_FOR_SCAN = "left for their scan: several units, the label is requested with the cartons"
 _SKIP = (OrderStatus.CANCELLED, OrderStatus.SHIPPED)
 
@@ -337,6 +346,9 @@ class _Run:
         now = self.o._now()
         day = self.options.day or now.astimezone().date()
         after, before = shift_window(day, self.options.lookback_days, now)
+        if self.o._listing is not None:
+            self.overlapped(after, before, now)
+            return
         self.list_orders(after, before)
         if self.cancel.is_set() or not self.work:
             return
@@ -347,6 +359,116 @@ class _Run:
             return
         self.labels(after, before)
 
+    def overlapped(self, after: datetime, before: datetime, started: datetime) -> None:
+        """The phases overlapped, each on its own quota (the plan of bench/prefetch.py):
+
+        - packing slips are listed while the orders are (getPackingSlips beside getOrders);
+        - every 200 NEW orders listed are acknowledged at once, and as soon as Amazon accepted
+          a batch its one-unit POs' labels are requested (a few batches in flight together),
+          while the listing goes on. An order NEW when this station acknowledged it can have no
+          label (Amazon creates none for an unacknowledged order), so it needs no look at the
+          existing labels first;
+        - existing labels (created before this run) are listed for the orders that were
+          ACCEPTED already, then their missing labels requested;
+        - all label transactions are awaited together and the new labels listed once.
+        """
+        slips: dict[str, bytes | StationError] = {}
+        slip_lister = threading.Thread(
+            target=self._list_slips, args=(after, before, slips), name="prefetch-slips", daemon=True
+        )
+        slip_lister.start()
+        transactions: dict[str, list[str]] = {}
+        requested: set[str] = set()
+        pending: list[PackOrder] = []
+        pool = (
+            ThreadPoolExecutor(ACK_PIPELINE, thread_name_prefix="prefetch-ack")
+            if self.options.acknowledge
+            else None
+        )
+        futures: list[Future[None]] = []
+
+        def hand_over(orders: list[PackOrder], *, last: bool = False) -> None:
+            if pool is None:
+                return
+            pending.extend(orders)
+            while pending and (len(pending) >= ACK_BATCH or last):
+                batch = pending[:ACK_BATCH]
+                del pending[:ACK_BATCH]
+                futures.append(pool.submit(self._acknowledge_batch, batch, transactions, requested))
+
+        try:
+            self.list_orders(after, before, hand_over)
+            hand_over([], last=True)
+            slip_lister.join()
+            self._take_slips(slips)
+            if not self.cancel.is_set() and self.work:
+                self.say("labels", self.report.fetched, self.total, "Listing existing labels")
+                self._store_listed(after, started, fresh=False)
+        finally:
+            if pool is not None:
+                for future in futures:
+                    future.result()
+                pool.shutdown()
+        if self.cancel.is_set() or not self.work:
+            return
+        if self.options.request_missing:
+            with self.lock:
+                waiting = [
+                    w for w in self.work.values() if w.po not in requested and _one_carton(w.order)
+                ]
+            transactions.update(self._submit_label_requests(waiting))
+            self._await_all(transactions)
+            if self.cancel.is_set() or not self.work:
+                return
+            self._store_listed(
+                started - timedelta(minutes=1), self.o._now() + timedelta(minutes=1), fresh=True
+            )
+        self._leftovers()
+
+    def _list_slips(
+        self, after: datetime, before: datetime, into: dict[str, bytes | StationError]
+    ) -> None:
+        assert self.o._listing is not None
+        try:
+            for po, slip in self.o._listing.iter_slips(after, before, None):
+                into[po] = slip
+                if self.cancel.is_set():
+                    return
+        except StationError as exc:  # the POs left fall back to one GET each
+            log.warning("listing packing slips failed: %s", exc)
+
+    def _take_slips(self, slips: Mapping[str, bytes | StationError]) -> None:
+        with self.lock:
+            needing = [w for w in self.work.values() if w.order.is_pslip_required]
+        for work in needing:
+            slip = slips.get(work.po)
+            if isinstance(slip, StationError):
+                self.fail(work.po, f"packing slip unusable: {slip.message}")
+            elif slip is not None:
+                work.slip = slip
+        self._fetch_missing_documents()
+
+    def _acknowledge_batch(
+        self, batch: list[PackOrder], transactions: dict[str, list[str]], requested: set[str]
+    ) -> None:
+        """Acknowledge one batch, then request its one-unit POs' labels (a pool thread)."""
+        if self.cancel.is_set():
+            return
+        result = self._acknowledger().acknowledge(batch)
+        self._settle_acknowledgements(result)
+        if not self.options.request_missing or self.cancel.is_set():
+            return
+        with self.lock:
+            ready = [
+                self.work[po]
+                for po in result.accepted
+                if po in self.work and _one_carton(self.work[po].order)
+            ]
+            requested.update(w.po for w in ready)
+        submitted = self._submit_label_requests(ready)
+        with self.lock:
+            transactions.update(submitted)
+
     def _ours(self, order: PackOrder) -> bool:
         """Orders of the warehouses configured here (all of them when none is configured)."""
         return self._ours_id(order.ship_from_party_id)
@@ -355,7 +477,14 @@ class _Run:
         settings = self.o.settings
         return not settings.warehouses or settings.warehouse(ship_from_party_id or "") is not None
 
-    def list_orders(self, after: datetime, before: datetime) -> None:
+    def list_orders(
+        self,
+        after: datetime,
+        before: datetime,
+        hand_over: Callable[[list[PackOrder]], None] | None = None,
+    ) -> None:
+        """List the window's orders into ``self.work``; the NEW ones of each page are handed
+        over as they come (to be acknowledged while the listing goes on)."""
         # One listing for every warehouse (filtered here) costs fewer calls than one listing per
         # warehouse, each ending in a partial page.
         if self.o._listing is not None:
@@ -365,6 +494,7 @@ class _Run:
         else:
             orders = self.o.gateway.iter_orders(after, before)
         seen: set[str] = set()
+        page: list[PackOrder] = []
         for order in orders:
             if self.cancel.is_set():
                 return
@@ -384,14 +514,38 @@ class _Run:
                 continue
             seen.add(po)
             self.report.listed += 1
-            if order.status in _SKIP or self._cached(order):
+            if order.status in _SKIP:
                 self.report.skipped += 1
                 continue
-            self.work[po] = _Work(order)
+            page.append(order)
+            if len(page) >= PAGE_SIZE:
+                self._take_page(page, hand_over)
+                page = []
             if self.report.listed % PAGE_SIZE == 0:
                 self.say("orders", self.report.listed, 0, f"{self.report.listed} orders listed")
+        self._take_page(page, hand_over)
         self.total = len(self.work)
         self.say("orders", 0, self.total, f"{self.total} orders to prepare")
+
+    def _take_page(
+        self, page: list[PackOrder], hand_over: Callable[[list[PackOrder]], None] | None
+    ) -> None:
+        """Keep a page's orders not cached yet (one look-up for the page where the cache can)."""
+        if not page:
+            return
+        known = self.o.documents.known_orders([o.purchase_order_number for o in page])
+        fresh = []
+        for order in page:
+            po = order.purchase_order_number
+            if (known is None or po in known) and self._cached(order):
+                self.report.skipped += 1
+                continue
+            with self.lock:
+                self.work[po] = _Work(order)
+            fresh.append(order)
+        new = [o for o in fresh if o.status is OrderStatus.NEW]
+        if hand_over is not None and new:
+            hand_over(new)
 
     def _cached(self, order: PackOrder) -> bool:
         found = load_prefetched(self.o.documents, order.purchase_order_number)
@@ -401,11 +555,8 @@ class _Run:
             return False
         return not (order.needs_customer_invoice and found.invoice is None)
 
-    def acknowledge(self) -> None:
-        fresh = [w.order for w in self.work.values() if w.order.status is OrderStatus.NEW]
-        if not fresh:
-            return
-        acknowledger = Acknowledger(
+    def _acknowledger(self) -> Acknowledger:
+        return Acknowledger(
             self.o.gateway,
             self.o.settings,
             journal=self.o.journal,
@@ -415,17 +566,27 @@ class _Run:
             now=self.o._now,
             cancel=self.cancel,
         )
-        result = acknowledger.acknowledge(
+
+    def acknowledge(self) -> None:
+        fresh = [w.order for w in self.work.values() if w.order.status is OrderStatus.NEW]
+        if not fresh:
+            return
+        result = self._acknowledger().acknowledge(
             fresh, lambda m: self.say("acknowledge", 0, len(fresh), m)
         )
-        self.report.acknowledged += len(result.accepted)
-        self.report.rejected += len(result.rejected)
-        for po in result.accepted:
-            work = self.work[po]
-            work.order = replace(work.order, status=OrderStatus.ACCEPTED)
-        for po, code in result.rejected:
-            self.work.pop(po, None)  # rejected: nothing will ship, nothing to cache
-            log.info("PO %s acknowledged with rejection code %s", po, code)
+        self._settle_acknowledgements(result)
+
+    def _settle_acknowledgements(self, result: AckReport) -> None:
+        with self.lock:
+            self.report.acknowledged += len(result.accepted)
+            self.report.rejected += len(result.rejected)
+            for po in result.accepted:
+                work = self.work.get(po)
+                if work is not None:
+                    work.order = replace(work.order, status=OrderStatus.ACCEPTED)
+            for po, code in result.rejected:
+                self.work.pop(po, None)  # rejected: nothing will ship, nothing to cache
+                log.info("PO %s acknowledged with rejection code %s", po, code)
         for po, reason in result.failed.items():
             self.fail(po, f"acknowledgement failed: {reason}")
 
@@ -446,12 +607,17 @@ class _Run:
                         return
             except StationError as exc:  # the POs left fall back to one GET each
                 log.warning("listing packing slips failed: %s", exc)
-        missing = [
-            w
-            for w in self.work.values()
-            if (w.order.is_pslip_required and w.slip is None)
-            or (w.order.needs_customer_invoice and w.invoice is None)
-        ]
+        self._fetch_missing_documents()
+
+    def _fetch_missing_documents(self) -> None:
+        """Slips no listing gave and India's invoices: one GET each, a few in parallel."""
+        with self.lock:
+            missing = [
+                w
+                for w in self.work.values()
+                if (w.order.is_pslip_required and w.slip is None)
+                or (w.order.needs_customer_invoice and w.invoice is None)
+            ]
         if missing:
             self.say("documents", 0, len(missing), f"Fetching {len(missing)} slips and invoices")
             self._authorise([w.po for w in missing])
@@ -483,10 +649,13 @@ class _Run:
             if self.cancel.is_set() or not self.work:
                 return
             self._store_listed(requested_at, self.o._now() + timedelta(minutes=1), fresh=True)
+        self._leftovers()
+
+    def _leftovers(self) -> None:
         if self.listed_labels:
             # Several units, no label listed: a label is created after its order, so inside the
             # window; the listing saw every label there is. Left for the scan, no GET each.
-            for work in [w for w in self.work.values() if not _one_carton(w.order)]:
+            for work in [w for w in list(self.work.values()) if not _one_carton(w.order)]:
                 self._no_label_yet(work)
         if self.work and not self.cancel.is_set():
             # Whatever the listings missed (a label created outside the window): one by one.
@@ -531,7 +700,9 @@ class _Run:
             return
         stored: list[str] = []
         try:
-            with journal.write():
+            # One journal transaction, and one write of the cache where it is another store
+            # (the site's): either fails, none of the batch is cached.
+            with journal.write(), self.o.documents.batch():
                 for work, labels in batch:
                     if self._store(work, labels, source=source, fresh=fresh):
                         stored.append(work.po)
@@ -542,13 +713,18 @@ class _Run:
                 self.fail(work.po, f"could not be cached: {exc.message}")
 
     def request_labels(self) -> None:
+        waiting = [w for w in self.work.values() if _one_carton(w.order)]
+        # multi-unit POs: their cartons are typed at the scan; the label request carries them
+        self._await_all(self._submit_label_requests(waiting))
+
+    def _submit_label_requests(self, works: Sequence[_Work]) -> dict[str, list[str]]:
+        """Request the labels of ``works`` (200 per call); a request already on its way is
+        waited for, not resent. Returns the transactions to await, with their POs."""
         assert self.o._listing is not None
         log = SubmissionLog(self.o.journal) if self.o.journal is not None else None
         transactions: dict[str, list[str]] = {}
         pending = []
-        for work in self.work.values():  # a request already on its way is waited for, not resent
-            if not _one_carton(work.order):
-                continue  # its cartons are typed at the scan; the label request carries them
+        for work in works:
             found = log.open(Operation.LABEL, work.po) if log is not None else None
             if found is None:
                 pending.append(work)
@@ -558,10 +734,11 @@ class _Run:
                 pending.append(work)
             else:
                 self.fail(work.po, "a label request may be on its way; not sent twice")
-        self.say("requests", 0, len(pending), f"Requesting {len(pending)} labels")
+        if pending:
+            self.say("requests", 0, len(pending), f"Requesting {len(pending)} labels")
         for start in range(0, len(pending), LABEL_BATCH):
             if self.cancel.is_set():
-                return
+                break
             batch = pending[start : start + LABEL_BATCH]
             pos = [w.po for w in batch]
             try:
@@ -577,9 +754,10 @@ class _Run:
             if log is not None:
                 log.submitted(Operation.LABEL, pos, transaction_id)
             transactions[transaction_id] = pos
-            self.report.requested += len(batch)
+            with self.lock:
+                self.report.requested += len(batch)
             self.say("requests", start + len(batch), len(pending), "Label requests sent")
-        self._await_all(transactions)
+        return transactions
 
     def _await_all(self, transactions: Mapping[str, list[str]]) -> None:
         """Wait for Amazon's verdict on every label transaction, polled together."""

@@ -65,6 +65,16 @@ SiteDbFactory = Callable[..., SiteDatabase]
 
 
 @pytest.fixture
+def site_key(site_url: str) -> str:
+    """The site set up (`station site init`'s work) with a fresh data key; the key."""
+    from station.site.admin import init_site, new_data_key
+
+    key = new_data_key()
+    init_site(SiteDatabase(check_site_url(site_url), "lead", "0", lambda: PASSWORD), key)
+    return key
+
+
+@pytest.fixture
 def site_db(site_url: str) -> SiteDbFactory:
     def make(station_id: str = "bench-a", bench: str = "1") -> SiteDatabase:
         return SiteDatabase(check_site_url(site_url), station_id, bench, lambda: PASSWORD)
@@ -83,7 +93,15 @@ def make_bench(
     opened: list[Runtime] = []
     data_key = base64.urlsafe_b64encode(os.urandom(32)).decode()
 
-    def make(name: str, bench: str, *, lease_s: float = 30.0) -> Station:
+    def make(
+        name: str,
+        bench: str,
+        *,
+        lease_s: float = 30.0,
+        site_key: str | None = None,
+        extra_env: dict[str, str] | None = None,
+    ) -> Station:
+        """``site_key``: the site data key this bench holds (the shared cache is used)."""
         base = Settings.model_validate(
             {"station_id": name, "bench": bench, "journal_url": site_url}
         )
@@ -97,6 +115,8 @@ def make_bench(
                     "STATION_LWA_URL": simulator.lwa_url,
                     "STATION_DATA_KEY": data_key,
                     "STATION_SITE_LEASE_SECONDS": str(lease_s),
+                    **({"STATION_SITE_DATA_KEY": site_key} if site_key else {}),
+                    **(extra_env or {}),
                 },
                 secret_store=MemorySecretStore({PASSWORD_KEY_NAME: PASSWORD}),
                 http_retry=HttpRetryPolicy(max_attempts=3, base_delay=0.01, max_delay=0.05),
