@@ -136,6 +136,15 @@ class StaticSandbox:
             )
         return cls(operations)
 
+    def has_cases(self, request: ApiRequest) -> bool:
+        """Whether the model gives the operation this request names any static case (the
+        Fulfillment Outbound models declare only ``dynamic`` sandboxes: none today)."""
+        return any(
+            operation.cases
+            for operation in self.operations
+            if operation.method == request.method and operation.pattern.fullmatch(request.path)
+        )
+
     def answer(self, request: ApiRequest) -> ApiResponse:
         for operation in self.operations:
             found = operation.pattern.fullmatch(request.path)

@@ -297,11 +297,13 @@ class SimulatorServer:
     # -- request entry points (called by connection threads) -------------------------------
 
     def api(self, request: ApiRequest) -> ApiResponse:
-        # Amazon's outbound (MCF) sandbox is dynamic, unlike the others: the stateful MCF answers.
+        # Amazon's outbound (MCF) sandbox is dynamic, unlike the others (its models declare only
+        # ``"x-amzn-api-sandbox": {"dynamic": {}}``): the stateful MCF answers, unless the model
+        # gives the operation static cases, which are then answered as written.
         if (
             self.sandbox is not None
             and request.path != "/auth/o2/token"
-            and not self.app.mcf.owns(request.path)
+            and (not self.app.mcf.owns(request.path) or self.sandbox.has_cases(request))
         ):
             if not request.headers.get("x-amz-access-token"):
                 return ApiResponse.of_json(

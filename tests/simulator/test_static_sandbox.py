@@ -21,7 +21,8 @@ def _cases() -> list[tuple[str, str, str, str, int, dict[str, Any], Any]]:
     if models is None:
         return []
     found = []
-    for name in contract.MODEL_FILES:
+    # Fulfillment Outbound (MCF) included: any static case its models carry is answered too.
+    for name in (*contract.MODEL_FILES, *contract.MCF_MODEL_FILES):
         for op in contract.operations(name):
             for status, response in op.spec.get("responses", {}).items():
                 for index, case in enumerate(
@@ -45,10 +46,15 @@ CASES = _cases()
 
 
 @pytest.fixture(scope="module")
-def sandbox() -> Iterator[str]:
+def sandbox_server() -> Iterator[SimulatorServer]:
     models = contract.require_models()
     with SimulatorServer(SimulatorConfig(static_sandbox=True, models_dir=models)) as server:
-        yield server.base_url
+        yield server
+
+
+@pytest.fixture(scope="module")
+def sandbox(sandbox_server: SimulatorServer) -> str:
+    return sandbox_server.base_url
 
 
 def _request(
@@ -124,3 +130,57 @@ def test_static_sandbox_needs_a_models_folder(tmp_path: Path) -> None:
     (tmp_path / "broken.json").write_text("{", encoding="utf-8")
     with pytest.raises(ConfigError):
         SimulatorServer(SimulatorConfig(static_sandbox=True, models_dir=tmp_path))
+
+
+def _mcf_operations() -> list[contract.Operation]:
+    if contract.models_dir() is None:
+        return []
+    return [op for name in contract.MCF_MODEL_FILES for op in contract.operations(name)]
+
+
+MCF_OPERATIONS = _mcf_operations()
+
+
+@pytest.mark.skipif(not MCF_OPERATIONS, reason="Amazon's SP-API models not found")
+@pytest.mark.parametrize(
+    "op", MCF_OPERATIONS, ids=[f"{o.model}:{o.operation_id}" for o in MCF_OPERATIONS]
+)
+def test_fulfillment_outbound_without_static_cases_is_answered_dynamically(
+    sandbox_server: SimulatorServer, op: contract.Operation
+) -> None:
+    """The Fulfillment Outbound models (both versions) declare their sandbox as ``dynamic``
+    (Amazon's MCF guide: only the outbound sandbox answers dynamically) and carry no static case;
+    static-sandbox mode then answers them with the stateful MCF, never "no static case"."""
+    spec = contract.load_model(op.model)["paths"][op.path]
+    static = [
+        case
+        for response in op.spec.get("responses", {}).values()
+        for case in response.get("x-amzn-api-sandbox", {}).get("static", [])
+    ]
+    if static:  # answered as written: test_each_static_case_is_answered_as_documented
+        return
+    assert "dynamic" in spec.get("x-amzn-api-sandbox", {}), op.path
+    target = op.path
+    for name in ("sellerFulfillmentOrderId", "orderId", "packageId", "featureName", "sellerSku"):
+        target = target.replace("{" + name + "}", "X-1")
+    with httpx.Client(base_url=sandbox_server.base_url) as http:
+        token = http.post(
+            sandbox_server.lwa_url,
+            data={
+                "grant_type": "refresh_token",
+                "refresh_token": "Atzr|sandbox",
+                "client_id": "amzn1.application-oa2-client.x",
+                "client_secret": "secret",
+            },
+        ).json()["access_token"]
+        response = http.request(
+            op.method,
+            target,
+            params={"packageNumber": "1", "marketplaceId": "ATVPDKIKX0DER"},
+            content=b"{}" if op.method in ("POST", "PUT") else None,
+            headers={"x-amz-access-token": token, "content-type": "application/json"},
+        )
+    # The stateful MCF's own answer (a dynamic sandbox validates and remembers): a grant, and
+    # never the static sandbox's "could not match any case".
+    assert response.status_code != 403, (op.operation_id, response.text)
+    assert "static sandbox case" not in response.text, (op.operation_id, response.text)
