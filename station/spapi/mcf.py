@@ -274,12 +274,31 @@ class McfClient:
     # -- building requests ------------------------------------------------------------------
 
     def _check_features(self, features: McfFeatures) -> None:
+        # fulfillmentOutbound_2026-07-04.json: createOrder's OrderFulfillmentConfiguration.services
+        # is OrderServices {packaging: PackagingService (packagingOption UNBRANDED/ANY = blank box,
+        # overbox, packingSlip), delivery: DeliveryService, additional: AdditionalServices}.
+        # DeliveryService declares no properties at all, AdditionalServices is an open map of
+        # strings with no documented key, and there is no featureConstraints (2020-07-01's
+        # BLOCK_AMZL / SIGNATURE_CONFIRMATION) anywhere in the model. Guessing a key Amazon may
+        # ignore would ship the order without what the lead chose, for good: refused instead.
+        # tests/spapi/test_fulfillment_contract.py reads the model and fails when that changes.
         if self.version == "2026-07-04" and (features.block_amzl or features.signature):
+            chosen = " and ".join(
+                name
+                for on, name in (
+                    (features.block_amzl, "'block Amazon Logistics'"),
+                    (features.signature, "'signature confirmation'"),
+                )
+                if on
+            )
             raise InvalidRequestError(
-                "The 2026-07-04 Fulfillment Outbound model has no field for 'block Amazon "
-                "Logistics' or 'signature confirmation'",
-                hint="Use Fulfillment Outbound 2020-07-01 in Settings for these orders, or "
-                "send them without those options.",
+                f"Not sent: {chosen} cannot be asked of Amazon with Fulfillment Outbound "
+                "2026-07-04 — that version's model has no field for it (its delivery services "
+                "are empty; only blank box exists), and it cannot be added after the order is "
+                "created",
+                hint="Set 'Fulfillment Outbound version' to 2020-07-01 (Settings > Seller "
+                "connection (MCF), or api_version in the settings file's seller section), which "
+                "has these features, and send the order again; or send it without the option.",
             )
 
     @staticmethod

@@ -296,3 +296,49 @@ def test_an_order_id_with_a_plus_is_escaped_in_the_path(rig: Rig) -> None:
     rig.amazon.fallback = reply(404, {"errors": [{"code": "NotFound", "message": "no"}]})
     McfClient(rig.api.http, version="2020-07-01", marketplace_id="M").get("A+B C")
     assert rig.amazon.requests[-1].url.raw_path.endswith(b"/A%2BB%20C")
+
+
+def test_2026_refusal_says_why_and_what_to_do(rig: Rig) -> None:
+    client = McfClient(rig.api.http, version="2026-07-04", marketplace_id="M")
+    with pytest.raises(InvalidRequestError) as caught:
+        client.preview(draft(features=McfFeatures(signature=True)))
+    text = caught.value.user_text()
+    assert "'signature confirmation'" in text and "block Amazon" not in text
+    assert "model has no field" in text and "2020-07-01" in text
+    assert "Fulfillment Outbound version" in text
+    assert not rig.amazon.requests
+
+
+def _schema_keys(node: Any) -> set[str]:
+    keys: set[str] = set()
+    if isinstance(node, dict):
+        keys.update(k.lower() for k in node.get("properties", {}))
+        for value in node.values():
+            keys |= _schema_keys(value)
+    elif isinstance(node, list):
+        for value in node:
+            keys |= _schema_keys(value)
+    return keys
+
+
+def test_2026_model_still_has_no_field_for_block_amzl_or_signature() -> None:
+    """Why the client refuses those two on 2026-07-04: the model offers blank box (packaging
+    option UNBRANDED) and nothing else. When Amazon adds a field, this fails: send it then."""
+    contract.require_models()
+    model = contract.load_model("mcf-2026")
+    definitions = model["definitions"]
+    assert definitions["DeliveryService"].get("properties", {}) == {}
+    assert "properties" not in definitions["AdditionalServices"]
+    services = definitions["OrderServices"]["properties"]
+    assert set(services) == {"packaging", "delivery", "additional"}
+    assert (
+        "UNBRANDED"
+        in definitions["PackagingService"]["properties"]["packagingOption"]["description"]
+    )
+    request_keys = _schema_keys(definitions["CreateOrderRequest"]) | _schema_keys(
+        {name: definitions[name] for name in definitions if "Order" in name or "Service" in name}
+    )
+    for word in ("featureconstraints", "blockamzl", "signature", "signatureconfirmation"):
+        assert word not in request_keys
+    text = json.dumps(definitions).lower()
+    assert "block_amzl" not in text and "signature_confirmation" not in text
