@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from pathlib import Path
 
 from station.errors import ConfigError, CredentialsError
-from station.journal import DataKey, resolve_data_key
+from station.journal import DataKey, Journal, resolve_data_key
 from station.journal.mcf_orders import McfOrderBook
-from station.runtime import Runtime
+from station.runtime import Runtime, demo_mcf_folder, open_station_journal
 from station.secrets import CredentialsProvider, KeyringSecretStore, LwaCredentials, SecretStore
 from station.seller import (
     SELLER_ENV,
@@ -27,9 +28,12 @@ from station.spapi.endpoints import LWA_URL_ENV, SPAPI_URL_ENV
 from station.spapi.mcf import MCF_RATE_LIMITS, McfClient
 from station.workflow.mcf import McfDesk
 
-__all__ = ["build_mcf_desk"]
+__all__ = ["build_mcf_desk", "open_local_desk"]
 
 log = logging.getLogger("station.mcf")
+
+DEMO_KEY_FILE = "demo-data.key"
+DEMO_STATION_ID = "demo"
 
 
 def _environ(runtime: Runtime, environ: Mapping[str, str] | None) -> dict[str, str]:
@@ -40,9 +44,7 @@ def _environ(runtime: Runtime, environ: Mapping[str, str] | None) -> dict[str, s
     return env
 
 
-def _data_key(runtime: Runtime, env: Mapping[str, str], store: SecretStore | None) -> DataKey:
-    if runtime.demo_dir is not None and not env.get("STATION_DATA_KEY"):
-        return DataKey.generate()  # demo: a throw-away key, the orders are still sealed
+def _data_key(env: Mapping[str, str], store: SecretStore | None) -> DataKey:
     key = resolve_data_key(store, env)
     if key is None:
         raise ConfigError(
@@ -50,6 +52,60 @@ def _data_key(runtime: Runtime, env: Mapping[str, str], store: SecretStore | Non
             hint="Unlock the system keyring, or set STATION_DATA_KEY on a headless computer.",
         )
     return key
+
+
+def _demo_key(folder: Path) -> DataKey:
+    """Demo mode's key for its web-shop orders, kept beside them: demo orders live on between
+    runs (the simulator's world does too) and demo mode needs no keyring. Demo data only."""
+    path = folder / DEMO_KEY_FILE
+    try:
+        return DataKey.from_text(path.read_text(encoding="ascii").strip(), source=str(path))
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise ConfigError(
+            f"Cannot read demo mode's key {path}: {exc.strerror or exc}",
+            hint=f"Delete the folder {folder} to start the demo's web-shop orders afresh.",
+        ) from None
+    key = DataKey.generate()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError as exc:
+        raise ConfigError(
+            f"Cannot write demo mode's key {path}: {exc.strerror or exc}",
+            hint="Give this user a data folder it may write to (STATION_HOME).",
+        ) from None
+    with os.fdopen(fd, "w", encoding="ascii") as out:
+        out.write(key.to_text())
+    return key
+
+
+def _demo_journal(folder: Path, station_id: str) -> Journal:
+    return Journal.open(folder / "journal.sqlite3", station_id=station_id)
+
+
+def _offline_client() -> McfClient:
+    raise ConfigError("This command works on the station's own records and asks Amazon nothing")
+
+
+def open_local_desk(
+    *, demo: bool, environ: Mapping[str, str] | None = None
+) -> tuple[McfDesk, Callable[[], None]]:
+    """The desk over the journal alone, for what needs no Amazon (``station mcf import`` and
+    ``list``): no simulator, no seller connection, no network, no printers; the data key is
+    asked only to seal (import) an order. Returns the desk and what closes it."""
+    env = dict(os.environ if environ is None else environ)
+    if demo:
+        folder = demo_mcf_folder(env)
+        journal = _demo_journal(folder, DEMO_STATION_ID)
+        book = McfOrderBook(journal, lambda: _demo_key(folder))
+        return McfDesk(book, _offline_client), journal.close
+    opened = open_station_journal(env, create=True)
+    assert opened is not None
+    journal = opened[0]
+    book = McfOrderBook(journal, lambda: _data_key(env, _store()))
+    return McfDesk(book, _offline_client), journal.close
 
 
 def _store() -> SecretStore | None:
@@ -69,7 +125,14 @@ def build_mcf_desk(
     """The desk over this runtime's journal; the seller's SP-API client is built on first use."""
     env = _environ(runtime, environ)
     store = secret_store if secret_store is not None else _store()
-    book = McfOrderBook(runtime.journal, _data_key(runtime, env, store))
+    if runtime.demo_dir is not None:
+        # Demo mode: the orders and the simulator's MCF world outlive the run (see runtime).
+        folder = demo_mcf_folder(env)
+        journal = _demo_journal(folder, DEMO_STATION_ID)
+        runtime.on_close(journal.close)
+        book = McfOrderBook(journal, _demo_key(folder))
+    else:
+        book = McfOrderBook(runtime.journal, _data_key(env, store))
     seller = runtime.settings.seller
 
     def client() -> McfClient:

@@ -69,6 +69,8 @@ log = logging.getLogger("station.runtime")
 DEMO_VENDOR_CODE = "999US"
 DEMO_FOLDER_PREFIX = "packing-station-demo-"
 DEMO_OWNER_FILE = "owner.pid"
+DEMO_MCF_FOLDER = "demo-mcf"
+DEMO_MCF_WORLD = "simulator-mcf.json"
 
 
 @dataclass
@@ -268,6 +270,57 @@ def printer_profile(printer: PrinterSettings) -> PrinterProfile:
     )
 
 
+def open_station_journal(
+    environ: Mapping[str, str], *, create: bool
+) -> tuple[Journal, Settings] | None:
+    """The station's journal and settings alone: no credentials, keys, printers or network (for
+    the commands that only read or add records). ``create=False``: None when there is no journal
+    yet. A journal emptied, replaced or deleted under its settings is refused, as at start-up."""
+    paths = default_paths(dict(environ))
+    settings = load_settings(paths.config_file)
+    require_present(paths.journal_file, paths.config_file)
+    if not create and not paths.journal_file.exists():
+        return None
+    journal = Journal.open(paths.journal_file, station_id=settings.station_id)
+    try:
+        check_identity(journal, paths.config_file)
+    except BaseException:
+        journal.close()
+        raise
+    return journal, settings
+
+
+def demo_mcf_folder(environ: Mapping[str, str]) -> Path:
+    """Where demo mode keeps its web-shop (MCF) orders and the simulator's MCF world between runs:
+    the station's data folder, unlike the rest of demo mode (a fresh temporary folder each run),
+    so that an order sent by one ``station --demo mcf`` command is there for the next."""
+    return default_paths(dict(environ)).data_dir / DEMO_MCF_FOLDER
+
+
+def demo_simulator_config(
+    config: SimulatorConfig | None, environ: Mapping[str, str]
+) -> SimulatorConfig:
+    """Demo mode's simulator: its MCF world kept in :func:`demo_mcf_folder`;
+    ``STATION_DEMO_LATENCY_MS`` (a test and training knob) delays every answer."""
+    from dataclasses import replace
+
+    from station.simulator.config import SimulatorConfig
+
+    config = config or SimulatorConfig()
+    raw = environ.get("STATION_DEMO_LATENCY_MS", "").strip()
+    if raw:
+        try:
+            latency = int(raw)
+        except ValueError:
+            raise ConfigError(
+                f"STATION_DEMO_LATENCY_MS={raw[:20]!r} is not a whole number of milliseconds"
+            ) from None
+        config = replace(config, faults=replace(config.faults, latency_ms=latency))
+    if config.mcf_state is None:
+        config = replace(config, mcf_state=demo_mcf_folder(environ) / DEMO_MCF_WORLD)
+    return config
+
+
 def demo_settings(base: Settings, folder: Path) -> Settings:
     """The settings of demo mode: the simulator's vendor and warehouses, file printers."""
     from station.simulator.orderbook import WAREHOUSES
@@ -421,7 +474,7 @@ def _build(
         )
         from station.simulator.server import SimulatorServer
 
-        simulator = SimulatorServer(options.simulator)
+        simulator = SimulatorServer(demo_simulator_config(options.simulator, environ))
         simulator.start()
         closers.append(simulator.stop)
         environ["STATION_SPAPI_URL"] = simulator.base_url

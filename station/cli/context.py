@@ -48,26 +48,16 @@ def open_journal(args: argparse.Namespace) -> tuple[Journal, RetentionPolicy] | 
     in demo mode, whose runs each start with an empty journal of their own)."""
     if getattr(args, "demo", False):
         return None
-    from station.config import load_settings
-    from station.journal import Journal, RetentionPolicy
-    from station.paths import default_paths
+    from station.journal import RetentionPolicy
+    from station.runtime import open_station_journal
 
-    paths = default_paths(dict(os.environ))
-    settings = load_settings(paths.config_file)
+    opened = open_station_journal(os.environ, create=False)
+    if opened is None:
+        return None
+    journal, settings = opened
     retention = RetentionPolicy(
         settings.document_retention_days, settings.unshipped_document_retention_days
     )
-    from station.journal.identity import check_identity, require_present
-
-    require_present(paths.journal_file, paths.config_file)
-    if not paths.journal_file.exists():
-        return None
-    journal = Journal.open(paths.journal_file, station_id=settings.station_id)
-    try:
-        check_identity(journal, paths.config_file)
-    except BaseException:
-        journal.close()
-        raise
     return journal, retention
 
 

@@ -3,7 +3,8 @@
 ::
 
     station mcf import FILE.csv                 the station's columns or Shopify's order export
-    station mcf list [--state STATE]            what the journal knows (no network)
+    station mcf list [--state STATE]            what the journal knows
+                                                (import and list: no network, no seller app)
     station mcf preview ORDER [--blank-box ...] speeds, dates, fees, FBA stock
     station mcf send ORDER... | --all [--speed S] [--hold] [--blank-box|--block-amzl|--signature]
     station mcf release ORDER...                ship an order sent on hold
@@ -78,15 +79,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from station.mcf_runtime import build_mcf_desk
+    from station.mcf_runtime import build_mcf_desk, open_local_desk
 
+    action = args.mcf_action
+    if action in ("import", "list"):
+        # The station's own records only: no Amazon, no simulator, no seller connection.
+        desk, close = open_local_desk(demo=bool(getattr(args, "demo", False)))
+        try:
+            if action == "import":
+                return _import(desk, args.file)
+            return _list(desk, args.state)
+        finally:
+            close()
     with open_runtime(args, printers=False) as runtime:  # MCF prints nothing here
         desk = build_mcf_desk(runtime)
-        action = args.mcf_action
-        if action == "import":
-            return _import(desk, args.file)
-        if action == "list":
-            return _list(desk, args.state)
         if action == "preview":
             return _preview(desk, args.order, _features(args))
         if action == "send":

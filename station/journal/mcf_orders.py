@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from station.errors import JournalError
 from station.journal.clock import from_iso, to_iso
@@ -99,10 +100,24 @@ def _record(row: tuple[Any, ...]) -> McfRecord:
 class McfOrderBook:
     """The MCF tables of one journal; the data key seals each order's content."""
 
-    def __init__(self, journal: Journal, key: DataKey) -> None:
+    def __init__(self, journal: Journal, key: DataKey | Callable[[], DataKey]) -> None:
+        """``key`` may be a function: it is then asked only when an order is sealed or opened,
+        so listing the orders needs no keyring."""
         self._journal = journal
-        self._key = key
-        self._aead = key.aead()
+        self._key_source = key
+        self._data_key: DataKey | None = key if isinstance(key, DataKey) else None
+
+    @property
+    def _key(self) -> DataKey:
+        if self._data_key is None:
+            source = self._key_source
+            assert not isinstance(source, DataKey)
+            self._data_key = source()
+        return self._data_key
+
+    @property
+    def _aead(self) -> AESGCM:
+        return self._key.aead()
 
     def __repr__(self) -> str:
         return f"McfOrderBook(journal={self._journal.path!s})"

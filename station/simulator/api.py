@@ -541,7 +541,7 @@ class SimulatorApp:
         self.state = state
         self.tokens = tokens
         self.limiter = limiter
-        self.mcf = McfSimulator(state.now, state.lock)
+        self.mcf = McfSimulator(state.now, state.lock, store=state.config.mcf_state)
 
     def match(self, request: ApiRequest) -> tuple[Route, dict[str, str]] | None:
         for route in ROUTES:

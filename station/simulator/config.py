@@ -105,6 +105,7 @@ class SimulatorConfig:
     static_sandbox: bool = False
     models_dir: Path | None = None
     selling_party: str = "999US"
+    mcf_state: Path | None = None  # a file keeping the MCF world between runs (demo mode)
 
     def __post_init__(self) -> None:
         if not 1 <= self.orders <= 10_000:

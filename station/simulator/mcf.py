@@ -18,20 +18,32 @@ What it believes, from the models and the field notes (GUIDE §5):
 
 ``GET /_simulator/mcf`` returns the record: every create attempt and every order, so a test can
 prove the station never created an order twice.
+
+With a ``store`` file (demo mode keeps one in the station's data folder) the whole MCF world —
+stock, orders, create attempts and its own clock offset — is read from the file before each
+request and written back (atomically, under a file lock) before the answer leaves: Amazon's side
+then outlives the program, as it does for real, across ``station --demo mcf`` runs and a kill -9
+at any moment. ``clockOffsetSeconds`` in the file moves this world's clock (a trainer or a test
+edits it to let orders ship).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, unquote_plus
 
+from station.errors import JournalError
+from station.journal.lock import FileLock
 from station.simulator.wire import ApiFailure, invalid, not_found, timestamp
 
 __all__ = ["MCF_PREFIXES", "McfSimulator", "StockItem"]
@@ -132,23 +144,126 @@ class McfOrder:
     final_at: datetime | None = None
 
 
+#: How long a request waits for another process holding the store file (a second demo window).
+STORE_WAIT_SECONDS = 30.0
+_ORDER_TIMES = ("received", "released", "visible_from", "final_at")
+
+
 class McfSimulator:
     """The MCF state and handlers; ``handle`` answers any request under ``MCF_PREFIXES``."""
 
     def __init__(
-        self, now: Callable[[], datetime], lock: threading.RLock, marketplace: str = "ATVPDKIKX0DER"
+        self,
+        now: Callable[[], datetime],
+        lock: threading.RLock,
+        marketplace: str = "ATVPDKIKX0DER",
+        *,
+        store: Path | None = None,
     ) -> None:
-        self.now = now
+        self._base_now = now
         self.lock = lock
         self.marketplace = marketplace
-        self.reset()
+        self.store = store
+        self._fresh()
+
+    def now(self) -> datetime:
+        return self._base_now() + self.clock_offset
+
+    def _fresh(self) -> None:
+        self.stock = demo_stock()
+        self.orders: dict[str, McfOrder] = {}
+        self.creates: list[dict[str, Any]] = []
+        self._next_package = 1001
+        self.clock_offset = timedelta(0)
 
     def reset(self) -> None:
-        with self.lock:
-            self.stock = demo_stock()
-            self.orders: dict[str, McfOrder] = {}
-            self.creates: list[dict[str, Any]] = []
-            self._next_package = 1001
+        """The demo stock and no orders (the store file too, when there is one)."""
+        with self.lock, self._stored(write=True):
+            self._fresh()
+
+    # -- the store file (demo mode) ---------------------------------------------------------
+
+    @contextmanager
+    def _stored(self, *, write: bool) -> Iterator[None]:
+        """Load the world from the store file; write it back afterwards (even when the request
+        is refused: a refused create is part of the record). No file: memory only."""
+        if self.store is None:
+            yield
+            return
+        guard = FileLock(self.store.with_name(self.store.name + ".lock"))
+        try:
+            guard.acquire_waiting(STORE_WAIT_SECONDS, what="using the demo MCF record")
+        except JournalError as exc:
+            raise ApiFailure(503, "ServiceUnavailable", exc.message) from None
+        try:
+            self._load()
+            try:
+                yield
+            finally:
+                if write:
+                    self._save()
+        finally:
+            guard.release()
+
+    def _load(self) -> None:
+        assert self.store is not None
+        try:
+            raw = json.loads(self.store.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            self._fresh()  # a new world: the demo stock, no orders
+            return
+        except (OSError, ValueError) as exc:
+            raise ApiFailure(
+                500, "InternalFailure", f"The demo MCF record {self.store} is unreadable: {exc}"
+            ) from None
+        self.stock = {
+            s["sku"]: StockItem(
+                s["sku"], int(s["quantity"]), s["fn_sku"], s["asin"], frozenset(s["features"])
+            )
+            for s in raw["stock"]
+        }
+        self.orders = {}
+        for o in raw["orders"]:
+            lines = [McfLine(**line) for line in o.pop("lines")]
+            for name in _ORDER_TIMES:
+                o[name] = datetime.fromisoformat(o[name]) if o[name] else None
+            self.orders[o["order_id"]] = McfOrder(lines=lines, **o)
+        self.creates = list(raw["creates"])
+        self._next_package = int(raw["nextPackage"])
+        self.clock_offset = timedelta(seconds=float(raw.get("clockOffsetSeconds", 0)))
+
+    def _save(self) -> None:
+        assert self.store is not None
+        orders = []
+        for o in self.orders.values():
+            data = asdict(o)
+            for name in _ORDER_TIMES:
+                data[name] = data[name].isoformat() if data[name] else None
+            orders.append(data)
+        stock = [
+            {
+                "sku": s.sku,
+                "quantity": s.quantity,
+                "fn_sku": s.fn_sku,
+                "asin": s.asin,
+                "features": sorted(s.features),
+            }
+            for s in self.stock.values()
+        ]
+        world = {
+            "clockOffsetSeconds": self.clock_offset.total_seconds(),
+            "nextPackage": self._next_package,
+            "stock": stock,
+            "orders": orders,
+            "creates": self.creates,
+        }
+        self.store.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.store.with_name(self.store.name + ".tmp")
+        with temporary.open("w", encoding="utf-8") as out:
+            json.dump(world, out, indent=1)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, self.store)
 
     @staticmethod
     def owns(path: str) -> bool:
@@ -157,7 +272,7 @@ class McfSimulator:
     # -- the record -------------------------------------------------------------------------
 
     def record_json(self) -> dict[str, Any]:
-        with self.lock:
+        with self.lock, self._stored(write=False):
             return {
                 "creates": list(self.creates),
                 "orders": [
@@ -176,7 +291,7 @@ class McfSimulator:
             }
 
     def set_stock(self, changes: dict[str, Any]) -> None:
-        with self.lock:
+        with self.lock, self._stored(write=True):
             for sku, qty in changes.items():
                 if isinstance(qty, bool) or not isinstance(qty, int) or qty < 0:
                     raise invalid(f"Stock for {sku} must be a non-negative integer.")
@@ -239,7 +354,7 @@ class McfSimulator:
 
     def handle(self, method: str, path: str, query: dict[str, str], body: bytes) -> tuple[int, Any]:
         """(status, JSON) for one MCF request; errors are raised as ApiFailure."""
-        with self.lock:
+        with self.lock, self._stored(write=method != "GET"):
             if path.startswith(V2020 + "/"):
                 return self._v2020(method, path[len(V2020) :], query, body)
             return self._v2026(method, path[len(V2026) :], query, body)
