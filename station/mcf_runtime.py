@@ -27,8 +27,9 @@ from station.spapi.client import build_client
 from station.spapi.endpoints import LWA_URL_ENV, SPAPI_URL_ENV
 from station.spapi.mcf import MCF_RATE_LIMITS, McfClient
 from station.workflow.mcf import McfDesk
+from station.workflow.mcf_tracking import DEFAULT_INTERVAL, McfTracker
 
-__all__ = ["build_mcf_desk", "open_local_desk"]
+__all__ = ["build_mcf_desk", "open_local_desk", "start_mcf_tracking"]
 
 log = logging.getLogger("station.mcf")
 
@@ -132,7 +133,7 @@ def build_mcf_desk(
         runtime.on_close(journal.close)
         book = McfOrderBook(journal, _demo_key(folder))
     else:
-        book = McfOrderBook(runtime.journal, _data_key(env, store))
+        book = McfOrderBook(runtime.journal, lambda: _data_key(env, store))
     seller = runtime.settings.seller
 
     def client() -> McfClient:
@@ -171,3 +172,22 @@ def build_mcf_desk(
         return McfClient(api.http, version=seller.api_version, marketplace_id=seller.marketplace_id)
 
     return McfDesk(book, client)
+
+
+def start_mcf_tracking(runtime: Runtime, *, environ: Mapping[str, str] | None = None) -> McfTracker:
+    """The web-shop orders' statuses and tracking, refreshed on a thread of their own while the
+    station runs (stopped when the runtime closes). ``STATION_MCF_TRACK_SECONDS`` sets the time
+    between rounds (default 300; tests and drills use less)."""
+    env = os.environ if environ is None else environ
+    raw = env.get("STATION_MCF_TRACK_SECONDS", "").strip()
+    interval = DEFAULT_INTERVAL
+    if raw:
+        try:
+            interval = float(raw)
+        except ValueError:
+            raise ConfigError(f"STATION_MCF_TRACK_SECONDS={raw[:20]!r} is not a number") from None
+        if not 0 < interval <= 86400:
+            raise ConfigError("STATION_MCF_TRACK_SECONDS must be between 0 and 86400 seconds")
+    tracker = McfTracker(lambda: build_mcf_desk(runtime, environ=environ), interval=interval)
+    runtime.on_close(tracker.stop)
+    return tracker.start()

@@ -93,7 +93,9 @@ class StationGui:
         acknowledge_demo: bool = True,
         scanner_clock: Callable[[], float] | None = None,
         scanner: WedgeScanner | None = None,
+        track_mcf: bool = True,
     ) -> None:
+        from station.mcf_runtime import start_mcf_tracking
         from station.ui.main_window import MainWindow
         from station.ui.scanner import SerialScanner, serial_port_from_environment
         from station.ui.worker import Worker
@@ -129,6 +131,7 @@ class StationGui:
             )
             self.serial.open()
         self._closed = False
+        self.mcf_tracker = start_mcf_tracking(runtime) if track_mcf else None
         if runtime.demo_dir is not None and acknowledge_demo:
             from station.ui.demo import acknowledge_demo_orders
 
@@ -148,6 +151,8 @@ class StationGui:
         if self.serial is not None:
             self.serial.close()
         self.window.close()
+        if self.mcf_tracker is not None:
+            self.mcf_tracker.stop()
         self.worker.stop()
         if self.outbox_worker is not None and self.outbox_worker.running:
             self.outbox_worker.stop(timeout=10)

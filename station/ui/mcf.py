@@ -2,7 +2,9 @@
 
 List the imported orders, preview one (speeds, dates, fees, FBA stock for the chosen blank box /
 block Amazon Logistics / signature), then send it to Amazon, pack it here, release it from hold or
-cancel it; tracking refreshes in the background and exports as CSV for the shop.
+cancel it; tracking exports as CSV for the shop. The station refreshes statuses and tracking in
+the background whether this screen is open or not (:mod:`station.workflow.mcf_tracking`); the
+screen re-reads the journal every few seconds, and "Refresh tracking" asks Amazon now.
 
 Every call to the desk (journal, keyring, Amazon) runs on a pool thread; the window only shows
 results. Nothing shown here contains a customer address: the list holds ids, states and tracking.
@@ -45,7 +47,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("station.ui.mcf")
 
-REFRESH_MS = 5 * 60 * 1000  # tracking appears within minutes to 24 h: no need to ask more often
+RELOAD_MS = 15 * 1000  # the journal, not Amazon: the background tracker writes what it learns
 SPEEDS = ("Standard", "Expedited", "Priority")
 
 
@@ -93,7 +95,7 @@ class McfWindow(QDialog):
         parent: QWidget | None,
         desk_factory: Callable[[], McfDesk],
         *,
-        refresh_ms: int = REFRESH_MS,
+        reload_ms: int = RELOAD_MS,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Amazon fulfilment"))
@@ -207,8 +209,8 @@ class McfWindow(QDialog):
         self.table.itemSelectionChanged.connect(self._selection_changed)
 
         self.timer = QTimer(self)
-        self.timer.setInterval(refresh_ms)
-        self.timer.timeout.connect(self.refresh_tracking)
+        self.timer.setInterval(reload_ms)
+        self.timer.timeout.connect(self._reload_when_idle)
         self.timer.start()
         self.resize(1100, 640)
         self.reload()
@@ -254,6 +256,10 @@ class McfWindow(QDialog):
             context=self,
             name=f"mcf {what}",
         )
+
+    def _reload_when_idle(self) -> None:
+        if not self.busy and self._desk is not None:  # a desk that cannot open: not in a loop
+            self.reload()
 
     def reload(self) -> None:
         """Re-read the journal (orders, packages) and show it."""

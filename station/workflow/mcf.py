@@ -72,6 +72,8 @@ TRACKING_COLUMNS = (
 )
 #: States in which Amazon has (or is about to have) the order and tracking is worth asking for.
 TRACKED_STATES = (McfState.SENT, McfState.ON_HOLD, McfState.ACCEPTED, McfState.SENDING)
+#: Amazon's statuses of an order that is done (with every package delivered: nothing to track).
+FINISHED_STATUSES = ("COMPLETE", "COMPLETE_PARTIAL")
 _TRANSIENT = (NetworkError, ServerError, ThrottledError)
 #: Rounds of "read back: not there; create: refused" before the refusal counts as a failure.
 MAX_UNSETTLED_ATTEMPTS = 4
@@ -359,12 +361,41 @@ class McfDesk:
         return self.book.set_state(record.order_id, McfState.CANCELLED, amazon_status="CANCELLED")
 
     def refresh(self, names: Iterable[str] | None = None) -> list[McfRecord]:
-        """Statuses and tracking from Amazon for the orders it has (background, in the GUI)."""
-        records = (
-            [self.order(n)[0] for n in names]
-            if names is not None
-            else self.book.orders(TRACKED_STATES)
-        )
+        """Statuses and tracking from Amazon for the named orders, or all it has."""
+        if names is None:
+            return self.refresh_records(self.book.orders(TRACKED_STATES))
+        records = []
+        for name in names:
+            record = self.book.find(name)
+            if record is None:
+                raise WorkflowError(
+                    f"No web-shop order {name!r} at this station",
+                    hint="List the orders with `station mcf list`.",
+                )
+            records.append(record)
+        return self.refresh_records(records)
+
+    def due_for_tracking(self, limit: int) -> list[McfRecord]:
+        """The orders worth asking Amazon about, least recently tracked first, at most
+        ``limit``: those it has, except the ones it has finished with (every package
+        delivered). Never one left ``sending``: finishing a send (which may create the order)
+        is the lead's act (``station mcf send``/``track``, the screen), not the background's."""
+        delivered: dict[str, bool] = {}
+        for p in self.book.packages():
+            delivered[p.order_id] = delivered.get(p.order_id, True) and p.status == "DELIVERED"
+        due = [
+            r
+            for r in self.book.orders(TRACKED_STATES)
+            if r.state != McfState.SENDING
+            and not (r.amazon_status in FINISHED_STATUSES and delivered.get(r.order_id, False))
+        ]
+        epoch = datetime.min.replace(tzinfo=UTC)
+        due.sort(key=lambda r: r.tracked_at or epoch)
+        return due[:limit]
+
+    def refresh_records(self, records: Iterable[McfRecord]) -> list[McfRecord]:
+        """Statuses and tracking from Amazon for these orders (the background tracker, the
+        screen's "Refresh tracking", ``station mcf track``); their addresses stay sealed."""
         updated = []
         for record in records:
             if record.state not in TRACKED_STATES:

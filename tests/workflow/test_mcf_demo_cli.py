@@ -67,7 +67,9 @@ def advance_clock(home: Path, seconds: float) -> None:
     file between runs, and its clock offset is part of it."""
     data = world(home)
     data["clockOffsetSeconds"] = data.get("clockOffsetSeconds", 0) + seconds
-    world_file(home).write_text(json.dumps(data), encoding="utf-8")
+    temporary = world_file(home).with_suffix(".test.tmp")
+    temporary.write_text(json.dumps(data), encoding="utf-8")
+    os.replace(temporary, world_file(home))  # a running station may be reading it
 
 
 def send_with_kills(env: dict[str, str], home: Path, names: list[str]) -> int:
