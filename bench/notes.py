@@ -29,26 +29,28 @@ NOTES: dict[str, Note] = {
         "was taken in the same scan.",
     ),
     "prefetch.ratio_to_floor": Note(
-        why="The station's plan is batched (2,000 orders in 95 requests: 21 order pages, 10 "
-        "acknowledgement and 10 label-request submissions of 200 POs, 20 transaction polls, 22 "
-        "label pages, 4 RDTs), so the quota floor is only 3.3 s; the run took 4.9 s on "
-        "2026-11-23 (4.2 s on a quieter run that morning). Timing each phase "
-        "(bench/prefetch.py with the phases wrapped): listing orders 1.40 s (floor 1.1 s: the "
-        "rest is parsing 2,000 orders and checking the cache for each), acknowledging 0.81 s "
-        "(submissions plus Amazon's asynchronous processing, 0.2 s in the simulator, and its "
-        "polling), slips 0.10 s, label requests 0.91 s (0.73 s of it waiting for the "
-        "transactions), listing and storing the new labels 1.91 s (floor 1.2 s: decoding, "
-        "checking, encrypting and storing 2,000 labels competes with the listing for the "
-        "interpreter). The phases run one after the other, and the two transaction waits are "
-        "not in a quota floor at all. Against the naive per-PO plan's floor (414 s) the run is "
-        "85× faster.",
-        plan="(1) Overlap what does not depend on each other: acknowledge each batch of 200 as "
-        "soon as the order listing has produced it, and list slips and already existing labels "
-        "while acknowledgements are processed (different quotas); (2) request a batch's labels "
-        "as soon as its acknowledgement succeeds; (3) take label decoding and encryption off "
-        "the listing's critical path (a process pool, or checking PNG headers only and "
-        "decoding at print time); (4) report, next to the quota floor, the floor with the "
-        "dependent transaction waits. Owner: workflow engineer (station/workflow/prefetch.py); "
-        "re-measure with `bench/prefetch.py --instant-documents`.",
+        why="Since prefetch requests labels only for POs of one unit (a PO of several units "
+        "gets its label at the scan, with its cartons), the simulator's 2,000-order day has "
+        "252 such POs: the plan is 61 requests (21 order pages, 10 acknowledgement submissions "
+        "of 200 POs, 2 label-request submissions, 12 transaction polls, 5 label pages, 8 slip "
+        "pages, 1 invoice, 4 RDTs) and its quota floor only 1.3 s, almost all of it the 21 "
+        "order pages. The run took 2.6 s on 2026-12-05 (nice'd, on 2 cores shared with other "
+        "work). Timing each phase (progress timestamps of the same run): listing orders 1.33 s "
+        "(floor 1.1 s: the rest is parsing 2,000 orders and checking the cache for each), "
+        "acknowledging the 1,999 NEW orders 0.87 s (the submissions take 0.4 s, the rest is "
+        "Amazon's asynchronous processing, 0.2 s in the simulator, and its polling), slips "
+        "0.05 s, requesting 252 labels and waiting for the transaction 0.45 s, storing them "
+        "0.05 s. The two transaction waits (about 0.9 s) are in no quota floor: with so few "
+        "requests left they are now most of the gap. The second run (1.4 s) lists the day again "
+        "and finds the 1,747 POs left for their scan still without a label, as it should.",
+        plan="(1) Report, next to the quota floor, the floor with the dependent transaction "
+        "waits (orders → acknowledgement transaction → label-request transaction), the one this "
+        "plan can actually reach; (2) overlap what does not depend on each other: acknowledge "
+        "each batch of 200 as soon as the order listing has produced it, and list slips and "
+        "existing labels while acknowledgements are processed (different quotas); (3) keep the "
+        "orders and slips of the POs left for their scan in the cache, so that their scan needs "
+        "only the label request and the next prefetch does not fetch them again. Owner: "
+        "workflow engineer (station/workflow/prefetch.py); re-measure with "
+        "`nice .venv/bin/python bench/prefetch.py --instant-documents`.",
     ),
 }
