@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from station.cli.argtypes import box, seconds
+from station.cli.argtypes import box, po_number, seconds
 from station.cli.context import (
     open_runtime,
     outbox_worker,
@@ -62,7 +62,7 @@ def add_wait_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("po", metavar="PO", help="the purchase order number")
+    parser.add_argument("po", metavar="PO", type=po_number, help="the purchase order number")
     parser.add_argument(
         "--box",
         action="append",
@@ -273,6 +273,7 @@ def _acknowledger(runtime: Runtime, wait: float) -> Callable[[PackOrder], PackOr
     )
 
     def acknowledge(order: PackOrder) -> PackOrder:
+        say(f"  Acknowledging PO {order.purchase_order_number}")
         report = acknowledger.acknowledge([order])
         if order.purchase_order_number in report.failed:
             raise WorkflowError(
@@ -290,6 +291,36 @@ def _acknowledger(runtime: Runtime, wait: float) -> Callable[[PackOrder], PackOr
     return acknowledge
 
 
+def _refuse_unacknowledged(runtime: Runtime) -> Callable[[PackOrder], PackOrder]:
+    """Without --acknowledge, a PO still NEW at Amazon stops before anything is requested:
+    Amazon makes no label for an order nobody acknowledged, and this command acknowledges only
+    when asked to. A NEW order from the shift's cache is looked up again first (the vendor's
+    own system may have acknowledged it since)."""
+
+    def refuse(order: PackOrder) -> PackOrder:
+        from station.workflow.answers import check_answer_po
+        from station.workflow.order import OrderStatus
+
+        po = order.purchase_order_number
+        live = runtime.gateway.get_order(po)
+        check_answer_po(po, live.purchase_order_number, "order")
+        if live.status is OrderStatus.ACCEPTED:
+            return live
+        if live.status is not OrderStatus.NEW:
+            raise WorkflowError(
+                f"PO {po} changed at Amazon while it was looked up (now {live.status.value})",
+                hint="Run the command again.",
+            )
+        raise UsageError(
+            f"PO {po} is NEW at Amazon (not acknowledged yet): no label can be requested "
+            "for it, and nothing was sent or printed",
+            hint=f"Run `station ship {po} … --acknowledge` to accept it (code 00) and ship it, "
+            "or acknowledge it in your order system first.",
+        )
+
+    return refuse
+
+
 def _ship(
     runtime: Runtime,
     po_text: str,
@@ -305,8 +336,9 @@ def _ship(
     engine: PackingEngine = runtime.engine()
     output = _Output(po_text.strip().upper(), runtime.settings)
     engine.add_listener(output)
-    if acknowledge:
-        engine.acknowledge = _acknowledger(runtime, wait)
+    engine.acknowledge = (
+        _acknowledger(runtime, wait) if acknowledge else _refuse_unacknowledged(runtime)
+    )
     runtime.gateway.label_wait_seconds = wait  # this command waits no longer than --wait
     worker = outbox_worker(runtime)
     owner = start_worker(worker)

@@ -231,8 +231,10 @@ class PackingEngine:
         self._sessions: OrderedDict[str, PackSession] = OrderedDict()
         self._unsubscribe = outbox.add_listener(self._on_outbox_change)
         #: Called with a NEW order before its label is requested, for vendors without an order
-        #: system (``station.workflow.acknowledgements``); returns the order as it is now.
-        #: ``None``: NEW orders go on as they are (the vendor's system acknowledges them).
+        #: system (``station.workflow.acknowledgements``); returns the order as it is now, or
+        #: raises to stop before anything is requested (``station ship`` without
+        #: --acknowledge). It reports its own progress. ``None``: NEW orders go on as they are
+        #: (the vendor's system acknowledges them).
         self.acknowledge: Callable[[PackOrder], PackOrder] | None = None
         # A prefetched order may have been cancelled since: it is printed from the cache at
         # once, and asked about again in the background (one thread, newest PO first).
@@ -402,8 +404,7 @@ class PackingEngine:
                 ),
             )
         if order.status is OrderStatus.NEW and self.acknowledge is not None:
-            self._step(session, Step.LOOKING_UP, f"Acknowledging PO {po}")
-            try:
+            try:  # the hook says what it does (it may refuse rather than acknowledge)
                 order = session.order = self.acknowledge(order)
             except StationError as exc:
                 raise self._fail(session, Step.LOOKING_UP, exc) from exc
