@@ -83,3 +83,22 @@ def box(text: str) -> Box:
         return parse_box_spec(text)
     except StationError as exc:
         raise argparse.ArgumentTypeError(f"{exc.message}. {exc.hint or ''}".strip()) from None
+
+
+def po_number(text: str) -> str:
+    """A purchase order number, checked like a scanned one (3 to 32 letters and digits),
+    upper-cased; anything else is a usage error before anything is looked up."""
+    from station.errors import StationError
+    from station.workflow.scan import validate_po
+
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the PO number is empty")
+    try:
+        return validate_po(text)
+    except StationError as exc:
+        raise argparse.ArgumentTypeError(
+            f"{exc.message}. Give the PO number as printed on the order."
+        ) from None
+
+
+po_number.__name__ = "PO number"

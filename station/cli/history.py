@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from station.cli.argtypes import day
+from station.cli.argtypes import day, po_number
 from station.cli.context import open_journal
 from station.cli.errors import UsageError
 from station.cli.exit_codes import EXIT_OK
@@ -29,7 +29,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     which = parser.add_mutually_exclusive_group()
     which.add_argument("--today", action="store_true", help="today's shipments (the default)")
     which.add_argument("--date", type=day, metavar="YYYY-MM-DD", help="another day's shipments")
-    which.add_argument("--po", metavar="PO", help="everything recorded about one PO")
+    which.add_argument(
+        "--po", metavar="PO", type=po_number, help="everything recorded about one PO"
+    )
     parser.add_argument(
         "--csv", type=Path, metavar="FILE", help="also write the day's shipments as CSV to FILE"
     )
@@ -44,8 +46,6 @@ def run(args: argparse.Namespace) -> int:
             "--csv writes a day's shipments; it cannot be combined with --po",
             hint="Use `station history --po PO` alone, or --csv with --today or --date.",
         )
-    if args.po is not None and not args.po.strip():
-        raise UsageError("--po needs a PO number")
     return _history(args, sys.stdout)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from station.cli.argtypes import po_number
 from station.cli.context import open_runtime, say
 from station.cli.errors import UsageError
 from station.cli.exit_codes import EXIT_OK
@@ -21,7 +22,7 @@ __all__ = ["add_arguments", "run"]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("po", metavar="PO", help="the purchase order number")
+    parser.add_argument("po", metavar="PO", type=po_number, help="the purchase order number")
     parser.add_argument(
         "--live", action="store_true", help="ask Amazon even when the PO is in the prefetch cache"
     )

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from station.cli.argtypes import po_number
 from station.cli.context import open_runtime, outbox_worker, rejection_reasons
 from station.cli.errors import UsageError, cli_hint
 from station.cli.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_QUEUED
@@ -29,7 +30,7 @@ __all__ = ["add_arguments", "run"]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("po", nargs="?", metavar="PO", help="the purchase order")
+    parser.add_argument("po", nargs="?", metavar="PO", type=po_number, help="the purchase order")
     parser.add_argument("--tracking", metavar="T", help="the package's tracking number")
     parser.add_argument(
         "--event",
@@ -72,12 +73,20 @@ def _event(text: str) -> CarrierEvent:
 
 
 def _event_time(text: str) -> datetime:
-    from station.workflow.status_updates import parse_status_time
+    """A carrier event's time: ISO 8601, 2000–2099, not in the future (a few minutes of carrier
+    clock drift allowed, as for the CSV)."""
+    from station.workflow.status_updates import CLOCK_SKEW, parse_status_time
 
     try:
-        return parse_status_time(text)
+        value = parse_status_time(text)
     except StationError as exc:
         raise argparse.ArgumentTypeError(f"{exc.message}. {exc.hint}") from None
+    if value - datetime.now(UTC) > CLOCK_SKEW:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is in the future ({value:%Y-%m-%d %H:%M} UTC): give the time the carrier "
+            "event happened, with its time zone (e.g. 2026-11-23T14:05:00+01:00)"
+        )
+    return value
 
 
 def _location(text: str) -> str:
