@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 
 from station.cli.argtypes import integer, seconds
+from station.cli.errors import UsageError
 from station.cli.exit_codes import EXIT_FAILED, EXIT_OK
 
 __all__ = ["add_arguments", "run"]
@@ -16,7 +18,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--kind", choices=("hid", "serial"), help="the scale's kind (default: from Settings)"
     )
     parser.add_argument(
-        "--device", help="USB VENDOR:PRODUCT in hex, or the serial port (default: from Settings)"
+        "--device",
+        help="USB VENDOR:PRODUCT in hex, or the serial port (default: from Settings; given "
+        "without --kind and no scale in the settings: VENDOR:PRODUCT is USB, else serial)",
     )
     parser.add_argument(
         "--baud",
@@ -41,16 +45,22 @@ def run(args: argparse.Namespace) -> int:
     import time
 
     from station.config import load_settings
-    from station.devices.scale import open_scale
+    from station.devices.scale import ReadingState, open_scale
     from station.errors import ConfigError
     from station.paths import default_paths
 
     settings = load_settings(default_paths(dict(os.environ)).config_file).scale
-    kind = args.kind or settings.kind
+    kind = args.kind or (settings.kind if settings.kind != "none" else _kind_of(args.device))
     if kind == "none":
         raise ConfigError(
             "No scale is set up",
             hint="Choose the scale in Settings, or give --kind hid|serial [--device …].",
+        )
+    if kind == "hid" and args.device and not _USB_IDS.fullmatch(args.device.strip()):
+        raise UsageError(
+            f"--device {args.device!r} is no USB scale's VENDOR:PRODUCT (hex, e.g. 0922:8003)",
+            hint="For a scale on a serial port give --kind serial --device PORT; for a USB "
+            "scale give its VENDOR:PRODUCT, or leave --device out to use the first one found.",
         )
     scale = open_scale(
         kind,
@@ -71,9 +81,27 @@ def run(args: argparse.Namespace) -> int:
         print(f"{reading} (stable, {scale.name})")
         return EXIT_OK
     print(f"station: scale: {reading}", file=sys.stderr)
-    print(
-        "  what to do: Check that the scale is on, connected and set up as the settings say "
-        "(`station config show`), put a parcel on it, let it settle and run this again.",
-        file=sys.stderr,
-    )
+    if reading.state is ReadingState.UNREADABLE:
+        hint = (
+            "Give --device the port the scale is connected to (e.g. /dev/ttyUSB0, or COM3 on "
+            "Windows) and its --protocol (nci or sma), or correct the scale in the settings "
+            "file (`station config show`)."
+        )
+    else:
+        hint = (
+            "Check that the scale is on, connected and set up as the settings say "
+            "(`station config show`), put a parcel on it, let it settle and run this again."
+        )
+    print(f"  what to do: {hint}", file=sys.stderr)
     return EXIT_FAILED
+
+
+_USB_IDS = re.compile(r"[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}")
+
+
+def _kind_of(device: str | None) -> str:
+    """The kind a --device given without --kind names: VENDOR:PRODUCT is a USB scale,
+    anything else a serial port; no device and no scale in the settings: none."""
+    if not device:
+        return "none"
+    return "hid" if _USB_IDS.fullmatch(device.strip()) else "serial"

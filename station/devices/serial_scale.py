@@ -17,7 +17,9 @@ No answer within the deadline is "asleep" (a scale switched off), never an excep
 from __future__ import annotations
 
 import contextlib
+import os
 import re
+import stat
 import time
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -117,6 +119,28 @@ def parse_answer(answer: bytes, protocol: str = "nci") -> Reading:
     return Reading(ReadingState.UNREADABLE, detail=f"unexpected answer {answer[:40]!r}")
 
 
+def not_a_serial_port(port: str) -> bool:
+    """Whether ``port`` names something that exists and is certainly no serial port (a regular
+    file, a folder, /dev/null): told apart from a scale that is off or unplugged, which is
+    "asleep". Only asked after opening it failed; Windows COM names are never files here."""
+    try:
+        mode = os.stat(port).st_mode
+    except (OSError, ValueError):
+        return False  # gone (unplugged adapter) or not a path: maybe a scale that comes back
+    if not stat.S_ISCHR(mode):
+        return True
+    if os.name != "posix":
+        return False
+    try:
+        fd = os.open(port, os.O_RDONLY | os.O_NOCTTY | os.O_NONBLOCK)
+    except OSError:
+        return False  # busy or not allowed: the open's own error says more
+    try:
+        return not os.isatty(fd)  # a serial port is a terminal device; /dev/null is not
+    finally:
+        os.close(fd)
+
+
 def _serial_module() -> Any:
     return optional_library("serial", "pyserial", "Serial scales", "hid or none")
 
@@ -151,6 +175,11 @@ class SerialScale:
                 answer += link.read(64)
         except (OSError, ValueError) as exc:  # SerialException is an OSError
             self.close()
+            if not_a_serial_port(self.port):
+                return Reading(
+                    ReadingState.UNREADABLE,
+                    detail=f"{self.port} is not a serial port, so no scale can be read there",
+                )
             return Reading(ReadingState.ASLEEP, detail=f"the scale on {self.port}: {exc}")
         if not answer:
             return Reading(
