@@ -3,7 +3,8 @@
 ``init`` and ``join`` ask for the database password (and ``join`` for the site data key) on the
 terminal, or read ``STATION_SITE_PASSWORD`` / ``STATION_SITE_DATA_KEY`` for unattended set-up;
 both are checked against the database before anything is saved, then kept in the OS keyring
-(never in the settings file, never in the database).
+(never in the settings file, never in the database). A bench without a keyring gives both as
+those variables: they are checked the same way and stay there (nothing secret is saved).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, TextIO
 
-from station.cli.argtypes import seconds
+from station.cli.argtypes import po_number, seconds
 from station.cli.exit_codes import EXIT_FAILED, EXIT_OK
 
 if TYPE_CHECKING:
@@ -58,9 +59,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         description="free a PO claimed by a bench (journaled with who and why)",
         allow_abbrev=False,
     )
-    release.add_argument("po", metavar="PO")
+    release.add_argument("po", metavar="PO", type=po_number)
     release.add_argument("--by", required=True, help="who releases it (the lead's name)")
     release.add_argument("--reason", default="", help="why (shown in the site history)")
+
+
+_PASSWORD_ENV = "STATION_SITE_PASSWORD"  # noqa: S105 - a variable's name
+_DATA_KEY_ENV = "STATION_SITE_DATA_KEY"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -155,30 +160,52 @@ def _set_up(args: argparse.Namespace, out: TextIO) -> int:
     paths, settings = _station()
     settings = settings.model_copy(update={"bench": args.bench})
     settings = type(settings).model_validate(settings.model_dump())  # checks the bench name
-    store = KeyringSecretStore()
+    # README: a bench without a keyring gives the secrets as STATION_SITE_PASSWORD and
+    # STATION_SITE_DATA_KEY; they are checked against the database like typed ones and stay in
+    # those variables (never written to the settings file, the log or the database).
+    needed = [_PASSWORD_ENV] + ([_DATA_KEY_ENV] if args.site_command == "join" else [])
+    keyring = KeyringSecretStore()
+    store: KeyringSecretStore | None = keyring
     try:
-        store.get(PASSWORD_KEY_NAME)  # a missing keyring is said now, before any question
+        keyring.get(PASSWORD_KEY_NAME)  # a missing keyring is said now, before any question
     except StationError as exc:
-        raise ConfigError(
-            f"{exc.message}: `station site {args.site_command}` keeps the site database "
-            "password and the site data key there",
-            hint="Run it where the system keyring works, or on a bench without one set "
-            "journal_url and bench in the settings file (`station config path`) and the "
-            "password in STATION_SITE_PASSWORD.",
-        ) from None
-    password = _secret("STATION_SITE_PASSWORD", "Site database password: ")
+        missing = [name for name in needed if not os.environ.get(name)]
+        if missing:
+            raise ConfigError(
+                f"{exc.message}: `station site {args.site_command}` keeps the site database "
+                "password and the site data key there",
+                hint="Run it where the system keyring works, or on a bench without one give "
+                f"{' and '.join(needed)} in the environment (missing: {', '.join(missing)}): "
+                "the command then writes journal_url and bench into the settings file and the "
+                "secrets stay in the variables.",
+            ) from None
+        store = None
+    password = _secret(_PASSWORD_ENV, "Site database password: ")
     db = _database(settings, args.url, password)
     if args.site_command == "init":
         key = new_data_key()
         version = init_site(db, key)
     else:
-        key = _secret("STATION_SITE_DATA_KEY", "Site data key (from `station site init`): ")
+        key = _secret(_DATA_KEY_ENV, "Site data key (from `station site init`): ")
         version = join_site(db, key.strip())
-    store.set(PASSWORD_KEY_NAME, password)
-    store.set(DATA_KEY_NAME, key.strip())
+    if store is not None:
+        store.set(PASSWORD_KEY_NAME, password)
+        store.set(DATA_KEY_NAME, key.strip())
     save_settings(settings.model_copy(update={"journal_url": args.url}), paths.config_file)
     verb = "set up" if args.site_command == "init" else "joined"
     print(f"{verb} the site at {db.url.where} (schema {version}) as bench {db.bench}", file=out)
+    if store is None:
+        print(
+            f"No system keyring here: nothing secret was saved. Every run of this station needs "
+            f"{_PASSWORD_ENV}"
+            + (
+                f" (and {_DATA_KEY_ENV}, the key shown below)"
+                if args.site_command == "init"
+                else f" and {_DATA_KEY_ENV}"
+            )
+            + " in its environment.",
+            file=sys.stderr,
+        )
     if args.site_command == "init":
         print(
             "Site data key (write it down; every station asks for it when it joins, and it is "
