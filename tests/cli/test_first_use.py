@@ -1,0 +1,115 @@
+"""What a new user met trying the README's commands: each case through the real program.
+
+Every case here failed before its fix: a NEW PO shipped without --acknowledge asked Amazon for a
+label first; bad usage (an empty PO, an event in the future, a PO with spaces) exited 1 or was
+accepted; a device that is not a scale was reported as a scale asleep.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from station.simulator.server import SimulatorServer
+from tests.cli.conftest import Station, fresh_po
+
+BOX = "12x8x4in:1.5kg"
+
+
+def _label_requests(server: SimulatorServer, po: str) -> list[object]:
+    record = server.state.record_json(po)["orders"][po]
+    return list(record["labelRequests"]) + list(record["acknowledgements"])
+
+
+# -- ship: a NEW PO without --acknowledge -------------------------------------------------------
+
+
+def test_a_new_po_without_acknowledge_asks_for_it_before_requesting_anything(
+    configured: Station, simulator: SimulatorServer
+) -> None:
+    po = fresh_po(simulator)
+    assert simulator.state.orders[po].status == "NEW"
+    result = configured("ship", po, "--box", BOX)
+    assert result.code == 2, str(result)
+    assert "--acknowledge" in result.err and "NEW" in result.err, str(result)
+    assert result.err.count("error:") == 1, str(result)  # said once
+    assert "Creating the label" not in result.out and "Requesting" not in result.out
+    assert _label_requests(simulator, po) == []  # no label asked, nothing acknowledged
+    assert simulator.state.orders[po].status == "NEW"
+    printed = configured.tmp / "printers"
+    assert not printed.exists() or not any(p.is_file() for p in printed.rglob("*"))
+    shipped = configured("ship", po, "--box", BOX, "--acknowledge")  # as the message says
+    assert shipped.code == 0, str(shipped)
+
+
+# -- bad usage exits 2 --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["ship", "", "--box", BOX],
+        ["ship", "   ", "--box", BOX, "--acknowledge"],
+        ["ship", "x y!", "--box", BOX],
+        ["order", "x y!"],
+        ["history", "--po", "x y!"],
+        ["history", "--po", "CMD:CANCEL"],
+        ["status-update", "x y!", "--tracking", "T1", "--event", "departed"],
+    ],
+)
+def test_a_malformed_po_is_a_usage_error(configured: Station, argv: list[str]) -> None:
+    result = configured(*argv)
+    assert result.code == 2, str(result)
+    assert "PO" in result.err and result.err.count("error") == 1, str(result)
+    assert result.out == "", str(result)
+
+
+def test_an_event_in_the_future_is_a_usage_error(configured: Station) -> None:
+    result = configured(
+        "status-update",
+        "2ABC1234",
+        "--tracking",
+        "T1",
+        "--event",
+        "departed",
+        "--at",
+        "2098-01-01T00:00:00Z",
+    )
+    assert result.code == 2, str(result)
+    assert "argument --at" in result.err and "future" in result.err, str(result)
+
+
+# -- scale: a device that is not a scale ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--device", "/dev/null"],
+        ["--kind", "serial", "--device", "/dev/null"],
+    ],
+)
+def test_a_device_that_is_not_a_serial_port_is_named_so(station: Station, argv: list[str]) -> None:
+    pytest.importorskip("serial", reason="pyserial is not installed (pip install -e '.[test]')")
+    result = station("scale", *argv, "--wait", "0")
+    assert result.code == 1, str(result)
+    assert "asleep" not in result.err, str(result)
+    assert "/dev/null is not a serial port" in result.err, str(result)
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 2 and lines[1].startswith("  what to do: ") and "--device" in lines[1]
+
+
+def test_a_regular_file_is_not_a_scale(station: Station, tmp_path: Path) -> None:
+    pytest.importorskip("serial", reason="pyserial is not installed (pip install -e '.[test]')")
+    file = tmp_path / "notes.txt"
+    file.write_text("hello\n", encoding="utf-8")
+    result = station("scale", "--kind", "serial", "--device", str(file), "--wait", "0")
+    assert result.code == 1, str(result)
+    assert "asleep" not in result.err and "is not a serial port" in result.err, str(result)
+
+
+def test_a_serial_port_given_to_a_usb_scale_is_a_usage_error(station: Station) -> None:
+    result = station("scale", "--kind", "hid", "--device", "/dev/ttyUSB0")
+    assert result.code == 2, str(result)
+    assert "--kind serial" in result.err, str(result)
