@@ -11,6 +11,7 @@ import importlib
 import json
 import os
 import pkgutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -301,6 +302,68 @@ def _check_win32print() -> str:
     return f"win32print loads; {len(printers)} printer(s) in the spooler"
 
 
+def _check_postgres_driver() -> str:
+    """Warehouse mode's PostgreSQL driver: psycopg with the libpq it brings (psycopg-binary).
+    It is imported only when a journal_url is set, so a release without it would start and
+    fail at the first bench that joins a site. libpq itself answers here: a connection to a
+    closed loopback port is refused by its own network code."""
+    try:
+        import psycopg
+    except ImportError as exc:
+        raise CheckFailed(f"warehouse mode's PostgreSQL driver does not load ({exc})") from exc
+
+    libpq = psycopg.pq.version()
+    with socket.socket() as closed:  # a loopback port nobody listens on
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    try:
+        psycopg.connect(
+            host="127.0.0.1", port=port, dbname="self-test", user="self-test",
+            sslmode="disable", connect_timeout=10,
+        ).close()  # fmt: skip
+    except psycopg.OperationalError:
+        pass
+    else:
+        raise CheckFailed(f"libpq connected to 127.0.0.1:{port}, where nothing listens")
+    return (
+        f"psycopg {psycopg.__version__} ({psycopg.pq.__impl__}), "
+        f"libpq {libpq // 10000}.{libpq % 10000}: a closed port is refused"
+    )
+
+
+def _check_usb_scales() -> str:
+    """hidapi (module ``hid``), which USB point-of-sale scales are read through; imported only
+    when the scale is set to USB. Enumerating the HID devices calls into the OS."""
+    from station.devices.hid_scale import find_scales
+    from station.devices.scale import optional_library
+
+    hid = optional_library("hid", "hidapi", "USB scales", "serial or none")
+    devices = hid.enumerate()
+    return (
+        f"hidapi loads; {len(devices)} HID device(s), {len(find_scales(lambda: devices))} scale(s)"
+    )
+
+
+def _check_serial_scales() -> str:
+    """pyserial with its back end for this OS (serialwin32 on Windows), which serial scales are
+    read through; imported only when the scale is set to serial. A port that does not exist
+    must come back as a scale that does not answer, not as a missing module."""
+    from station.devices.scale import ReadingState, optional_library
+    from station.devices.serial_scale import SerialScale
+
+    serial = optional_library("serial", "pyserial", "Serial scales", "hid or none")
+    with tempfile.TemporaryDirectory() as tmp:
+        port = "COM254" if WINDOWS else str(Path(tmp) / "no-such-port")
+        scale = SerialScale(port)
+        try:
+            reading = scale.read()
+        finally:
+            scale.close()
+    if reading.state is not ReadingState.ASLEEP:
+        raise CheckFailed(f"{port}, which does not exist, read as {reading.state.name}")
+    return f"pyserial {serial.VERSION} loads; a missing {port} reads as a scale asleep"
+
+
 @dataclass(frozen=True)
 class Check:
     name: str
@@ -311,6 +374,9 @@ class Check:
 def checks() -> list[Check]:
     # Windows always has the Credential Manager and the spooler; Linux may lack a keyring.
     windows_only = [Check("win32print", _check_win32print)] if WINDOWS else []
+    # The release carries warehouse mode's and the scales' libraries; an installation from
+    # source has them only with the extras (pip install 'packing-station[site,scale]').
+    frozen = bool(getattr(sys, "frozen", False))
     return [
         Check("imports", _check_imports),
         Check("resources", _check_resources),
@@ -322,6 +388,9 @@ def checks() -> list[Check]:
         Check("qt printing", _check_qt_printing),
         Check("documents", _check_documents),
         Check("simulator round trip", _check_simulator_round_trip),
+        Check("psycopg", _check_postgres_driver, required=frozen),
+        Check("hidapi", _check_usb_scales, required=frozen),
+        Check("pyserial", _check_serial_scales, required=frozen),
         *windows_only,
         Check("keyring", _check_keyring, required=WINDOWS),
     ]

@@ -85,3 +85,49 @@ def test_on_windows_the_self_test_checks_the_spooler_and_the_keyring() -> None:
     names = [c.name for c in selftest.checks() if c.required]
     assert {"win32print", "keyring", "qt platform", "qt style"} <= set(names)
     assert selftest.APP_PLATFORMS == ["windows", "offscreen"]
+
+
+def test_a_release_requires_the_libraries_of_warehouse_mode_and_the_scales(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """psycopg, hidapi and pyserial are imported only when a site or a scale is configured: a
+    release without them started and failed at the first bench that joined a site."""
+    optional = {c.name for c in selftest.checks() if not c.required}
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    required = {c.name for c in selftest.checks() if c.required}
+    assert {"psycopg", "hidapi", "pyserial"} <= required
+    # from source they are extras (pip install 'packing-station[site,scale]')
+    assert {"psycopg", "hidapi", "pyserial"} <= optional
+
+
+@pytest.mark.parametrize(
+    ("name", "module", "said"),
+    [
+        ("psycopg", "psycopg", "psycopg 3"),
+        ("hidapi", "hid", "HID device"),
+        ("pyserial", "serial", "asleep"),
+    ],
+)
+def test_each_library_check_uses_the_library_for_real(name: str, module: str, said: str) -> None:
+    pytest.importorskip(module, reason=f"{module} is not installed (pip install -e '.[dev]')")
+    check = next(c for c in selftest.checks() if c.name == name)
+    result = selftest.run_checks([check])[0]
+    assert result.ok and not result.warning and said in result.detail, result.detail
+
+
+@pytest.mark.parametrize(
+    ("name", "module", "said"),
+    [
+        ("psycopg", "psycopg", "PostgreSQL driver does not load"),
+        ("hidapi", "hid", "hidapi library"),
+        ("pyserial", "serial", "pyserial library"),
+    ],
+)
+def test_a_missing_library_fails_its_check_in_a_release(
+    monkeypatch: pytest.MonkeyPatch, name: str, module: str, said: str
+) -> None:
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setitem(sys.modules, module, None)  # import raises ImportError
+    check = next(c for c in selftest.checks() if c.name == name)
+    result = selftest.run_checks([check])[0]
+    assert not result.ok and said in result.detail, result.detail
