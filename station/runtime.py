@@ -17,6 +17,7 @@ import logging
 import os
 import secrets as pysecrets
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -380,11 +381,9 @@ def _printer(printer: PrinterSettings, role: str, *, opened: bool) -> Printer:
 
 def remove_abandoned_demo_folders(parent: Path, *, keep: Path | None = None) -> int:
     """Delete the temporary folders of demo runs that were killed before they could clean up
-    (SIGKILL, a crash, a power cut): those whose owner process is gone. Folders without an owner
-    file, or whose owner still runs, are left alone. POSIX only: Windows has no harmless way to
-    ask whether a process id lives, and its temporary folder is cleaned by the system."""
-    if os.name != "posix":
-        return 0
+    (SIGKILL, a crash, a power cut; on Windows also Task Manager's End task): those whose owner
+    process is gone. Folders without an owner file, or whose owner still runs, are left alone.
+    (Windows does not empty %TEMP% by itself: Storage Sense, when turned on, takes weeks.)"""
     removed = 0
     for folder in parent.glob(DEMO_FOLDER_PREFIX + "*"):
         if folder == keep or not folder.is_dir():
@@ -402,14 +401,43 @@ def remove_abandoned_demo_folders(parent: Path, *, keep: Path | None = None) -> 
     return removed
 
 
-def _process_exists(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)  # signal 0: only asks whether the process exists (POSIX)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # it exists, owned by someone else
-    return True
+if sys.platform == "win32":
+    import ctypes
+    from ctypes import wintypes
+
+    _PROCESS_QUERY_LIMITED_INFORMATION = 0x1000
+    _STILL_ACTIVE = 259
+    _ERROR_ACCESS_DENIED = 5
+
+    def _process_exists(pid: int) -> bool:
+        """Windows: os.kill(pid, 0) would *end* the process (it calls TerminateProcess), so ask
+        the kernel instead: open the process with the least right there is and read its exit
+        code, STILL_ACTIVE while it runs. An ended process stays openable while someone holds
+        a handle to it; its exit code then tells. No such process: ERROR_INVALID_PARAMETER."""
+        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+        kernel32.OpenProcess.restype = wintypes.HANDLE
+        kernel32.OpenProcess.argtypes = [wintypes.DWORD, wintypes.BOOL, wintypes.DWORD]
+        handle = kernel32.OpenProcess(_PROCESS_QUERY_LIMITED_INFORMATION, False, pid)
+        if not handle:
+            return ctypes.get_last_error() == _ERROR_ACCESS_DENIED  # someone else's: it lives
+        try:
+            code = wintypes.DWORD()
+            if not kernel32.GetExitCodeProcess(wintypes.HANDLE(handle), ctypes.byref(code)):
+                return True  # cannot tell: leave its folder alone
+            return code.value == _STILL_ACTIVE
+        finally:
+            kernel32.CloseHandle(wintypes.HANDLE(handle))
+
+else:
+
+    def _process_exists(pid: int) -> bool:
+        try:
+            os.kill(pid, 0)  # signal 0: only asks whether the process exists (POSIX)
+        except ProcessLookupError:
+            return False
+        except OSError:
+            return True  # it exists, owned by someone else
+        return True
 
 
 def _credentials(

@@ -70,6 +70,26 @@ def test_the_journal_lock_excludes_another_process_and_is_freed_when_it_crashes(
         assert lock.held
 
 
+def test_asking_whether_a_process_lives_leaves_it_running(tmp_path: Path) -> None:
+    """The demo folders of killed runs are removed when their owner is gone. On Windows
+    os.kill(pid, 0) ends the process it asks about; the question must be harmless there too."""
+    from station.runtime import _process_exists
+
+    child = subprocess.Popen(
+        [sys.executable, "-c", "import sys; sys.stdin.readline()"], stdin=subprocess.PIPE
+    )
+    try:
+        assert _process_exists(child.pid)
+        assert _process_exists(child.pid)  # asked twice: still there
+        assert child.poll() is None, f"asking ended it with exit code {child.returncode}"
+    finally:
+        assert child.stdin is not None
+        child.stdin.close()
+        assert child.wait(timeout=60) == 0
+    # Ended (on Windows its handle is still held by `child`: the exit code tells)
+    assert not _process_exists(child.pid)
+
+
 def test_settings_are_written_over_an_existing_file_and_read_back(tmp_path: Path) -> None:
     # On Windows os.replace must replace a file that exists; there is no directory fsync there.
     path = tmp_path / "station" / "settings.json"
