@@ -8,7 +8,7 @@ import os
 import signal
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from station.runtime import demo_settings
 from station.simulator.config import SimulatorConfig
 from station.simulator.server import SimulatorServer
 from tests.cli.conftest import Station, fresh_po
+from tests.helpers.hostile_files import DEVICE, pipe
 
 BOX = "12x8x4in:1.5kg"
 
@@ -134,16 +135,16 @@ def test_config_check_fails_when_the_simulator_address_is_missing(station: Stati
 def test_mcf_import_reads_only_a_regular_file_of_bounded_size(station: Station, kind: str) -> None:
     """`station mcf import /dev/zero` read until the machine ran out of memory, and a FIFO
     blocked for ever: the web-shop CSV is bounded like the carrier CSV."""
-    if kind == "device":
-        path = Path("/dev/zero")
-    elif kind == "fifo":
-        path = station.tmp / "orders.csv"
-        os.mkfifo(path)
-    else:
-        path = station.tmp / "orders.csv"
-        with path.open("wb") as big:
-            big.truncate(11 * 1024 * 1024)  # sparse: no disk used
-    result = station("--demo", "mcf", "import", str(path), timeout=60)
+    with ExitStack() as stack:
+        if kind == "device":
+            path = DEVICE  # /dev/zero; NUL on Windows
+        elif kind == "fifo":
+            path = stack.enter_context(pipe(station.tmp))  # a named pipe on Windows
+        else:
+            path = station.tmp / "orders.csv"
+            with path.open("wb") as big:
+                big.truncate(11 * 1024 * 1024)  # sparse: no disk used
+        result = station("--demo", "mcf", "import", str(path), timeout=60)
     assert result.code == 1, str(result)
     assert result.err.count("station:") == 1 and "what to do:" in result.err, str(result)
     said = "larger than 10 MiB" if kind == "too large" else "not a regular file"

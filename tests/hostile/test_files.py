@@ -1,10 +1,12 @@
 """Hostile files: ``/dev/zero`` reads for ever, a FIFO blocks whoever opens it, a huge file eats
-memory. Every file input takes only a regular file of sane size, through the real program."""
+memory. Every file input takes only a regular file of sane size, through the real program.
+(On Windows the device is NUL and the pipe a named pipe: tests/helpers/hostile_files.py.)"""
 
 from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,16 +14,14 @@ import pytest
 from station.config import load_settings
 from station.errors import ConfigError, ContentError
 from station.files import read_input_file
+from tests.helpers.hostile_files import DEVICE, pipe
 from tests.hostile.servers import run_station
-
-pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs /dev/zero and FIFOs")
 
 
 @pytest.fixture
-def fifo(tmp_path: Path) -> Path:
-    path = tmp_path / "label.zpl"
-    os.mkfifo(path)
-    return path
+def fifo(tmp_path: Path) -> Iterator[Path]:
+    with pipe(tmp_path, "label.zpl") as path:
+        yield path
 
 
 def _station(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -32,11 +32,11 @@ def _station(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return run_station(*args, env=env, cwd=cwd, timeout=60)
 
 
-@pytest.mark.parametrize("source", ["/dev/zero", "fifo"])
+@pytest.mark.parametrize("source", ["device", "fifo"])
 def test_station_print_refuses_a_device_or_a_pipe_at_once(
     source: str, fifo: Path, tmp_path: Path
 ) -> None:
-    path = str(fifo) if source == "fifo" else source
+    path = str(fifo) if source == "fifo" else str(DEVICE)
     done = _station("print", path, "--printer", (tmp_path / "out").as_uri(), cwd=tmp_path)
     assert done.returncode != 0
     assert "not a regular file" in done.stderr and "Traceback" not in done.stderr, done.stderr
@@ -49,7 +49,7 @@ def test_station_render_refuses_a_pipe(fifo: Path, tmp_path: Path) -> None:
 
 
 def test_station_status_update_refuses_dev_zero_as_a_carrier_file(tmp_path: Path) -> None:
-    done = _station("status-update", "--csv", "/dev/zero", cwd=tmp_path)
+    done = _station("status-update", "--csv", str(DEVICE), cwd=tmp_path)
     assert done.returncode != 0
     assert "not a regular file" in done.stderr, done.stderr
 

@@ -22,6 +22,7 @@ from station.ui.background import wait_for_background
 from station.ui.i18n import install_translator
 from station.ui.mcf import McfWindow
 from station.workflow.mcf import McfDesk
+from tests.helpers.hostile_files import DEVICE
 from tests.simulator.sim_client import FakeRenderer
 
 pytestmark = pytest.mark.gui
@@ -144,7 +145,7 @@ def test_importing_a_device_is_refused_not_read_for_ever(
     background thread does not read until memory runs out."""
     _server, desk = world
     window = _window(qtbot, desk)
-    window.import_file(Path("/dev/zero"))
+    window.import_file(DEVICE)  # /dev/zero; NUL on Windows
     _idle(qtbot, window)
     assert "not a regular file" in window.status.text()
     assert window.table.rowCount() == 0
