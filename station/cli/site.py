@@ -233,6 +233,14 @@ def _status(db: SiteDatabase, out: TextIO) -> int:
         print(f"  {claim.describe()}", file=out)
     counts = ", ".join(f"{n} {state}" for state, n in sorted(status.outbox.items())) or "empty"
     print(f"site outbox: {counts}", file=out)
+    for item in status.ask_amazon:
+        since = item.since.astimezone().strftime("%Y-%m-%d %H:%M")
+        print(
+            f"  ask Amazon: PO {item.po}, transaction {item.transaction_id or '-'} (from "
+            f"{item.origin_station}, since {since}): Amazon accepted it but its status cannot "
+            "be read; the site looks again every hour and never sends it twice",
+            file=out,
+        )
     return EXIT_OK
 
 

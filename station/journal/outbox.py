@@ -44,12 +44,14 @@ from station.logs import redact
 log = logging.getLogger(__name__)
 
 __all__ = [
+    "DUE_STATES",
     "OPEN_STATES",
     "Outbox",
     "OutboxConflictError",
     "OutboxItem",
     "OutboxKind",
     "OutboxListener",
+    "OutboxListeners",
     "OutboxState",
     "idempotency_key",
 ]
@@ -133,6 +135,39 @@ class OutboxItem:
 OutboxListener = Callable[[OutboxItem], None]
 
 
+class OutboxListeners:
+    """Who is told of each committed change of an outbox (this bench's, or the site's)."""
+
+    def __init__(self) -> None:
+        self._listeners: list[OutboxListener] = []
+        self._lock = threading.Lock()
+
+    def add(self, listener: OutboxListener) -> Callable[[], None]:
+        """Call ``listener(item)`` after every committed change; returns the unsubscribe function.
+
+        Listeners run on the thread that made the change (often the worker): a GUI must hand
+        the item over to its own thread (a Qt signal does that).
+        """
+        with self._lock:
+            self._listeners.append(listener)
+
+        def remove() -> None:
+            with self._lock:
+                if listener in self._listeners:
+                    self._listeners.remove(listener)
+
+        return remove
+
+    def notify(self, item: OutboxItem) -> None:
+        with self._lock:
+            listeners = list(self._listeners)
+        for listener in listeners:
+            try:
+                listener(item)
+            except Exception:
+                log.exception("outbox listener failed")
+
+
 def canonical_json(payload: Mapping[str, Any]) -> str:
     return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
@@ -188,39 +223,17 @@ class Outbox:
 
     def __init__(self, journal: Journal) -> None:
         self._journal = journal
-        self._listeners: list[OutboxListener] = []
-        self._listeners_lock = threading.Lock()
+        self._listeners = OutboxListeners()
 
     @property
     def journal(self) -> Journal:
         return self._journal
 
-    # -- listeners --------------------------------------------------------------------------
-
     def add_listener(self, listener: OutboxListener) -> Callable[[], None]:
-        """Call ``listener(item)`` after every committed change; returns the unsubscribe function.
-
-        Listeners run on the thread that made the change (often the worker): a GUI must hand
-        the item over to its own thread (a Qt signal does that).
-        """
-        with self._listeners_lock:
-            self._listeners.append(listener)
-
-        def remove() -> None:
-            with self._listeners_lock:
-                if listener in self._listeners:
-                    self._listeners.remove(listener)
-
-        return remove
+        return self._listeners.add(listener)
 
     def _notify(self, item: OutboxItem) -> None:
-        with self._listeners_lock:
-            listeners = list(self._listeners)
-        for listener in listeners:
-            try:
-                listener(item)
-            except Exception:
-                log.exception("outbox listener failed")
+        self._listeners.notify(item)
 
     # -- the workflow's side ----------------------------------------------------------------
 

@@ -92,6 +92,10 @@ class TransactionStatus(StrEnum):
 class TransactionResult:
     status: TransactionStatus
     errors: tuple[ApiErrorDetail, ...] = ()
+    #: Not decided, and a person has to ask Amazon (the text says which transaction and why):
+    #: a bench's confirmation handed to the site outbox whose site item is ``ask_amazon``
+    #: shows the same state here. Polled on the usual back-off; never resent.
+    ask_amazon: str | None = None
 
 
 class Verdict(StrEnum):
@@ -548,10 +552,10 @@ class OutboxWorker:
             self._outbox.transition(
                 item.id,
                 from_states=sent,
-                to=OutboxState.SENT,
+                to=OutboxState.ASK_AMAZON if result.ask_amazon else OutboxState.SENT,
                 next_attempt_at=self._later(item.checks + 1, poll=True),
                 count_check=True,
-                last_error=None,
+                last_error=result.ask_amazon[:1000] if result.ask_amazon else None,
             )
 
     def _status_unreadable(self, item: OutboxItem, transaction_id: str, exc: Exception) -> None:

@@ -13,7 +13,7 @@ import binascii
 import hashlib
 import hmac
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -23,6 +23,7 @@ from station.site.db import SiteDatabase, SiteLink
 from station.site.schema import migrate_site
 
 __all__ = [
+    "AskAmazon",
     "SiteStatus",
     "StationRow",
     "check_data_key",
@@ -133,12 +134,24 @@ class StationRow:
 
 
 @dataclass(frozen=True)
+class AskAmazon:
+    """A confirmation Amazon accepted whose status could not be read: a person asks Amazon."""
+
+    po: str
+    transaction_id: str | None
+    origin_station: str
+    since: datetime
+    last_error: str | None
+
+
+@dataclass(frozen=True)
 class SiteStatus:
     where: str
     schema_version: int
     stations: list[StationRow]
     claims: list[Claim]
     outbox: dict[str, int]
+    ask_amazon: list[AskAmazon] = field(default_factory=list)
 
 
 def site_status(db: SiteDatabase) -> SiteStatus:
@@ -168,7 +181,14 @@ def site_status(db: SiteDatabase) -> SiteStatus:
             )
             if c is not None
         ]
-        return SiteStatus(db.url.where, int(version), stations, claims, outbox)
+        asking = [
+            AskAmazon(*r)
+            for r in conn.execute(
+                "SELECT po, transaction_id, origin_station, updated_at, last_error "
+                "FROM site_outbox WHERE state = 'ask_amazon' ORDER BY id LIMIT 200"
+            ).fetchall()
+        ]
+        return SiteStatus(db.url.where, int(version), stations, claims, outbox, asking)
 
     return _run(db, work)  # type: ignore[no-any-return]
 

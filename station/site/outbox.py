@@ -27,7 +27,6 @@ from __future__ import annotations
 import builtins
 import json
 import logging
-import threading
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any
@@ -40,8 +39,11 @@ from station.errors import (
     SiteUnavailableError,
 )
 from station.journal.outbox import (
+    DUE_STATES,
+    OPEN_STATES,
     OutboxItem,
     OutboxListener,
+    OutboxListeners,
     OutboxState,
     _item,  # one row mapper for both outboxes
     canonical_json,
@@ -75,7 +77,10 @@ _COLUMNS = (
     "last_error, ship_method, to_json(next_attempt_at) #>> '{}', to_json(created_at) #>> '{}', "
     "to_json(coalesce(send_started_at, updated_at)) #>> '{}', origin_station"
 )
-_OPEN = ("pending", "unknown", "sent")
+# The same states as a bench's outbox, with the same meaning (``ask_amazon`` included: Amazon
+# accepted the request but its status could not be read; a person asks Amazon, the station looks
+# again every hour, never resends).
+_DUE = [str(s) for s in DUE_STATES]
 
 
 def _errors_json(errors: Sequence[ApiErrorDetail]) -> str:
@@ -97,31 +102,13 @@ class SiteOutbox:
         self.journal = journal
         self.sending_s = sending_s
         self._link = SiteLink(db)
-        self._listeners: list[OutboxListener] = []
-        self._lock = threading.Lock()
+        self._listeners = OutboxListeners()
 
     def close(self) -> None:
         self._link.close()
 
     def add_listener(self, listener: OutboxListener) -> Callable[[], None]:
-        with self._lock:
-            self._listeners.append(listener)
-
-        def remove() -> None:
-            with self._lock:
-                if listener in self._listeners:
-                    self._listeners.remove(listener)
-
-        return remove
-
-    def _notify(self, item: OutboxItem) -> None:
-        with self._lock:
-            listeners = list(self._listeners)
-        for listener in listeners:
-            try:
-                listener(item)
-            except Exception:
-                log.exception("site outbox listener failed")
+        return self._listeners.add(listener)
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -148,7 +135,7 @@ class SiteOutbox:
         return [_item(row) for row in rows]
 
     def open_items(self) -> builtins.list[OutboxItem]:
-        return self.list(states=(*[OutboxState(s) for s in _OPEN], OutboxState.SENDING))
+        return self.list(states=OPEN_STATES)
 
     # -- the worker's side -------------------------------------------------------------------
 
@@ -168,7 +155,7 @@ class SiteOutbox:
                     FOR UPDATE SKIP LOCKED)
                 RETURNING {_COLUMNS}
                 """,  # noqa: S608
-                (PICK_LEASE_S, list(_OPEN)),
+                (PICK_LEASE_S, _DUE),
             ).fetchone()
 
         row = self._link.run(work)
@@ -185,12 +172,12 @@ class SiteOutbox:
         return self._link.run(
             lambda conn: conn.execute(
                 "SELECT min(next_attempt_at) FROM site_outbox WHERE state = ANY(%s)",
-                (list(_OPEN),),
+                (_DUE,),
             ).fetchone()
         )
 
     def make_due(self, states: Iterable[OutboxState] | None = None) -> int:
-        wanted = [str(s) for s in (states or [OutboxState(s) for s in _OPEN])]
+        wanted = [str(s) for s in states] if states else _DUE
         return int(
             self._link.run(
                 lambda conn: (
@@ -248,12 +235,20 @@ class SiteOutbox:
             sets.append("checks = checks + 1")
 
         def work(conn: Any) -> Any:
+            # ``before`` is the state the item left: the site's history records the moment it
+            # came to ask Amazon, not every hourly look at it.
             row = conn.execute(
-                f"UPDATE site_outbox SET {', '.join(sets)} WHERE id = %s "  # noqa: S608
-                f"AND state = ANY(%s) RETURNING {_COLUMNS}",
-                (*params, item_id, [str(s) for s in from_states]),
+                f"UPDATE site_outbox SET {', '.join(sets)} FROM (SELECT state AS before "  # noqa: S608
+                "FROM site_outbox WHERE id = %s FOR UPDATE) AS old WHERE id = %s "
+                f"AND state = ANY(%s) RETURNING {_COLUMNS}, old.before",
+                (*params, item_id, item_id, [str(s) for s in from_states]),
             ).fetchone()
-            if row is not None and to in (OutboxState.SUCCEEDED, OutboxState.FAILED):
+            entered = row is not None and row[16] != str(to)
+            if entered and to in (
+                OutboxState.SUCCEEDED,
+                OutboxState.FAILED,
+                OutboxState.ASK_AMAZON,
+            ):
                 record_site_event(
                     conn,
                     station_id=self.db.station_id,
@@ -268,7 +263,7 @@ class SiteOutbox:
         if row is None:
             return None
         item = _item(row)
-        self._notify(item)
+        self._listeners.notify(item)
         return item
 
     def retry(self, item_id: int) -> OutboxItem | None:
@@ -402,6 +397,12 @@ class SiteHandover:
         state = OutboxState(row[0])
         if state is OutboxState.SUCCEEDED:
             return TransactionResult(TransactionStatus.SUCCESS)
+        if state is OutboxState.ASK_AMAZON:  # the bench's own item says so too, with the reason
+            return TransactionResult(
+                TransactionStatus.PROCESSING,
+                ask_amazon=f"{row[2] or 'ask Amazon: its status could not be read'} "
+                f"(site outbox item {site_id})",
+            )
         if state is OutboxState.FAILED:
             try:
                 raw = json.loads(row[1])
