@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from station.errors import JournalError, SiteError
+from station.journal.outbox import Outbox, OutboxState
 from station.journal.outbox_worker import (
     OutboxWorker,
     Reconciler,
@@ -24,6 +25,7 @@ from station.journal.store import Journal
 from station.site.claims import DEFAULT_LEASE_S, IN_FLIGHT_BOUND_S, SiteClaims
 from station.site.db import SiteDatabase
 from station.site.outbox import SENDING_DEADLINE_S, SiteHandover, SiteOutbox
+from station.site.presence import SitePresence
 from station.site.schema import migrate_site
 
 log = logging.getLogger(__name__)
@@ -52,6 +54,7 @@ class SiteBench:
     online: bool = field(default=False, init=False)
     _site_worker: OutboxWorker | None = field(default=None, init=False, repr=False)
     _starter: threading.Thread | None = field(default=None, init=False, repr=False)
+    _presence: SitePresence | None = field(default=None, init=False, repr=False)
     _closing: threading.Event = field(default_factory=threading.Event, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -122,6 +125,20 @@ class SiteBench:
             if self._try_start(worker):
                 return
 
+    def presence(self) -> SitePresence:
+        """Whether the database is reachable, watched on a thread of its own (started on first
+        use: the packer's screen asks for it, a command line run does not)."""
+        if self._presence is None:
+            local = Outbox(self.journal)
+            not_handed_over = (OutboxState.PENDING, OutboxState.SENDING, OutboxState.UNKNOWN)
+            self._presence = SitePresence(
+                self.db,
+                claimed=lambda: sum(1 for s in self.claims.held().values() if s == "active"),
+                waiting=lambda: len(local.list(states=not_handed_over)),
+            )
+            self._presence.start()
+        return self._presence
+
     @property
     def site_worker(self) -> OutboxWorker | None:
         return self._site_worker
@@ -131,6 +148,9 @@ class SiteBench:
         starter, self._starter = self._starter, None
         if starter is not None:
             starter.join(RESTART_SECONDS + 5)
+        presence, self._presence = self._presence, None
+        if presence is not None:
+            presence.stop()
         worker, self._site_worker = self._site_worker, None
         if worker is not None:
             worker.stop()

@@ -32,7 +32,13 @@ from PySide6.QtWidgets import (
 
 from station.config import Settings
 from station.devices.scale import WeightCapture
-from station.errors import NetworkError, PrinterError, ScanError, StationError
+from station.errors import (
+    NetworkError,
+    PrinterError,
+    ScanError,
+    SiteUnavailableError,
+    StationError,
+)
 from station.journal.outbox import OutboxState
 from station.printing import PrinterState
 from station.ui.commands import Command, CommandKind, is_command, is_meaningful, parse_command
@@ -40,6 +46,7 @@ from station.ui.feedback import Feedback, Sound, SoundPlayer
 from station.ui.keyboard_layout import suspect_layout
 from station.ui.previews import Preview, label_preview, pdf_preview
 from station.ui.qt_compat import emit
+from station.ui.site_status import attach_site_status
 from station.ui.theme import Tone
 from station.ui.widgets.boxes_panel import BoxesPanel
 from station.ui.widgets.document_preview import DocumentPreview
@@ -260,6 +267,7 @@ class MainWindow(QMainWindow):
         outer.addLayout(grid, 1)
         self.setCentralWidget(central)
         self.health = HealthBar(self.statusBar())
+        self.site_status = attach_site_status(self.statusBar(), self.runtime)  # warehouse mode
         self.feedback = Feedback(central, player)
         self.boxes.preset_chosen.connect(
             lambda pid: self.run_command(Command(CommandKind.BOX, pid))
@@ -401,6 +409,9 @@ class MainWindow(QMainWindow):
                 headline = _tr("STOP — printer problem")
             elif isinstance(error, ScanError):
                 headline = _tr("STOP — check this scan")
+            elif isinstance(error, SiteUnavailableError) and self.site_status is not None:
+                headline = _tr("STOP — the site database is away")
+                self.site_status.check_now()
             else:
                 headline = _tr("STOP — this order cannot go on")
         message, hint = packer_error(error)
@@ -1077,7 +1088,10 @@ class MainWindow(QMainWindow):
                     1 for i in items if i.state in (OutboxState.SENDING, OutboxState.SENT)
                 ),
                 "failed": sum(1 for i in items if i.state is OutboxState.FAILED),
-                "offline": any(
+                # A bench of a site hands its items to the site database, not to Amazon: the
+                # status bar's site item says when that waits.
+                "offline": getattr(runtime, "site", None) is None
+                and any(
                     i.state is OutboxState.PENDING and i.attempts > 0 and i.last_error
                     for i in items
                 ),

@@ -131,6 +131,44 @@ TEXTS: tuple[_Text, ...] = (
             "WorkflowTexts", "Put the items back and set its label aside; it will not ship."
         ),
     ),
+    # Warehouse mode: the site database and the other benches.
+    _text(
+        rf"PO {_PO} cannot be claimed: The site database at .*",
+        QT_TRANSLATE_NOOP(
+            "WorkflowTexts", "PO {po} cannot be claimed for this bench: the site database is away"
+        ),
+    ),
+    _text(
+        r"The site database is away: only POs this bench already claimed can be packed now\. "
+        r"Put this one aside until the status bar says the site is back\.",
+        QT_TRANSLATE_NOOP(
+            "WorkflowTexts",
+            "Put this order aside: while the site database is away, only orders this bench "
+            "already claimed can be packed. Scan it again when the status bar says the site "
+            "database is back; nothing was printed or sent for it.",
+        ),
+    ),
+    _text(
+        rf"PO {_PO} is being packed at bench (?P<bench>.+) by (?P<who>.+) since (?P<since>\S+)",
+        QT_TRANSLATE_NOOP(
+            "WorkflowTexts", "PO {po} is being packed at bench {bench} ({who}) since {since}"
+        ),
+    ),
+    _text(
+        rf"PO {_PO} was packed at bench (?P<bench>.+) by (?P<who>.+) \((?P<since>\S+)\)",
+        QT_TRANSLATE_NOOP(
+            "WorkflowTexts", "PO {po} was already packed at bench {bench} ({who}) at {since}"
+        ),
+    ),
+    _text(
+        r"Do not print or ship it here: give it to that bench, or ask the lead to release the "
+        r"claim \(`station site release PO`\)\.",
+        QT_TRANSLATE_NOOP(
+            "WorkflowTexts",
+            "Do not print or ship it here: give it to that bench, or ask the lead to free it "
+            "for this bench.",
+        ),
+    ),
     _text(
         rf"Item (?P<code>\S+) is not on PO {_PO}",
         QT_TRANSLATE_NOOP("WorkflowTexts", "Item {code} is not on PO {po}"),
