@@ -149,17 +149,16 @@ def _site(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _set_up(args: argparse.Namespace, out: TextIO) -> int:
-    from station.config import save_settings
     from station.errors import ConfigError, StationError
     from station.secrets import KeyringSecretStore
-    from station.site.admin import init_site, join_site, new_data_key
-    from station.site.db import DATA_KEY_NAME, PASSWORD_KEY_NAME
-    from station.site.url import check_site_url
+    from station.site.db import PASSWORD_KEY_NAME
+    from station.site.membership import FieldRefusal, join, prepare
 
-    check_site_url(args.url)
-    paths, settings = _station()
-    settings = settings.model_copy(update={"bench": args.bench})
-    settings = type(settings).model_validate(settings.model_dump())  # checks the bench name
+    paths, _settings = _station()
+    try:
+        prepare(paths.config_file, args.url, args.bench)  # the URL and the bench, before asking
+    except FieldRefusal as exc:
+        raise exc.cause from None
     # README: a bench without a keyring gives the secrets as STATION_SITE_PASSWORD and
     # STATION_SITE_DATA_KEY; they are checked against the database like typed ones and stay in
     # those variables (never written to the settings file, the log or the database).
@@ -181,19 +180,19 @@ def _set_up(args: argparse.Namespace, out: TextIO) -> int:
             ) from None
         store = None
     password = _secret(_PASSWORD_ENV, "Site database password: ")
-    db = _database(settings, args.url, password)
-    if args.site_command == "init":
-        key = new_data_key()
-        version = init_site(db, key)
-    else:
+    key = None
+    if args.site_command == "join":
         key = _secret(_DATA_KEY_ENV, "Site data key (from `station site init`): ")
-        version = join_site(db, key.strip())
-    if store is not None:
-        store.set(PASSWORD_KEY_NAME, password)
-        store.set(DATA_KEY_NAME, key.strip())
-    save_settings(settings.model_copy(update={"journal_url": args.url}), paths.config_file)
+    try:
+        joined = join(paths.config_file, args.url, args.bench, password, key, store=store)
+    except FieldRefusal as exc:
+        raise exc.cause from None
     verb = "set up" if args.site_command == "init" else "joined"
-    print(f"{verb} the site at {db.url.where} (schema {version}) as bench {db.bench}", file=out)
+    print(
+        f"{verb} the site at {joined.where} (schema {joined.schema_version}) as bench "
+        f"{joined.bench}",
+        file=out,
+    )
     if store is None:
         print(
             f"No system keyring here: nothing secret was saved. Every run of this station needs "
@@ -209,7 +208,7 @@ def _set_up(args: argparse.Namespace, out: TextIO) -> int:
     if args.site_command == "init":
         print(
             "Site data key (write it down; every station asks for it when it joins, and it is "
-            f"shown only now):\n  {key}",
+            f"shown only now):\n  {joined.data_key}",
             file=out,
         )
     return EXIT_OK

@@ -367,16 +367,17 @@ class SiteClaims:
             thread.join(5)
         if release:
             try:
-                self._link.run(self._release_mine)
+                self._link.run(lambda conn: self.release_mine_in(conn, "station closed"))
             except SiteError as exc:
                 log.warning("could not free this bench's claims: %s", exc.message)
         self._link.close()
 
-    def _release_mine(self, conn: Any) -> None:
+    def release_mine_in(self, conn: Any, why: str) -> list[str]:
+        """Free every active claim of this station (it closes, or leaves the site)."""
         rows = conn.execute(
             "UPDATE claims SET state = 'released', released_by = %s, released_at = now() "
             "WHERE station_id = %s AND state = 'active' RETURNING po",
-            (f"{self.db.station_id} (closed)", self.db.station_id),
+            (f"{self.db.station_id} ({why})", self.db.station_id),
         ).fetchall()
         for (po,) in rows:
             record_site_event(
@@ -385,5 +386,6 @@ class SiteClaims:
                 bench=self.db.bench,
                 kind="claim_released",
                 po=po,
-                detail={"by": "station closed"},
+                detail={"by": why},
             )
+        return [po for (po,) in rows]

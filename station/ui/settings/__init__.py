@@ -33,7 +33,8 @@ def open_settings(parent: QWidget | None, runtime: Runtime | None) -> bool:
 
         path = default_paths().config_file
         settings = load_settings(path)
-    dialog = SettingsDialog(parent, settings, path)
+    outbox = runtime.outbox if runtime is not None else None  # leaving hands it over first
+    dialog = SettingsDialog(parent, settings, path, outbox=outbox)
     try:
         return dialog.exec() == QDialog.DialogCode.Accepted
     finally:

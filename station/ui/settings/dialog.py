@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from station.config import Settings, save_settings
 from station.errors import StationError
+from station.journal.outbox import Outbox
 from station.secrets import SecretStore
 from station.ui.background import run_in_background
 from station.ui.settings.credentials import CredentialsPage
@@ -42,6 +43,7 @@ from station.ui.settings.form import (
 )
 from station.ui.settings.printers import PrinterFinder, SamplePrintButton
 from station.ui.settings.refusals import settings_refusals
+from station.ui.settings.site import SitePage
 
 log = logging.getLogger("station.ui.settings")
 
@@ -130,6 +132,7 @@ class SettingsDialog(QDialog):
         path: Path | None,
         *,
         secret_store: SecretStore | None = None,
+        outbox: Outbox | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settings_dialog")
@@ -146,6 +149,10 @@ class SettingsDialog(QDialog):
         self._add_printer_tools()
         self.credentials = CredentialsPage(store=secret_store, region=settings.region)
         self.tabs.addTab(_scrolled(self.credentials), self.tr("Credentials"))
+        self.site = SitePage(
+            settings, path, store=secret_store, outbox=outbox, on_changed=self._site_changed
+        )
+        self.tabs.addTab(_scrolled(self.site), self.tr("Site"))
         note = QLabel(self.tr("Changes take effect when the station is restarted."))
         layout.addWidget(note)
         self.summary = QLabel()
@@ -160,6 +167,12 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+
+    def _site_changed(self, journal_url: str, bench: str) -> None:
+        """A join or leave saved the file already: the form shows it and keeps it on Save."""
+        for name, value in (("journal_url", journal_url), ("bench", bench)):
+            self.form.editor(name).set_value(value)
+            self._as_opened[name] = self.form.editor(name).value()
 
     def reject(self) -> None:
         """Cancel, Escape or the window's ✕: edits are dropped only when the user says so."""
