@@ -885,83 +885,83 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="1032" />
+            <location filename="../../ui/main_window.py" line="1043" />
             <source> — label 1 of {count}</source>
             <translation> — etiqueta 1 de {count}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="299" />
+            <location filename="../../ui/main_window.py" line="307" />
             <source>&amp;Help</source>
             <translation>Aj&amp;uda</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="277" />
+            <location filename="../../ui/main_window.py" line="285" />
             <source>&amp;Station</source>
             <translation>&amp;Estação</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="528" />
+            <location filename="../../ui/main_window.py" line="539" />
             <source>A barcode was scanned while “{window}” is open.</source>
             <translation>Um código de barras foi escaneado com “{window}” aberto.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="637" />
+            <location filename="../../ui/main_window.py" line="648" />
             <source>ALREADY SHIPPED — do not ship again</source>
             <translation>JÁ ENVIADO — não envie de novo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="305" />
-            <location filename="../../ui/main_window.py" line="334" />
+            <location filename="../../ui/main_window.py" line="313" />
+            <location filename="../../ui/main_window.py" line="342" />
             <source>About Packing Station</source>
             <translation>Sobre a Packing Station</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="897" />
+            <location filename="../../ui/main_window.py" line="908" />
             <source>Amazon accepted the shipment. Scan the next PO.</source>
             <translation>A Amazon aceitou o envio. Escaneie o próximo PO.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="286" />
+            <location filename="../../ui/main_window.py" line="294" />
             <source>Amazon fulfilment</source>
             <translation>Logística da Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="939" />
+            <location filename="../../ui/main_window.py" line="950" />
             <source>Amazon has not answered for {s} s.</source>
             <translation>A Amazon não responde há {s} s.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="625" />
+            <location filename="../../ui/main_window.py" line="636" />
             <source>Amazon is slow to answer.</source>
             <translation>A Amazon está demorando para responder.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="908" />
+            <location filename="../../ui/main_window.py" line="919" />
             <source>Amazon rejected the confirmation of PO {po}: {reasons}</source>
             <translation>A Amazon recusou a confirmação do PO {po}: {reasons}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="702" />
+            <location filename="../../ui/main_window.py" line="713" />
             <source>Box {name} chosen</source>
             <translation>Caixa {name} escolhida</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="727" />
+            <location filename="../../ui/main_window.py" line="738" />
             <source>Box {n} recorded</source>
             <translation>Caixa {n} registrada</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="896" />
+            <location filename="../../ui/main_window.py" line="907" />
             <source>CONFIRMED — PO {po} is shipped</source>
             <translation>CONFIRMADO — PO {po} enviado</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="284" />
+            <location filename="../../ui/main_window.py" line="292" />
             <source>Carrier status updates</source>
             <translation>Situação das entregas (transportadora)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="480" />
+            <location filename="../../ui/main_window.py" line="491" />
             <source>Carry on with PO {po}, or scan CMD:CANCEL to put it aside.</source>
             <translation>Continue com o PO {po}, ou escaneie CMD:CANCEL para deixá-lo de lado.</translation>
         </message>
@@ -970,12 +970,12 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation type="vanished">Confira o peso e escaneie CMD:CONFIRM (ou CMD:NEXTBOX para outra caixa).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1111" />
+            <location filename="../../ui/main_window.py" line="1125" />
             <source>Confirmations are waiting for the network</source>
             <translation>As confirmações aguardam a rede</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="762" />
+            <location filename="../../ui/main_window.py" line="773" />
             <source>Confirming the shipment…</source>
             <translation>Confirmando o envio…</translation>
         </message>
@@ -984,175 +984,175 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation type="vanished">MODO DEMONSTRAÇÃO — Amazon simulada; as impressões vão para {folder}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="170" />
+            <location filename="../../ui/main_window.py" line="177" />
             <source>DEMO — scan a PO: {pos} · printed files go to {folder}</source>
             <translation>DEMO — escaneie um PO: {pos} · os arquivos impressos vão para {folder}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="971" />
+            <location filename="../../ui/main_window.py" line="982" />
             <source>Enter the box — the label is requested with it</source>
             <translation>Informe a caixa — a etiqueta é pedida com ela</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="285" />
+            <location filename="../../ui/main_window.py" line="293" />
             <source>Export support bundle</source>
             <translation>Exportar pacote de suporte</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="911" />
+            <location filename="../../ui/main_window.py" line="922" />
             <source>Fix what Amazon names and confirm again, or see History.</source>
             <translation>Corrija o que a Amazon aponta e confirme de novo, ou veja o Histórico.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="281" />
+            <location filename="../../ui/main_window.py" line="289" />
             <source>History</source>
             <translation>Histórico</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="454" />
+            <location filename="../../ui/main_window.py" line="465" />
             <source>Item of PO {po} — no item check needed now</source>
             <translation>Item do PO {po} — não é preciso conferir itens agora</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="871" />
+            <location filename="../../ui/main_window.py" line="882" />
             <source>Item {scanned} of {ordered} for line {line}</source>
             <translation>Item {scanned} de {ordered} da linha {line}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="491" />
+            <location filename="../../ui/main_window.py" line="502" />
             <source>Its boxes are kept. Carry on: enter the box, then confirm.</source>
             <translation>As caixas dele continuam. Continue: informe a caixa e confirme.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="465" />
+            <location filename="../../ui/main_window.py" line="476" />
             <source>Keyboard layout garbles the scans</source>
             <translation>O layout do teclado embaralha as leituras</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="249" />
+            <location filename="../../ui/main_window.py" line="256" />
             <source>Label</source>
             <translation>Etiqueta</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="858" />
-            <location filename="../../ui/main_window.py" line="1002" />
-            <location filename="../../ui/main_window.py" line="1113" />
+            <location filename="../../ui/main_window.py" line="869" />
+            <location filename="../../ui/main_window.py" line="1013" />
+            <location filename="../../ui/main_window.py" line="1127" />
             <source>Label printer</source>
             <translation>Impressora de etiquetas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="211" />
+            <location filename="../../ui/main_window.py" line="218" />
             <source>Labels will print at {percent} % of their size</source>
             <translation>As etiquetas serão impressas com {percent} % do tamanho</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="624" />
+            <location filename="../../ui/main_window.py" line="635" />
             <source>Looking up PO {po}… {seconds} s</source>
             <translation>Consultando o PO {po}… {seconds} s</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="582" />
+            <location filename="../../ui/main_window.py" line="593" />
             <source>Looking up the PO…</source>
             <translation>Buscando o PO…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="809" />
+            <location filename="../../ui/main_window.py" line="820" />
             <source>Lookup of PO {po} abandoned — scan the next PO</source>
             <translation>Consulta do PO {po} abandonada — escaneie o próximo PO</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="684" />
+            <location filename="../../ui/main_window.py" line="695" />
             <source>No order is open</source>
             <translation>Nenhum pedido aberto</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="250" />
+            <location filename="../../ui/main_window.py" line="257" />
             <source>No packing slip</source>
             <translation>Sem nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="842" />
+            <location filename="../../ui/main_window.py" line="853" />
             <source>No packing slip for this order</source>
             <translation>Este pedido não tem nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="476" />
+            <location filename="../../ui/main_window.py" line="487" />
             <source>Not a PO — PO {po} stays open</source>
             <translation>Não é um PO — o PO {po} continua aberto</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="352" />
+            <location filename="../../ui/main_window.py" line="360" />
             <source>Not available yet</source>
             <translation>Ainda não disponível</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="925" />
+            <location filename="../../ui/main_window.py" line="936" />
             <source>Not sent yet: {reason}</source>
             <translation>Ainda não enviado: {reason}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="810" />
+            <location filename="../../ui/main_window.py" line="821" />
             <source>Nothing is printed or confirmed for it. Scan it again to try later.</source>
             <translation>Nada é impresso nem confirmado para ele. Escaneie-o de novo para tentar mais tarde.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="816" />
+            <location filename="../../ui/main_window.py" line="827" />
             <source>Nothing was confirmed. Scan it again to continue later.</source>
             <translation>Nada foi confirmado. Escaneie o PO de novo para continuar depois.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="533" />
+            <location filename="../../ui/main_window.py" line="544" />
             <source>Nothing was typed and nothing was done with it. Close this window, then scan again on the packing screen.</source>
             <translation>Nada foi digitado e nada foi feito com ele. Feche esta janela e escaneie de novo na tela de embalagem.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="300" />
+            <location filename="../../ui/main_window.py" line="308" />
             <source>Open the demo printer folder</source>
             <translation>Abrir a pasta das impressoras de demonstração</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="490" />
+            <location filename="../../ui/main_window.py" line="501" />
             <source>PO {po} is already open</source>
             <translation>O PO {po} já está aberto</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="923" />
+            <location filename="../../ui/main_window.py" line="934" />
             <source>PO {po} is recorded; the station sends it by itself.</source>
             <translation>O PO {po} está registrado; a estação o envia sozinha.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="815" />
+            <location filename="../../ui/main_window.py" line="826" />
             <source>PO {po} put aside — scan the next PO</source>
             <translation>PO {po} deixado de lado — escaneie o próximo PO</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="638" />
+            <location filename="../../ui/main_window.py" line="649" />
             <source>PO {po} was shipped {when}by {who}.</source>
             <translation>O PO {po} foi enviado {when}por {who}.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="838" />
+            <location filename="../../ui/main_window.py" line="849" />
             <source>PO {po} — Packing Station</source>
             <translation>PO {po} — Packing Station</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="798" />
+            <location filename="../../ui/main_window.py" line="809" />
             <source>PO {po}: the documents printed again.</source>
             <translation>PO {po}: os documentos foram impressos de novo.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="456" />
+            <location filename="../../ui/main_window.py" line="467" />
             <source>Pack it, enter the box, then confirm.</source>
             <translation>Embale-o, informe a caixa e confirme.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="143" />
-            <location filename="../../ui/main_window.py" line="387" />
+            <location filename="../../ui/main_window.py" line="150" />
+            <location filename="../../ui/main_window.py" line="395" />
             <source>Packing Station</source>
             <translation>Packing Station</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="320" />
+            <location filename="../../ui/main_window.py" line="328" />
             <source>Packing Station {version}
 Station {station}
 
@@ -1165,22 +1165,22 @@ Python {python}, Qt {qt}, PySide6 {pyside}
 Fontes: DejaVu (licença livre).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="250" />
+            <location filename="../../ui/main_window.py" line="257" />
             <source>Packing slip</source>
             <translation>Nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="283" />
+            <location filename="../../ui/main_window.py" line="291" />
             <source>Print command sheet</source>
             <translation>Imprimir folha de comandos</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="980" />
+            <location filename="../../ui/main_window.py" line="991" />
             <source>Printed — pack the order</source>
             <translation>Impresso — embale o pedido</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="927" />
+            <location filename="../../ui/main_window.py" line="938" />
             <source>QUEUED — PO {po} goes out by itself</source>
             <translation>NA FILA — o PO {po} será enviado sozinho</translation>
         </message>
@@ -1189,148 +1189,153 @@ Fontes: DejaVu (licença livre).</translation>
             <translation type="vanished">NA FILA — será enviado quando a rede voltar</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="295" />
+            <location filename="../../ui/main_window.py" line="303" />
             <source>Quit</source>
             <translation>Sair</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="797" />
+            <location filename="../../ui/main_window.py" line="808" />
             <source>Reprinted</source>
             <translation>Reimpresso</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="774" />
+            <location filename="../../ui/main_window.py" line="785" />
             <source>Reprinting…</source>
             <translation>Reimprimindo…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="745" />
+            <location filename="../../ui/main_window.py" line="756" />
             <source>Requesting the label…</source>
             <translation>Pedindo a etiqueta…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="913" />
+            <location filename="../../ui/main_window.py" line="924" />
             <source>STOP — Amazon rejected the shipment</source>
             <translation>PARE — a Amazon recusou o envio</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="847" />
+            <location filename="../../ui/main_window.py" line="858" />
             <source>STOP — PO {po} was cancelled: do not ship it</source>
             <translation>PARE — o PO {po} foi cancelado: não envie</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="723" />
-            <location filename="../../ui/main_window.py" line="738" />
+            <location filename="../../ui/main_window.py" line="734" />
+            <location filename="../../ui/main_window.py" line="749" />
             <source>STOP — check the box</source>
             <translation>PARE — confira a caixa</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="403" />
+            <location filename="../../ui/main_window.py" line="411" />
             <source>STOP — check this scan</source>
             <translation>PARE — confira esta leitura</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="399" />
+            <location filename="../../ui/main_window.py" line="407" />
             <source>STOP — no connection to Amazon</source>
             <translation>PARE — sem conexão com a Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="401" />
+            <location filename="../../ui/main_window.py" line="409" />
             <source>STOP — printer problem</source>
             <translation>PARE — problema na impressora</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="864" />
+            <location filename="../../ui/main_window.py" line="413" />
+            <source>STOP — the site database is away</source>
+            <translation>PARE — o banco de dados do site está fora do ar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="875" />
             <source>STOP — the {doc} did not print</source>
             <translation>PARE — {doc} não foi impressa</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="405" />
+            <location filename="../../ui/main_window.py" line="416" />
             <source>STOP — this order cannot go on</source>
             <translation>PARE — este pedido não pode seguir</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="442" />
+            <location filename="../../ui/main_window.py" line="453" />
             <source>STOP — unknown command barcode</source>
             <translation>PARE — código de comando desconhecido</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="656" />
+            <location filename="../../ui/main_window.py" line="667" />
             <source>STOP — wrong item</source>
             <translation>PARE — item errado</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="390" />
+            <location filename="../../ui/main_window.py" line="398" />
             <source>Scan a PO barcode</source>
             <translation>Escaneie o código do PO</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="972" />
+            <location filename="../../ui/main_window.py" line="983" />
             <source>Scan a box barcode (or type the size and weight), then CMD:CONFIRM.</source>
             <translation>Escaneie o código da caixa (ou digite medidas e peso) e depois CMD:CONFIRM.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="981" />
+            <location filename="../../ui/main_window.py" line="992" />
             <source>Scan every item, then the box barcode and CMD:CONFIRM.</source>
             <translation>Escaneie cada item, depois o código da caixa e CMD:CONFIRM.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="527" />
+            <location filename="../../ui/main_window.py" line="538" />
             <source>Scan not used</source>
             <translation>Leitura não usada</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="728" />
+            <location filename="../../ui/main_window.py" line="739" />
             <source>Scan or type the next box ({preset}).</source>
             <translation>Escaneie ou digite a próxima caixa ({preset}).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="684" />
+            <location filename="../../ui/main_window.py" line="695" />
             <source>Scan the PO barcode first, then the box.</source>
             <translation>Escaneie primeiro o código do PO, depois a caixa.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="391" />
+            <location filename="../../ui/main_window.py" line="399" />
             <source>Scan the PO on the packing list — from anywhere, whatever is selected.</source>
             <translation>Escaneie o PO na lista de separação — de qualquer tela, o que estiver selecionado.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="983" />
+            <location filename="../../ui/main_window.py" line="994" />
             <source>Scan the box barcode (or type size and weight), then CMD:CONFIRM.</source>
             <translation>Escaneie o código da caixa (ou digite medidas e peso) e depois CMD:CONFIRM.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="874" />
+            <location filename="../../ui/main_window.py" line="885" />
             <source>Scan the next item, or the box and CMD:CONFIRM when all are checked.</source>
             <translation>Escaneie o próximo item, ou a caixa e CMD:CONFIRM quando todos estiverem conferidos.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="466" />
+            <location filename="../../ui/main_window.py" line="477" />
             <source>Scanned '{text}'.</source>
             <translation>Leitura: '{text}'.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="455" />
+            <location filename="../../ui/main_window.py" line="466" />
             <source>Scanned '{text}'. The order stays open.</source>
             <translation>Escaneado '{text}'. O pedido continua aberto.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="477" />
+            <location filename="../../ui/main_window.py" line="488" />
             <source>Scanned '{text}': not a PO, an item of this order or a command.</source>
             <translation>Escaneado '{text}': não é um PO, um item deste pedido nem um comando.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="885" />
+            <location filename="../../ui/main_window.py" line="896" />
             <source>Sending the confirmation to Amazon…</source>
             <translation>Enviando a confirmação para a Amazon…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="643" />
+            <location filename="../../ui/main_window.py" line="654" />
             <source>Set the items aside and tell the warehouse lead. Scan CMD:REPRINT for a copy of the label.</source>
             <translation>Separe os itens e avise o líder do armazém. Escaneie CMD:REPRINT para uma cópia da etiqueta.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="282" />
+            <location filename="../../ui/main_window.py" line="290" />
             <source>Settings</source>
             <translation>Configurações</translation>
         </message>
@@ -1339,39 +1344,39 @@ Fontes: DejaVu (licença livre).</translation>
             <translation type="vanished">Despache a caixa e escaneie o próximo PO.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="929" />
+            <location filename="../../ui/main_window.py" line="940" />
             <source>Ship the box and scan the next PO. History shows when it is sent.</source>
             <translation>Despache a caixa e escaneie o próximo PO. O Histórico mostra quando for enviado.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="858" />
-            <location filename="../../ui/main_window.py" line="1005" />
-            <location filename="../../ui/main_window.py" line="1114" />
+            <location filename="../../ui/main_window.py" line="869" />
+            <location filename="../../ui/main_window.py" line="1016" />
+            <location filename="../../ui/main_window.py" line="1128" />
             <source>Slip printer</source>
             <translation>Impressora de notas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="880" />
+            <location filename="../../ui/main_window.py" line="891" />
             <source>The confirmation waits for the network</source>
             <translation>A confirmação aguarda a rede</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="249" />
+            <location filename="../../ui/main_window.py" line="256" />
             <source>The label appears here</source>
             <translation>A etiqueta aparece aqui</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="212" />
+            <location filename="../../ui/main_window.py" line="219" />
             <source>The label printer is set to {dpi} dpi; Amazon's PNG labels are drawn for 203 dpi and their barcodes are never stretched.</source>
             <translation>A impressora de etiquetas está configurada para {dpi} dpi; as etiquetas PNG da Amazon são desenhadas para 203 dpi e seus códigos de barras nunca são esticados.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1013" />
+            <location filename="../../ui/main_window.py" line="1024" />
             <source>The slip printed; no preview available.</source>
             <translation>A nota foi impressa; sem pré-visualização.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="352" />
+            <location filename="../../ui/main_window.py" line="360" />
             <source>This screen is not available yet.</source>
             <translation>Esta tela ainda não está disponível.</translation>
         </message>
@@ -1380,12 +1385,12 @@ Fontes: DejaVu (licença livre).</translation>
             <translation type="vanished">Ferramentas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="216" />
+            <location filename="../../ui/main_window.py" line="223" />
             <source>Use a 203-dpi label printer, or set the warehouse's label format to ZPL in Settings (ZPL labels print at their true size).</source>
             <translation>Use uma impressora de etiquetas de 203 dpi ou defina o formato de etiqueta do armazém como ZPL nas Configurações (etiquetas ZPL saem no tamanho real).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="626" />
+            <location filename="../../ui/main_window.py" line="637" />
             <source>Wait, or scan CMD:CANCEL (Esc) to give up; nothing is printed for it.</source>
             <translation>Aguarde, ou escaneie CMD:CANCEL (Esc) para desistir; nada é impresso para ele.</translation>
         </message>
@@ -1394,78 +1399,78 @@ Fontes: DejaVu (licença livre).</translation>
             <translation type="vanished">Aguardando a Amazon responder a uma consulta anterior, já abandonada.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="703" />
+            <location filename="../../ui/main_window.py" line="714" />
             <source>Weigh the packed box and type its weight, then scan CMD:CONFIRM (or CMD:NEXTBOX for another box).</source>
             <translation>Pese a caixa embalada e digite o peso, depois escaneie CMD:CONFIRM (ou CMD:NEXTBOX para outra caixa).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="411" />
+            <location filename="../../ui/main_window.py" line="422" />
             <source>What to do: {hint}</source>
             <translation>O que fazer: {hint}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="101" />
+            <location filename="../../ui/main_window.py" line="108" />
             <source>ZPL label</source>
             <translation>etiqueta ZPL</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="524" />
+            <location filename="../../ui/main_window.py" line="535" />
             <source>another window</source>
             <translation>outra janela</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="102" />
+            <location filename="../../ui/main_window.py" line="109" />
             <source>cancelled</source>
             <translation>cancelado</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="98" />
+            <location filename="../../ui/main_window.py" line="105" />
             <source>gift</source>
             <translation>presente</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="109" />
+            <location filename="../../ui/main_window.py" line="116" />
             <source>invoice</source>
             <translation>a fatura</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="107" />
+            <location filename="../../ui/main_window.py" line="114" />
             <source>label</source>
             <translation>a etiqueta</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="99" />
+            <location filename="../../ui/main_window.py" line="106" />
             <source>packing slip</source>
             <translation>nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="97" />
+            <location filename="../../ui/main_window.py" line="104" />
             <source>plain</source>
             <translation>simples</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="100" />
+            <location filename="../../ui/main_window.py" line="107" />
             <source>priority</source>
             <translation>prioritário</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="108" />
+            <location filename="../../ui/main_window.py" line="115" />
             <source>slip</source>
             <translation>a nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1093" />
+            <location filename="../../ui/main_window.py" line="1107" />
             <source>state unknown</source>
             <translation>estado desconhecido</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="745" />
-            <location filename="../../ui/main_window.py" line="762" />
+            <location filename="../../ui/main_window.py" line="756" />
+            <location filename="../../ui/main_window.py" line="773" />
             <source>{n} box(es)</source>
             <translation>{n} caixa(s)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="581" />
+            <location filename="../../ui/main_window.py" line="592" />
             <source>{po} — the lookup of PO {old} was abandoned</source>
             <translation>{po} — a consulta do PO {old} foi abandonada</translation>
         </message>
@@ -2781,52 +2786,57 @@ Fontes: DejaVu (licença livre).</translation>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="149" />
+            <location filename="../../ui/settings/dialog.py" line="156" />
             <source>Changes take effect when the station is restarted.</source>
             <translation>As alterações valem depois de reiniciar a estação.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="148" />
+            <location filename="../../ui/settings/dialog.py" line="151" />
             <source>Credentials</source>
             <translation>Credenciais</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="169" />
+            <location filename="../../ui/settings/dialog.py" line="182" />
             <source>Drop your changes?</source>
             <translation>Descartar as alterações?</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="199" />
+            <location filename="../../ui/settings/dialog.py" line="212" />
             <source>Find printers</source>
             <translation>Procurar impressoras</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="78" />
+            <location filename="../../ui/settings/dialog.py" line="80" />
             <source>General</source>
             <translation>Geral</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="242" />
+            <location filename="../../ui/settings/dialog.py" line="255" />
             <source>Not saved: {count} setting(s) need correcting (shown in red).</source>
             <translation>Não foi salvo: {count} configuração(ões) precisam de correção (em vermelho).</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="136" />
+            <location filename="../../ui/settings/dialog.py" line="155" />
+            <source>Site</source>
+            <translation>Site</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/dialog.py" line="139" />
             <source>Station settings</source>
             <translation>Configurações da estação</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="194" />
+            <location filename="../../ui/settings/dialog.py" line="207" />
             <source>Test label</source>
             <translation>Testar etiqueta</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="197" />
+            <location filename="../../ui/settings/dialog.py" line="210" />
             <source>Test slip</source>
             <translation>Testar nota</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="170" />
+            <location filename="../../ui/settings/dialog.py" line="183" />
             <source>The settings you changed are not saved. Close without saving them?</source>
             <translation>As configurações alteradas não foram salvas. Fechar sem salvá-las?</translation>
         </message>
@@ -2837,6 +2847,174 @@ Fontes: DejaVu (licença livre).</translation>
             <location filename="../../ui/settings/refusals.py" line="40" />
             <source>Set this printer: the station cannot start without it</source>
             <translation>Configure esta impressora: a estação não inicia sem ela</translation>
+        </message>
+    </context>
+    <context>
+        <name>SitePage</name>
+        <message>
+            <location filename="../../ui/settings/site.py" line="305" />
+            <source>Ask Amazon about PO {po} (transaction {transaction}): accepted, but its status cannot be read</source>
+            <translation>Pergunte à Amazon sobre o PO {po} (transação {transaction}): aceito, mas o status não pode ser lido</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/site.py" line="262" />
+            <source>Asking the site database…</source>
+            <translation>Consultando o banco de dados do site…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/site.py" line="102" />
+            <source>Bench name or number</source>
+            <translation>Nome ou número da bancada</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/site.py" line="292" />
+            <source>Bench {bench} ({station}): {claims} order(s) claimed, last seen {seen}</source>
+            <translation>Bancada {bench} ({station}): {claims} pedido(s) reservado(s), vista por último às {seen}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/site.py" line="103" />
+            <source>Database password</source>
+            <translation>Senha do banco de dados</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/site.py" line="327" />
+            <source>Handing over this bench's confirmations, then leaving…</source>
+            <translation>Entregando as confirmações desta bancada e saindo…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/site.py" line="82" />
+            <source>Join a site</source>
+            <translation>Entrar em um site</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/site.py" line="117" />
+            <source>Join the site</source>
+            <translation>Entrar no site</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/site.py" line="239" />
+            <source>Joined the site at {where} as bench {bench}. Restart the station to pack as a bench of the site.</source>
+            <translation>Entrou no site em {where} como bancada {bench}. Reinicie a estação para embalar como bancada do site.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/site.py" line="209" />
+            <source>Joining the site…</source>
+            <translation>Entrando no site…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/site.py" line="127" />
+            <source>Leave the site</source>
+            <translation>Sair do site</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/site.py" line="320" />
+            <source>Leave the site from the running station (Settings of the packing screen): its confirmations are handed over first.</source>
+            <translation>Saia do site pela estação em funcionamento (Configurações da tela de embalagem): as confirmações dela são entregues antes.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/site.py" line="177" />
+            <source>Not joined: see the field marked in red.</source>
+            <translation>Não entrou: veja o campo marcado em vermelho.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/site.py" line="341" />
+            <source>Not left: {reason}</source>
+            <translation>Não saiu: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/site.py" line="124" />
+            <source>Show the site's state</source>
+            <translation>Mostrar o estado do site</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/site.py" line="104" />
+            <source>Site data key</source>
+            <translation>Chave de dados do site</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/site.py" line="101" />
+            <source>Site database URL</source>
+            <translation>URL do banco de dados do site</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/site.py" line="286" />
+            <source>Site database at {where} (schema {version}).</source>
+            <translation>Banco de dados do site em {where} (esquema {version}).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/site.py" line="302" />
+            <source>Site outbox: {counts}</source>
+            <translation>Fila de saída do site: {counts}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/site.py" line="201" />
+            <source>This station has no settings file to save the site in.</source>
+            <translation>Esta estação não tem arquivo de configurações onde guardar o site.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/site.py" line="156" />
+            <source>This station is bench {bench} of the site at {url}.</source>
+            <translation>Esta estação é a bancada {bench} do site em {url}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/site.py" line="162" />
+            <source>This station is not part of a site: it keeps its own journal.</source>
+            <translation>Esta estação não faz parte de um site: ela mantém o próprio diário.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/site.py" line="352" />
+            <source>This station left the site; its password and site data key were removed from the keyring. Restart the station to pack on its own journal.</source>
+            <translation>Esta estação saiu do site; a senha e a chave de dados do site foram removidas do chaveiro. Reinicie a estação para embalar com o próprio diário.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/site.py" line="206" />
+            <source>Type the site data key the lead wrote down.</source>
+            <translation>Digite a chave de dados do site que o líder anotou.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/site.py" line="68" />
+            <source>Warehouse mode: the benches of a site share which bench packs which order, one outbox and one Amazon quota in one PostgreSQL database. The password and the site data key are kept in this computer's keyring, never in the settings file.</source>
+            <translation>Modo armazém: as bancadas de um site compartilham qual bancada embala qual pedido, uma fila de saída e uma cota da Amazon em um banco de dados PostgreSQL. A senha e a chave de dados do site ficam no chaveiro deste computador, nunca no arquivo de configurações.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/site.py" line="92" />
+            <source>as `station site init` showed it</source>
+            <translation>como `station site init` a mostrou</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/site.py" line="302" />
+            <source>empty</source>
+            <translation>vazia</translation>
+        </message>
+    </context>
+    <context>
+        <name>SiteStatus</name>
+        <message>
+            <location filename="../../ui/site_status.py" line="36" />
+            <source>A PO this bench has not claimed cannot be packed now: put it aside and scan it again when the site database is back. Nothing is lost.
+{detail}</source>
+            <translation>Um PO que esta bancada ainda não reservou não pode ser embalado agora: separe-o e escaneie de novo quando o banco de dados do site voltar. Nada se perde.
+{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/site_status.py" line="30" />
+            <source>○ Site database: not checked</source>
+            <translation>○ Banco de dados do site: não verificado</translation>
+        </message>
+        <message>
+            <location filename="../../ui/site_status.py" line="46" />
+            <source>✔ Site database: online (bench {bench})</source>
+            <translation>✔ Banco de dados do site: online (bancada {bench})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/site_status.py" line="32" />
+            <source>✖ Site database away — packing only the orders this bench already claimed ({claimed}); confirmations are kept here ({waiting}) and handed over when it is back</source>
+            <translation>✖ Banco de dados do site fora do ar — embalando só os pedidos que esta bancada já reservou ({claimed}); as confirmações ficam guardadas aqui ({waiting}) e são entregues quando ele voltar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/site_status.py" line="42" />
+            <source>⟳ Site database back — handing over {waiting} confirmation(s)</source>
+            <translation>⟳ Banco de dados do site de volta — entregando {waiting} confirmação(ões)</translation>
         </message>
     </context>
     <context>
@@ -3233,22 +3411,22 @@ Só quer conhecer? O modo demonstração roda todo o fluxo de embalagem em um si
     <context>
         <name>WorkflowTexts</name>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="194" />
+            <location filename="../../ui/workflow_texts.py" line="232" />
             <source>'{text}' is not a PO number: it has signs or spaces</source>
             <translation>'{text}' não é um número de PO: tem sinais ou espaços</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="198" />
+            <location filename="../../ui/workflow_texts.py" line="236" />
             <source>'{text}' is not a PO number: it is {n} characters long</source>
             <translation>'{text}' não é um número de PO: tem {n} caracteres</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="220" />
+            <location filename="../../ui/workflow_texts.py" line="258" />
             <source>(no warehouse)</source>
             <translation>(sem armazém)</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="212" />
+            <location filename="../../ui/workflow_texts.py" line="250" />
             <source>A PO number has {low} to {high} letters and digits</source>
             <translation>Um número de PO tem de {low} a {high} letras e algarismos</translation>
         </message>
@@ -3258,12 +3436,12 @@ Só quer conhecer? O modo demonstração roda todo o fluxo de embalagem em um si
             <translation>Aceitando o PO {po} na Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="144" />
+            <location filename="../../ui/workflow_texts.py" line="182" />
             <source>All {n} of item {code} are already scanned</source>
             <translation>Todos os {n} do item {code} já foram escaneados</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="243" />
+            <location filename="../../ui/workflow_texts.py" line="281" />
             <source>Amazon cannot be reached over the network.</source>
             <translation>Não é possível falar com a Amazon pela rede.</translation>
         </message>
@@ -3283,7 +3461,7 @@ Só quer conhecer? O modo demonstração roda todo o fluxo de embalagem em um si
             <translation>Confira o número do PO na lista e escaneie de novo, ou chame o líder.</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="244" />
+            <location filename="../../ui/workflow_texts.py" line="282" />
             <source>Check the network cable or Wi-Fi, then scan again; nothing was lost.</source>
             <translation>Verifique o cabo de rede ou o Wi-Fi e escaneie de novo; nada foi perdido.</translation>
         </message>
@@ -3293,7 +3471,12 @@ Só quer conhecer? O modo demonstração roda todo o fluxo de embalagem em um si
             <translation>Não embale este pedido aqui: outro armazém o envia. Nada foi enviado à Amazon; se esta estação deve embalá-lo, o líder adiciona o armazém em Configurações.</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="164" />
+            <location filename="../../ui/workflow_texts.py" line="166" />
+            <source>Do not print or ship it here: give it to that bench, or ask the lead to free it for this bench.</source>
+            <translation>Não imprima nem envie daqui: entregue-o àquela bancada, ou peça ao líder que o libere para esta bancada.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="202" />
             <source>Fix the label printer and reprint, then confirm.</source>
             <translation>Conserte a impressora de etiquetas e reimprima; depois confirme.</translation>
         </message>
@@ -3303,7 +3486,7 @@ Só quer conhecer? O modo demonstração roda todo o fluxo de embalagem em um si
             <translation>Buscando a etiqueta do PO {po}</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="136" />
+            <location filename="../../ui/workflow_texts.py" line="174" />
             <source>Item {code} is not on PO {po}</source>
             <translation>O item {code} não está no PO {po}</translation>
         </message>
@@ -3313,9 +3496,14 @@ Só quer conhecer? O modo demonstração roda todo o fluxo de embalagem em um si
             <translation>Consultando o PO {po}</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="178" />
+            <location filename="../../ui/workflow_texts.py" line="216" />
             <source>No box was entered</source>
             <translation>Nenhuma caixa foi informada</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="137" />
+            <source>PO {po} cannot be claimed for this bench: the site database is away</source>
+            <translation>O PO {po} não pode ser reservado para esta bancada: o banco de dados do site está fora do ar</translation>
         </message>
         <message>
             <location filename="../../ui/workflow_texts.py" line="50" />
@@ -3328,6 +3516,11 @@ Só quer conhecer? O modo demonstração roda todo o fluxo de embalagem em um si
             <translation>O PO {po} está CANCELADO: não envie</translation>
         </message>
         <message>
+            <location filename="../../ui/workflow_texts.py" line="153" />
+            <source>PO {po} is being packed at bench {bench} ({who}) since {since}</source>
+            <translation>O PO {po} está sendo embalado na bancada {bench} ({who}) desde {since}</translation>
+        </message>
+        <message>
             <location filename="../../ui/workflow_texts.py" line="109" />
             <source>PO {po} ships from warehouse {there}; this station packs {here}</source>
             <translation>O PO {po} sai do armazém {there}; esta estação embala {here}</translation>
@@ -3336,6 +3529,11 @@ Só quer conhecer? O modo demonstração roda todo o fluxo de embalagem em um si
             <location filename="../../ui/workflow_texts.py" line="124" />
             <source>PO {po} was CANCELLED since the shift began: do not ship it</source>
             <translation>O PO {po} foi CANCELADO desde o início do turno: não envie</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="159" />
+            <source>PO {po} was already packed at bench {bench} ({who}) at {since}</source>
+            <translation>O PO {po} já foi embalado na bancada {bench} ({who}) às {since}</translation>
         </message>
         <message>
             <location filename="../../ui/workflow_texts.py" line="83" />
@@ -3348,7 +3546,7 @@ Só quer conhecer? O modo demonstração roda todo o fluxo de embalagem em um si
             <translation>O PO {po} já foi enviado por {who}</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="168" />
+            <location filename="../../ui/workflow_texts.py" line="206" />
             <source>PO {po} was already shipped: it is never confirmed twice</source>
             <translation>O PO {po} já foi enviado: nunca é confirmado duas vezes</translation>
         </message>
@@ -3373,7 +3571,12 @@ Só quer conhecer? O modo demonstração roda todo o fluxo de embalagem em um si
             <translation>Devolva os itens; a Amazon ou o cliente cancelou o pedido.</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="174" />
+            <location filename="../../ui/workflow_texts.py" line="144" />
+            <source>Put this order aside: while the site database is away, only orders this bench already claimed can be packed. Scan it again when the status bar says the site database is back; nothing was printed or sent for it.</source>
+            <translation>Separe este pedido: enquanto o banco de dados do site estiver fora do ar, só os pedidos que esta bancada já reservou podem ser embalados. Escaneie de novo quando a barra de status disser que o banco de dados do site voltou; nada foi impresso nem enviado para ele.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="212" />
             <source>Reprint the label if needed; do not ship the order again.</source>
             <translation>Reimprima a etiqueta se precisar; não envie o pedido de novo.</translation>
         </message>
@@ -3383,17 +3586,17 @@ Só quer conhecer? O modo demonstração roda todo o fluxo de embalagem em um si
             <translation>Salvando o envio do PO {po}</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="181" />
+            <location filename="../../ui/workflow_texts.py" line="219" />
             <source>Scan a box barcode or type its size, then its weight.</source>
             <translation>Escaneie o código de uma caixa ou digite o tamanho e depois o peso.</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="156" />
+            <location filename="../../ui/workflow_texts.py" line="194" />
             <source>Scan every item before closing the box.</source>
             <translation>Escaneie todos os itens antes de fechar a caixa.</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="205" />
+            <location filename="../../ui/workflow_texts.py" line="243" />
             <source>Scan the PO barcode again; if it happens again, the scanner's settings need a look.</source>
             <translation>Escaneie o código do PO de novo; se acontecer outra vez, peça para verificarem as configurações do leitor.</translation>
         </message>
@@ -3403,42 +3606,42 @@ Só quer conhecer? O modo demonstração roda todo o fluxo de embalagem em um si
             <translation>Algo não foi impresso: conserte a impressora e reimprima</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="140" />
+            <location filename="../../ui/workflow_texts.py" line="178" />
             <source>Take it out of the box: this order does not have it</source>
             <translation>Tire-o da caixa: este pedido não tem esse item</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="148" />
+            <location filename="../../ui/workflow_texts.py" line="186" />
             <source>Take the extra item out: the order has fewer</source>
             <translation>Tire o item a mais: o pedido tem menos</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="186" />
+            <location filename="../../ui/workflow_texts.py" line="224" />
             <source>The box {what} {value} {unit} is not plausible</source>
             <translation>Medida da caixa ({what}) de {value} {unit} não é plausível</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="160" />
+            <location filename="../../ui/workflow_texts.py" line="198" />
             <source>The label of PO {po} has not printed</source>
             <translation>A etiqueta do PO {po} não foi impressa</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="190" />
+            <location filename="../../ui/workflow_texts.py" line="228" />
             <source>The weight {value} {unit} is not plausible</source>
             <translation>O peso {value} {unit} não é plausível</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="219" />
+            <location filename="../../ui/workflow_texts.py" line="257" />
             <source>height</source>
             <translation>altura</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="217" />
+            <location filename="../../ui/workflow_texts.py" line="255" />
             <source>length</source>
             <translation>comprimento</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="218" />
+            <location filename="../../ui/workflow_texts.py" line="256" />
             <source>width</source>
             <translation>largura</translation>
         </message>
@@ -3448,7 +3651,7 @@ Só quer conhecer? O modo demonstração roda todo o fluxo de embalagem em um si
             <translation>{n} caixa(s) informada(s)</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="152" />
+            <location filename="../../ui/workflow_texts.py" line="190" />
             <source>{n} item(s) of PO {po} are not scanned yet</source>
             <translation>{n} item(ns) do PO {po} ainda não foram escaneados</translation>
         </message>
