@@ -112,7 +112,15 @@ def join(
     try:
         version = init_site(db, key) if data_key is None else join_site(db, key)
     except SiteUnavailableError as exc:
-        raise FieldRefusal("url", exc) from None
+        raise FieldRefusal(
+            "url",
+            SiteUnavailableError(
+                exc.message,
+                hint="Nothing was saved. Check the address, that the database server runs and "
+                "this computer reaches it, and with sslmode=verify-full that the server's "
+                "certificate names the host of the address and that sslrootcert is its CA.",
+            ),
+        ) from None
     except ConfigError as exc:  # the key is not a key
         raise FieldRefusal("data_key", exc) from None
     except SiteError as exc:
