@@ -6,6 +6,7 @@ when the database is back."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -137,3 +138,36 @@ def test_the_site_texts_are_in_the_packers_language(qapp: Any) -> None:
         assert ok is None and "1" in back
     finally:
         assert install_translator(qapp, "en") == "en"
+
+
+def test_the_engines_claim_texts_are_said_in_packer_words(tmp_path: Path) -> None:
+    """The shapes match what the site code really says (built by it, not copied here)."""
+    from datetime import UTC, datetime
+
+    from station.errors import SiteUnavailableError
+    from station.site.claims import Claim, SiteClaims
+    from station.site.db import SiteDatabase
+    from station.site.url import check_site_url
+    from station.ui.workflow_texts import packer_error, packer_text
+
+    at = datetime(2026, 12, 5, 10, 42, tzinfo=UTC)
+    held = Claim("PO123", "pack-03", "3", "active", at, at, None)
+    since = at.astimezone().strftime("%H:%M")
+    assert (
+        packer_text(held.describe())
+        == f"PO PO123 is being packed at bench 3 (pack-03) since {since}"
+    )
+    shipped = Claim("PO123", "pack-03", "3", "shipped", at, at, None)
+    assert packer_text(shipped.describe()) == (
+        f"PO PO123 was already packed at bench 3 (pack-03) at {since}"
+    )
+    nowhere = SiteDatabase(
+        check_site_url(f"postgresql://packing@/station?host={tmp_path}"), "pack-01", "1", str
+    )
+    claims = SiteClaims(nowhere)
+    with pytest.raises(SiteUnavailableError) as refused:
+        claims.claim("PO9")  # no server on that socket: the database is away
+    claims.close(release=False)
+    message, hint = packer_error(refused.value)
+    assert message == "PO PO9 cannot be claimed for this bench: the site database is away"
+    assert hint.startswith("Put this order aside")
