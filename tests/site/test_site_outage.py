@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import signal
 import sqlite3
+import subprocess
 import threading
 import time
 from pathlib import Path
@@ -155,3 +156,45 @@ def test_a_bench_killed_while_the_database_is_away_hands_over_when_restarted(
     ) == [(victim.station_id, "succeeded")]
     assert len(record(sim.server, po)["confirmations"]) == 1
     assert len(accepted_confirmations(sim.server, po)) == 1
+
+
+def test_the_packing_window_of_a_bench_sees_the_database_go_and_come_back(
+    site: list[Bench],  # noqa: F811 - the fixture imported above, as a parameter
+    pg_cluster: PgCluster,
+) -> None:
+    """The real ``station`` program (its packing window, offscreen): its status bar item is fed
+    by the site's presence thread, whose changes the log records; it sees the database stop and
+    come back by itself."""
+    bench = site[0]
+    log = StationPaths.under(bench.home).log_dir / "station.log"
+    window = bench.start()  # `station`: the packing screen
+    try:
+
+        def logged(text: str) -> bool:
+            return log.exists() and text in log.read_text(encoding="utf-8", errors="replace")
+
+        wait_until(lambda: logged("site database reachable"), 90, "the window to reach the site")
+        pg_cluster.stop("fast")
+        try:
+            wait_until(lambda: logged("site database away"), 60, "the window to see it away")
+            assert window.poll() is None
+        finally:
+            pg_cluster.start()
+        text = log.read_text(encoding="utf-8", errors="replace")
+        before = text.count("site database reachable")
+        wait_until(
+            lambda: (
+                log.read_text(encoding="utf-8", errors="replace").count("site database reachable")
+                > before
+            ),
+            60,
+            "the window to see the database back",
+        )
+        assert window.poll() is None, "the window exited"
+    finally:
+        window.terminate()
+        try:
+            window.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            window.kill()
+            window.communicate(timeout=30)
