@@ -141,14 +141,44 @@ def run(args: argparse.Namespace) -> int:
         )
 
 
-def _report(outcome: ConfirmationOutcome, po: str, *, owner: bool, warehouse: str | None) -> int:
+def _site_reference(runtime: Runtime, item: OutboxItem) -> tuple[str | None, int | None]:
+    """Amazon's transaction id of ``item`` and, in warehouse mode, its site outbox item: there
+    the bench's own record holds only the hand-over reference (``site:<id>``)."""
+    reference = item.transaction_id
+    if runtime.site is None or not reference:
+        return reference, None
+    from station.site.outbox import SITE_TRANSACTION_PREFIX
+
+    if not reference.startswith(SITE_TRANSACTION_PREFIX):
+        return reference, None
+    site_item = int(reference.removeprefix(SITE_TRANSACTION_PREFIX))
+    try:
+        return runtime.site.handover.amazon_transaction(reference), site_item
+    except StationError:  # the database went away just now: the site item is still known
+        return None, site_item
+
+
+def _report(
+    runtime: Runtime,
+    outcome: ConfirmationOutcome,
+    po: str,
+    *,
+    owner: bool,
+    warehouse: str | None,
+) -> int:
     """Amazon's verdict on a confirmation as output and exit code."""
     from station.journal import OutboxState
     from station.workflow.delivery import shipped_elsewhere
 
     item = outcome.item
+    transaction, site_item = _site_reference(runtime, item)
     if outcome.accepted:
-        say(f"PO {po}: Amazon accepted the shipment (transaction {item.transaction_id}).")
+        said = (
+            f"transaction {transaction}"
+            if transaction
+            else f"sent from the site outbox, item {site_item}"
+        )
+        say(f"PO {po}: Amazon accepted the shipment ({said}).")
         return EXIT_OK
     if shipped_elsewhere(item):
         print(
@@ -170,6 +200,13 @@ def _report(outcome: ConfirmationOutcome, po: str, *, owner: bool, warehouse: st
                 file=sys.stderr,
             )
         return EXIT_FAILED
+    if site_item is not None:
+        say(
+            f"PO {po}: the confirmation is recorded and waits in the site outbox (item "
+            f"{site_item}): Amazon has not decided yet. Any station of the site that runs "
+            "sends it (or `station outbox flush` on any bench); `station site status` shows it."
+        )
+        return EXIT_QUEUED
     why = (
         f"not sent yet ({item.last_error})"
         if item.state is OutboxState.PENDING and item.last_error
@@ -363,6 +400,7 @@ def _ship(
             return EXIT_FAILED
         if session.outbox_id is not None:
             return _report(
+                runtime,
                 engine.wait_for_outcome(session.outbox_id, wait),
                 po,
                 owner=owner,
@@ -394,4 +432,4 @@ def _ship(
     )
     say(f"PO {po}: confirmation recorded (outbox item {item.id}); waiting for Amazon…")
     outcome, owner = _wait(engine, worker, owner, item.id, wait)
-    return _report(outcome, po, owner=owner, warehouse=warehouse)
+    return _report(runtime, outcome, po, owner=owner, warehouse=warehouse)

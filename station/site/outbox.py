@@ -418,6 +418,19 @@ class SiteHandover:
             )
         return TransactionResult(TransactionStatus.PROCESSING)
 
+    def amazon_transaction(self, reference: str) -> str | None:
+        """Amazon's transaction id for an item handed over as ``reference`` (``site:<id>``),
+        once a station has sent it; None before (or for another kind of reference)."""
+        if not reference.startswith(SITE_TRANSACTION_PREFIX):
+            return None
+        site_id = int(reference.removeprefix(SITE_TRANSACTION_PREFIX))
+        row = self._run(
+            lambda conn: conn.execute(
+                "SELECT transaction_id FROM site_outbox WHERE id = %s", (site_id,)
+            ).fetchone()
+        )
+        return str(row[0]) if row is not None and row[0] else None
+
     def reconcile(self, item: OutboxItem) -> Reconciliation:
         row = self._run(
             lambda conn: conn.execute(
