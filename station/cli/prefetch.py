@@ -89,6 +89,22 @@ def run(args: argparse.Namespace) -> int:
         say(f"acknowledged: {report.acknowledged} accepted, {report.rejected} rejected")
     for po, reason in sorted(report.failed.items()):
         print(f"station: PO {po} failed: {reason}", file=sys.stderr)
+    if report.network_lost is not None:
+        # Said once, for the whole batch: each PO left would only repeat it.
+        print(
+            f"station: Amazon cannot be reached (network) since the middle of the run "
+            f"({report.network_lost}): {report.fetched} POs prefetched; the other "
+            f"{len(report.not_reached)} are fetched at their scan or by the next "
+            "`station prefetch`",
+            file=sys.stderr,
+        )
+        print(
+            "  what to do: Check this computer's network connection, then run "
+            "`station prefetch` again (what was cached is kept, and a request already sent is "
+            "waited for, not sent twice).",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
     unacknowledged = [
         po for po, reason in report.failed.items() if any(k in reason for k in _NOT_ACKNOWLEDGED)
     ]

@@ -55,6 +55,7 @@ from station.spapi.models.common import to_wire
 from station.workflow.answers import OrderRefusedError, check_ours
 from station.workflow.gateway import DfGateway, TransactionResult
 from station.workflow.order import OrderStatus, PackOrder
+from station.workflow.outage import OutageWatch
 from station.workflow.submissions import Operation, SubmissionLog, certainly_not_sent
 
 log = logging.getLogger(__name__)
@@ -222,8 +223,10 @@ class Acknowledger:
         clock: Callable[[], float] = time.monotonic,
         now: Callable[[], datetime] | None = None,
         cancel: threading.Event | None = None,
+        watch: OutageWatch | None = None,
     ) -> None:
         self.gateway = gateway
+        self._watch = watch
         self.journal = journal
         self._log = SubmissionLog(journal) if journal is not None else None
         self.decide = decide or default_decision(settings)
@@ -264,8 +267,14 @@ class Acknowledger:
             except StationError as exc:
                 if self._log is not None and certainly_not_sent(exc):
                     self._log.decided(Operation.ACKNOWLEDGEMENT, pos, None, "not-sent")
+                if self._watch is not None:
+                    self._watch.failed(exc)
+                    if self._watch.lost:
+                        return report  # the batch ends here: these POs are not reached
                 self._fail(report, pos, str(exc))
                 continue
+            if self._watch is not None:
+                self._watch.answered()
             if self._log is not None:
                 self._log.submitted(Operation.ACKNOWLEDGEMENT, pos, transaction_id)
             report.transactions.append(transaction_id)
@@ -277,6 +286,7 @@ class Acknowledger:
             poll_interval=self._poll,
             clock=self._clock,
             cancel=self._cancel,
+            watch=self._watch,
         )
         for transaction_id, decisions in submitted.items():
             self._settle(report, transaction_id, decisions, results.get(transaction_id))
@@ -403,6 +413,7 @@ def await_transactions(
     poll_interval: float,
     clock: Callable[[], float] = time.monotonic,
     cancel: threading.Event | None = None,
+    watch: OutageWatch | None = None,
 ) -> dict[str, TransactionResult]:
     """Wait for Amazon's verdict on several transactions; the undecided ones (deadline passed,
     or ``cancel`` set) are missing from the answer.
@@ -410,7 +421,9 @@ def await_transactions(
     Amazon decides transactions roughly in the order they arrived, and every status poll spends
     the operation's quota (10/s), so only the oldest open transaction is polled: while it is
     still processing, the younger ones almost surely are too. A decided one is followed at once
-    by the next. A poll that fails (network, throttling after retries) is tried again later.
+    by the next. A poll that fails (network, throttling after retries) is tried again later;
+    ``watch`` hears of every poll, so that a network gone for good ends the wait (it sets
+    ``cancel``) instead of polling until the deadline.
     """
     cancel = cancel or threading.Event()
     open_ids = list(dict.fromkeys(transaction_ids))
@@ -425,7 +438,12 @@ def await_transactions(
             result: TransactionResult | None = gateway.transaction_status(transaction_id)
         except StationError as exc:
             log.warning("transaction %s: %s", transaction_id, exc)
+            if watch is not None:
+                watch.failed(exc)
             result = None
+        else:
+            if watch is not None:
+                watch.answered()
         if result is not None and result.status != "Processing":
             decided[transaction_id] = result
             open_ids.pop(0)

@@ -43,7 +43,7 @@ from datetime import time as dtime
 from typing import Any, TypeVar
 
 from station.config import Settings
-from station.errors import StationError, WorkflowError
+from station.errors import NetworkError, StationError, WorkflowError
 from station.journal import DocumentCache, Journal
 from station.spapi.client import SpApi
 from station.spapi.content import decode_document
@@ -62,6 +62,7 @@ from station.workflow.gateway import DfGateway, SpApiGateway, amazon_now
 from station.workflow.labels import LabelSet
 from station.workflow.order import OrderStatus, PackOrder
 from station.workflow.order_cache import load_prefetched, store_prefetched
+from station.workflow.outage import BatchStop, OutageWatch
 from station.workflow.submissions import Operation, SubmissionLog, certainly_not_sent
 
 log = logging.getLogger(__name__)
@@ -119,6 +120,10 @@ class PrefetchReport:
     tokens_calls: int = 0  # createRestrictedDataToken calls this run made
     seconds: float = 0.0
     cancelled: bool = False
+    # Amazon stopped answering half-way (several requests in a row found no network): what was
+    # seen, and the POs not prepared because of it (fetched at their scan or by the next run)
+    network_lost: str | None = None
+    not_reached: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         text = (
@@ -129,7 +134,12 @@ class PrefetchReport:
             text += f"; {len(self.left_for_scan)} {LEFT_FOR_SCAN}"
         if self.acknowledged or self.rejected:
             text += f" ({self.acknowledged} acknowledged, {self.rejected} rejected)"
-        if self.cancelled:
+        if self.network_lost is not None:
+            text += (
+                f" — Amazon could not be reached any more: {len(self.not_reached)} not fetched "
+                "(they are fetched at their scan or by the next prefetch)"
+            )
+        elif self.cancelled:
             text += " — cancelled before the end"
         return text
 
@@ -295,11 +305,12 @@ class ShiftPreparation:
         cancel = cancel or threading.Event()
         started, tokens_before = self._clock(), self._tokens_calls()
         report = PrefetchReport()
-        run = _Run(self, options, report, progress or (lambda _p: None), cancel)
+        run = _Run(self, options, report, progress or (lambda _p: None), BatchStop(cancel))
         try:
             run.execute()
         finally:
             report.cancelled = cancel.is_set()
+            run.settle_outage()
             report.seconds = self._clock() - started
             report.tokens_calls = self._tokens_calls() - tokens_before
             run.say("done", report.fetched, report.fetched + len(report.failed), report.summary())
@@ -321,7 +332,9 @@ class _Run:
         self.options = options
         self.report = report
         self.progress = progress
-        self.cancel = cancel
+        self.cancel = cancel  # the caller's cancel, or Amazon found unreachable (self.watch)
+        self.watch = OutageWatch(cancel)
+        self.network_pos: set[str] = set()  # failed for want of network before it was clear
         self.work: dict[str, _Work] = {}
         self.total = 0
         self.listed_labels = False  # the listing of existing labels went through
@@ -332,6 +345,26 @@ class _Run:
             self.progress(PrefetchProgress(phase, done, total, message))
         except Exception:  # a broken progress display must not stop the shift preparation
             log.exception("prefetch progress callback failed")
+
+    def network_failed(self, pos: Iterable[str], error: NetworkError, reason: str) -> None:
+        """A request for ``pos`` found no network: counted towards an outage; once the outage
+        is clear the POs are not failed but left for their scan or the next run."""
+        self.watch.failed(error)
+        if self.watch.lost:
+            return
+        for po in pos:
+            self.network_pos.add(po)
+            self.fail(po, reason)
+
+    def settle_outage(self) -> None:
+        """After the run: with the network gone, what was not prepared is named once, apart."""
+        if not self.watch.lost:
+            return
+        with self.lock:
+            for po in self.network_pos:
+                self.report.failed.pop(po, None)
+            self.report.network_lost = self.watch.reason
+            self.report.not_reached = sorted(set(self.work) | self.network_pos)
 
     def fail(self, po: str, reason: str) -> None:
         with self.lock:
@@ -435,6 +468,7 @@ class _Run:
                 if self.cancel.is_set():
                     return
         except StationError as exc:  # the POs left fall back to one GET each
+            self.watch.failed(exc)
             log.warning("listing packing slips failed: %s", exc)
 
     def _take_slips(self, slips: Mapping[str, bytes | StationError]) -> None:
@@ -565,6 +599,7 @@ class _Run:
             clock=self.o._clock,
             now=self.o._now,
             cancel=self.cancel,
+            watch=self.watch,
         )
 
     def acknowledge(self) -> None:
@@ -606,6 +641,7 @@ class _Run:
                     if self.cancel.is_set():
                         return
             except StationError as exc:  # the POs left fall back to one GET each
+                self.watch.failed(exc)
                 log.warning("listing packing slips failed: %s", exc)
         self._fetch_missing_documents()
 
@@ -681,6 +717,7 @@ class _Run:
                 if self.cancel.is_set():
                     break
         except StationError as exc:  # the POs left fall back to one GET each
+            self.watch.failed(exc)
             log.warning("listing labels failed: %s", exc)
         else:
             if not fresh and not self.cancel.is_set():
@@ -748,9 +785,14 @@ class _Run:
             except StationError as exc:
                 if log is not None and certainly_not_sent(exc):
                     log.decided(Operation.LABEL, pos, None, "not-sent")
+                if isinstance(exc, NetworkError):
+                    self.network_failed(pos, exc, f"label request not sent: {exc}")
+                    continue
+                self.watch.answered()
                 for work in batch:
                     self.fail(work.po, f"label request refused: {exc}")
                 continue
+            self.watch.answered()
             if log is not None:
                 log.submitted(Operation.LABEL, pos, transaction_id)
             transactions[transaction_id] = pos
@@ -768,6 +810,7 @@ class _Run:
             poll_interval=self.o._poll,
             clock=self.o._clock,
             cancel=self.cancel,
+            watch=self.watch,
         )
         for transaction_id, pos in transactions.items():
             result = results.get(transaction_id)
@@ -893,8 +936,14 @@ class _Run:
                 return
             try:
                 task(work)
+            except NetworkError as exc:
+                self.network_failed([work.po], exc, str(exc))
+                return
             except StationError as exc:
+                self.watch.answered()
                 self.fail(work.po, str(exc))
+                return
+            self.watch.answered()
 
         workers = max(1, min(self.options.workers, len(items)))
         if workers == 1:

@@ -143,17 +143,22 @@ def simulator() -> Iterator[SimulatorServer]:
         yield server
 
 
-@pytest.fixture
-def configured(station: Station, simulator: SimulatorServer) -> Station:
-    """A station set up against the simulator: its warehouses, file printers, a data key."""
+def point_at(station: Station, server: SimulatorServer) -> Station:
+    """Set ``station`` up against ``server``: its warehouses, file printers, a data key."""
     station.env.update(
-        STATION_SPAPI_URL=simulator.base_url,
-        STATION_LWA_URL=simulator.lwa_url,
+        STATION_SPAPI_URL=server.base_url,
+        STATION_LWA_URL=server.lwa_url,
         STATION_DATA_KEY=base64.urlsafe_b64encode(os.urandom(32)).decode(),
     )
     settings = demo_settings(Settings(), station.tmp / "printers")
     save_settings(settings, default_paths(station.env).config_file)
     return station
+
+
+@pytest.fixture
+def configured(station: Station, simulator: SimulatorServer) -> Station:
+    """A station set up against the simulator: its warehouses, file printers, a data key."""
+    return point_at(station, simulator)
 
 
 _used: dict[int, set[str]] = {}

@@ -7,12 +7,15 @@ accepted; a device that is not a scale was reported as a scale asleep.
 
 from __future__ import annotations
 
+import re
+import subprocess
 from pathlib import Path
 
 import pytest
 
+from station.simulator.config import SimulatorConfig
 from station.simulator.server import SimulatorServer
-from tests.cli.conftest import Station, fresh_po
+from tests.cli.conftest import TIMEOUT, Station, fresh_po, point_at
 
 BOX = "12x8x4in:1.5kg"
 
@@ -113,3 +116,47 @@ def test_a_serial_port_given_to_a_usb_scale_is_a_usage_error(station: Station) -
     result = station("scale", "--kind", "hid", "--device", "/dev/ttyUSB0")
     assert result.code == 2, str(result)
     assert "--kind serial" in result.err, str(result)
+
+
+# -- prefetch: the network goes away half-way -----------------------------------------------------
+
+
+def test_a_network_lost_mid_prefetch_stops_the_batch_with_one_message(station: Station) -> None:
+    """The simulator stops after the orders were listed and acknowledged and the labels
+    requested: before, every PO left then waited out its retries (the label transactions were
+    polled for 5 minutes) and each was reported failed as "still processing"."""
+    config = SimulatorConfig(seed=7, orders=300, processing_delay=0.05, rate_limits=False)
+    server = SimulatorServer(config)
+    server.start()
+    process: subprocess.Popen[str] | None = None
+    try:
+        point_at(station, server)
+        process = subprocess.Popen(
+            station.command("prefetch", "--acknowledge"),
+            env=station.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=station.tmp,
+        )
+        assert process.stderr is not None
+        seen = []
+        for line in process.stderr:
+            seen.append(line)
+            if "Label requests sent" in line:
+                server.stop()  # the network is gone from here on
+                break
+        out, err = process.communicate(timeout=TIMEOUT)
+    finally:
+        server.stop()
+        if process is not None and process.poll() is None:
+            process.kill()
+            process.wait()
+    err = "".join(seen) + err
+    assert "Traceback" not in out + err, err
+    assert process.returncode == 1, out + err
+    lost = [line for line in err.splitlines() if "Amazon cannot be reached (network)" in line]
+    assert len(lost) == 1, err
+    assert re.search(r"\d+ POs prefetched; the other \d+ are fetched at their scan", lost[0])
+    assert "failed:" not in err, err  # not one line per PO
+    assert "still processing" not in err, err

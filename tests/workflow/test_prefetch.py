@@ -270,3 +270,61 @@ def test_the_look_ahead_listing_keeps_order_and_hands_errors_over() -> None:
     assert [next(early) for _ in range(3)] == [0, 1, 2]
     early.close()
     assert not [t for t in threading.enumerate() if t.name == "prefetch-listing"]
+
+
+def test_a_network_gone_half_way_stops_the_batch_after_a_few_failures_in_a_row() -> None:
+    """Each remaining PO used to wait out its own retries: here, after OUTAGE_AFTER requests in
+    a row find no network, nothing more is asked and the POs left are named apart, not failed."""
+    from station.errors import NetworkError
+    from station.workflow.outage import OUTAGE_AFTER
+
+    orders = [_order(f"PO{i}") for i in range(40)]
+    gateway = FakeGateway(orders, broken=["PO1"])  # an answer (500) does not count
+    cache = MemoryDocumentCache()
+    real_get_label = gateway.get_label
+
+    def get_label(po: str) -> LabelSet | None:
+        if int(po[2:]) >= 5:  # the network goes away after PO4
+            gateway.calls.append(("get_label", po))
+            raise NetworkError("cannot reach Amazon (ConnectError)")
+        return real_get_label(po)
+
+    gateway.get_label = get_label  # type: ignore[method-assign]
+    report = ShiftPreparation(gateway, cache, _settings()).run(  # type: ignore[arg-type]
+        PrefetchOptions(workers=1)
+    )
+    attempted = [po for call, po in gateway.calls if call == "get_label"]
+    assert len(attempted) == 5 + OUTAGE_AFTER  # then it stopped asking
+    assert report.network_lost is not None and "ConnectError" in report.network_lost
+    assert report.fetched == 4 and list(report.failed) == ["PO1"]
+    assert len(report.not_reached) == 40 - 5
+    assert "could not be reached" in report.summary() and not report.cancelled
+
+
+def test_network_failures_that_do_not_follow_each_other_are_no_outage() -> None:
+    from station.errors import NetworkError
+    from station.workflow.outage import OutageWatch
+
+    stop = threading.Event()
+    watch = OutageWatch(stop, limit=3)
+    for _ in range(5):
+        watch.failed(NetworkError("drop"))
+        watch.failed(NetworkError("drop"))
+        watch.failed(ServerError("Amazon had an internal error", status=500))  # an answer
+    assert not watch.lost and not stop.is_set()
+    for _ in range(3):
+        watch.failed(NetworkError("gone"))
+    assert watch.lost and stop.is_set() and watch.reason == "gone"
+
+
+def test_the_batch_stop_follows_the_callers_cancel_without_setting_it() -> None:
+    from station.workflow.outage import BatchStop
+
+    caller = threading.Event()
+    stop = BatchStop(caller)
+    assert not stop.wait(0.01)
+    stop.set()
+    assert stop.is_set() and not caller.is_set()
+    other = BatchStop(caller)
+    caller.set()
+    assert other.is_set() and other.wait(5)
