@@ -190,9 +190,10 @@ def _first_run(parent: QWidget | None) -> tuple[bool, Any]:
     return True, wizard(parent)
 
 
-def _show_start_error(exc: StationError, settings_file: Any = None) -> None:
+def _show_start_error(exc: StationError, settings_file: Any = None) -> bool:
     """The reason the station cannot start. A setting it refuses (a printer address, a value
-    the file should not hold) offers the settings, with that field marked: never a dead end."""
+    the file should not hold) offers the settings, with that field marked: never a dead end.
+    True when corrected settings were saved there (the caller starts again with them)."""
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(QMessageBox.Icon.Critical, _tr("The station cannot start"), exc.message)
@@ -204,13 +205,8 @@ def _show_start_error(exc: StationError, settings_file: Any = None) -> None:
     box.exec()
     if repair is not None and box.clickedButton() is repair:
         settings_ui = importlib.import_module("station.ui.settings")
-        if settings_ui.repair_settings(None, settings_file, exc.message):
-            info = QMessageBox(
-                QMessageBox.Icon.Information,
-                _tr("Settings saved"),
-                _tr("Start the station again to use them."),
-            )
-            info.exec()
+        return bool(settings_ui.repair_settings(None, settings_file, exc.message))
+    return False
 
 
 def _say(line: str) -> None:
@@ -410,9 +406,21 @@ class _Start(QObject):
             repairable = None if self.plan.demo or self.plan.settings else self.plan.config_file
             if repairable is None:
                 _show_start_error(error)
-            else:
-                _show_start_error(error, repairable)
+            elif _show_start_error(error, repairable) and not self._finished:
+                self._start_again()  # with the corrected settings: no restart by hand
+                return
         self._exit(1)
+
+    def _start_again(self) -> None:
+        """Load the station again (the settings file was just corrected); a setting still
+        refused is offered again the same way."""
+        log.info("settings corrected: starting the station again")
+        self.loader.loaded.disconnect(self._loaded)
+        self.loader.failed.disconnect(self._failed)
+        self.loader = StartupLoader(self.plan.load, self)
+        self.loader.loaded.connect(self._loaded)
+        self.loader.failed.connect(self._failed)
+        self.loader.start()
 
     def finish(self) -> None:
         """After the event loop: close what was opened, whatever stage the start reached."""

@@ -245,3 +245,110 @@ def test_a_screen_that_cannot_be_built_fails_the_start_cleanly(
     assert isinstance(error, StartFailedError)
     assert start.gui is None
     assert runtime.closed
+
+
+class SettingsFilePlan(_StartPlan):
+    """A start from a settings file, as a bench PC has it (read at every try), on the demo's
+    Amazon and printers (this machine has no credentials)."""
+
+    def __init__(self, config_file: Path) -> None:
+        super().__init__(GuiOptions(), False, None, config_file)
+        self.tries = 0
+
+    def load(self) -> Any:
+        from station.config import load_settings
+        from station.printing.address import parse_printer_uri
+        from station.runtime import RuntimeOptions, build_runtime
+
+        self.tries += 1
+        settings = load_settings(self.config_file)
+        for printer in (settings.printers.label, settings.printers.slip):
+            parse_printer_uri(printer.uri)  # as the station opens its printers
+        return build_runtime(
+            RuntimeOptions(demo=True, settings=ui_app.demo_base_settings(settings))
+        )
+
+
+def test_a_start_refused_by_a_setting_goes_on_once_the_setting_is_corrected(
+    app: QApplication, qtbot: Any, tmp_path: Path
+) -> None:
+    """The wizard's or a hand-edited file's printer address is refused: the packer is offered
+    the settings with the field marked, corrects it there, and the station starts by itself."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from station.config import Settings
+    from station.ui.settings.dialog import SettingsDialog
+
+    data = Settings().model_dump(mode="json")
+    data["printers"]["label"]["uri"] = "printer-in-the-corner"
+    data["printers"]["slip"]["uri"] = (tmp_path / "slips").as_uri()
+    config = tmp_path / "settings.json"
+    config.write_text(json.dumps(data), encoding="utf-8")
+    plan = SettingsFilePlan(config)
+    seen: dict[str, Any] = {}
+
+    def act() -> None:  # what the person does in each window that comes up
+        window = QApplication.activeModalWidget()
+        if isinstance(window, QMessageBox) and "box" not in seen:
+            seen["box"] = window.text()
+            (button,) = [b for b in window.buttons() if b.text() == "Open Settings"]
+            button.click()
+        elif isinstance(window, SettingsDialog) and "dialog" not in seen:
+            editor = window.form.editor("printers", "label", "uri")
+            seen["dialog"] = editor.widget.property("invalid")
+            editor.set_value((tmp_path / "labels").as_uri())
+            window.save()
+        elif isinstance(window, QMessageBox):  # any other message: the packer reads, clicks OK
+            window.done(0)
+
+    timer = QTimer()
+    timer.timeout.connect(act)
+    timer.start(50)
+    exits = Exits()
+    start = _Start(app, plan, StartupHints(), exit_loop=exits, scanner_clock=ScannerClock())
+    try:
+        start.begin()
+        qtbot.waitUntil(lambda: start.gui is not None, timeout=WAIT_MS * 2)
+        assert exits.codes == []
+        assert plan.tries == 2
+        assert seen["dialog"] is True  # the refused field was marked
+        assert "printer-in-the-corner" in seen["box"] or "scheme" in seen["box"]
+        assert start.gui.window.isVisible()
+    finally:
+        timer.stop()
+        start.finish()
+        if start.window is not None:
+            start.window.close()
+
+
+def test_the_settings_repair_reads_the_file_as_untrusted(qtbot: Any, tmp_path: Path) -> None:
+    """A settings path that is a pipe (or /dev/zero) never blocks or fills memory: the dialog
+    opens with the defaults."""
+    import os
+
+    from PySide6.QtCore import QTimer
+
+    from station.ui.settings import repair_settings
+    from station.ui.settings.dialog import SettingsDialog
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes on this system")
+    fifo = tmp_path / "settings.json"
+    os.mkfifo(fifo)
+    opened: list[bool] = []
+
+    def close() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, SettingsDialog):
+            opened.append(True)
+            dialog.reject()
+
+    timer = QTimer()
+    timer.timeout.connect(close)
+    timer.start(50)
+    try:
+        assert repair_settings(None, fifo, "The settings file is not a regular file") is False
+    finally:
+        timer.stop()
+    assert opened == [True]

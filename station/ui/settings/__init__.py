@@ -66,6 +66,8 @@ def repair_settings(parent: QWidget | None, path: Path, problem: str) -> bool:
     from PySide6.QtWidgets import QDialog
 
     from station.config import Settings
+    from station.errors import ConfigError, StationError
+    from station.files import MAX_SETTINGS_BYTES, read_input_file
     from station.ui.settings.dialog import SettingsDialog
     from station.ui.settings.form import FieldError, field_errors
     from station.ui.settings.refusals import settings_refusals
@@ -73,11 +75,15 @@ def repair_settings(parent: QWidget | None, path: Path, problem: str) -> bool:
     errors: list[FieldError] = []
     settings = Settings()
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        # Like the station's own start: a regular file of sane size (never /dev/zero, a pipe).
+        data = read_input_file(
+            path, what="settings file", limit=MAX_SETTINGS_BYTES, error=ConfigError
+        )
+        raw = json.loads(data.decode("utf-8"))
         settings = Settings.model_validate(raw)
     except ValidationError as exc:
         errors = field_errors(exc)
-    except (OSError, ValueError):
+    except (StationError, ValueError):
         pass  # unreadable: the defaults, and the problem said above the buttons
     dialog = SettingsDialog(parent, settings, path)
     try:
