@@ -55,7 +55,12 @@ from station.ui.widgets.order_panel import OrderPanel
 from station.ui.widgets.status_banner import StatusBanner
 from station.ui.widgets.step_indicator import Mark, Stage, StepIndicator
 from station.ui.worker import BACKGROUND, Task, Worker
-from station.ui.workflow_texts import packer_error, packer_text
+from station.ui.workflow_texts import (
+    packer_error,
+    packer_text,
+    printer_state_text,
+    queued_reason,
+)
 from station.workflow.events import (
     ConfirmationAccepted,
     ConfirmationQueued,
@@ -649,7 +654,9 @@ class MainWindow(QMainWindow):
                 _tr("PO {po} was shipped {when}by {who}.").format(
                     po=session.po,
                     when=f"{when:%Y-%m-%d %H:%M} " if when else "",
-                    who=session.already_shipped_by or "?",
+                    who=_tr("another desk (Amazon shows the PO shipped)")
+                    if getattr(session, "shipped_elsewhere", False)
+                    else session.already_shipped_by or "?",
                 ),
                 _tr(
                     "Set the items aside and tell the warehouse lead. Scan CMD:REPRINT "
@@ -889,7 +896,7 @@ class MainWindow(QMainWindow):
             self._refresh_outbox()
             if event.offline:
                 self.health.set_network(False, _tr("The confirmation waits for the network"))
-                self._show_queued(po or "", event.reason)
+                self._show_queued(po or "", queued_reason(event.reason) if event.reason else "")
             else:
                 # Recorded: only now are the steps before it done.
                 self.steps.advance_to(Stage.CONFIRMED)
@@ -1105,7 +1112,7 @@ class MainWindow(QMainWindow):
                 detail = {
                     PrinterState.ONLINE: "",
                     PrinterState.UNKNOWN: _tr("state unknown"),
-                }.get(status.state, str(status))
+                }.get(status.state, printer_state_text(status.state.value, status.detail))
                 result[key] = (status.state.can_print, detail)
             return result
 

@@ -885,83 +885,83 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="1043" />
+            <location filename="../../ui/main_window.py" line="1050" />
             <source> — label 1 of {count}</source>
             <translation> — etiqueta 1 de {count}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="307" />
+            <location filename="../../ui/main_window.py" line="312" />
             <source>&amp;Help</source>
             <translation>Aj&amp;uda</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="285" />
+            <location filename="../../ui/main_window.py" line="290" />
             <source>&amp;Station</source>
             <translation>&amp;Estação</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="539" />
+            <location filename="../../ui/main_window.py" line="544" />
             <source>A barcode was scanned while “{window}” is open.</source>
             <translation>Um código de barras foi escaneado com “{window}” aberto.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="648" />
+            <location filename="../../ui/main_window.py" line="653" />
             <source>ALREADY SHIPPED — do not ship again</source>
             <translation>JÁ ENVIADO — não envie de novo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="313" />
-            <location filename="../../ui/main_window.py" line="342" />
+            <location filename="../../ui/main_window.py" line="318" />
+            <location filename="../../ui/main_window.py" line="347" />
             <source>About Packing Station</source>
             <translation>Sobre a Packing Station</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="908" />
+            <location filename="../../ui/main_window.py" line="915" />
             <source>Amazon accepted the shipment. Scan the next PO.</source>
             <translation>A Amazon aceitou o envio. Escaneie o próximo PO.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="294" />
+            <location filename="../../ui/main_window.py" line="299" />
             <source>Amazon fulfilment</source>
             <translation>Logística da Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="950" />
+            <location filename="../../ui/main_window.py" line="957" />
             <source>Amazon has not answered for {s} s.</source>
             <translation>A Amazon não responde há {s} s.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="636" />
+            <location filename="../../ui/main_window.py" line="641" />
             <source>Amazon is slow to answer.</source>
             <translation>A Amazon está demorando para responder.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="919" />
+            <location filename="../../ui/main_window.py" line="926" />
             <source>Amazon rejected the confirmation of PO {po}: {reasons}</source>
             <translation>A Amazon recusou a confirmação do PO {po}: {reasons}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="713" />
+            <location filename="../../ui/main_window.py" line="720" />
             <source>Box {name} chosen</source>
             <translation>Caixa {name} escolhida</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="738" />
+            <location filename="../../ui/main_window.py" line="745" />
             <source>Box {n} recorded</source>
             <translation>Caixa {n} registrada</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="907" />
+            <location filename="../../ui/main_window.py" line="914" />
             <source>CONFIRMED — PO {po} is shipped</source>
             <translation>CONFIRMADO — PO {po} enviado</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="292" />
+            <location filename="../../ui/main_window.py" line="297" />
             <source>Carrier status updates</source>
             <translation>Situação das entregas (transportadora)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="491" />
+            <location filename="../../ui/main_window.py" line="496" />
             <source>Carry on with PO {po}, or scan CMD:CANCEL to put it aside.</source>
             <translation>Continue com o PO {po}, ou escaneie CMD:CANCEL para deixá-lo de lado.</translation>
         </message>
@@ -970,12 +970,12 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation type="vanished">Confira o peso e escaneie CMD:CONFIRM (ou CMD:NEXTBOX para outra caixa).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1125" />
+            <location filename="../../ui/main_window.py" line="1132" />
             <source>Confirmations are waiting for the network</source>
             <translation>As confirmações aguardam a rede</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="773" />
+            <location filename="../../ui/main_window.py" line="780" />
             <source>Confirming the shipment…</source>
             <translation>Confirmando o envio…</translation>
         </message>
@@ -984,175 +984,175 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation type="vanished">MODO DEMONSTRAÇÃO — Amazon simulada; as impressões vão para {folder}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="177" />
+            <location filename="../../ui/main_window.py" line="182" />
             <source>DEMO — scan a PO: {pos} · printed files go to {folder}</source>
             <translation>DEMO — escaneie um PO: {pos} · os arquivos impressos vão para {folder}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="982" />
+            <location filename="../../ui/main_window.py" line="989" />
             <source>Enter the box — the label is requested with it</source>
             <translation>Informe a caixa — a etiqueta é pedida com ela</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="293" />
+            <location filename="../../ui/main_window.py" line="298" />
             <source>Export support bundle</source>
             <translation>Exportar pacote de suporte</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="922" />
+            <location filename="../../ui/main_window.py" line="929" />
             <source>Fix what Amazon names and confirm again, or see History.</source>
             <translation>Corrija o que a Amazon aponta e confirme de novo, ou veja o Histórico.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="289" />
+            <location filename="../../ui/main_window.py" line="294" />
             <source>History</source>
             <translation>Histórico</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="465" />
+            <location filename="../../ui/main_window.py" line="470" />
             <source>Item of PO {po} — no item check needed now</source>
             <translation>Item do PO {po} — não é preciso conferir itens agora</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="882" />
+            <location filename="../../ui/main_window.py" line="889" />
             <source>Item {scanned} of {ordered} for line {line}</source>
             <translation>Item {scanned} de {ordered} da linha {line}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="502" />
+            <location filename="../../ui/main_window.py" line="507" />
             <source>Its boxes are kept. Carry on: enter the box, then confirm.</source>
             <translation>As caixas dele continuam. Continue: informe a caixa e confirme.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="476" />
+            <location filename="../../ui/main_window.py" line="481" />
             <source>Keyboard layout garbles the scans</source>
             <translation>O layout do teclado embaralha as leituras</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="256" />
+            <location filename="../../ui/main_window.py" line="261" />
             <source>Label</source>
             <translation>Etiqueta</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="869" />
-            <location filename="../../ui/main_window.py" line="1013" />
-            <location filename="../../ui/main_window.py" line="1127" />
+            <location filename="../../ui/main_window.py" line="876" />
+            <location filename="../../ui/main_window.py" line="1020" />
+            <location filename="../../ui/main_window.py" line="1134" />
             <source>Label printer</source>
             <translation>Impressora de etiquetas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="218" />
+            <location filename="../../ui/main_window.py" line="223" />
             <source>Labels will print at {percent} % of their size</source>
             <translation>As etiquetas serão impressas com {percent} % do tamanho</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="635" />
+            <location filename="../../ui/main_window.py" line="640" />
             <source>Looking up PO {po}… {seconds} s</source>
             <translation>Consultando o PO {po}… {seconds} s</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="593" />
+            <location filename="../../ui/main_window.py" line="598" />
             <source>Looking up the PO…</source>
             <translation>Buscando o PO…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="820" />
+            <location filename="../../ui/main_window.py" line="827" />
             <source>Lookup of PO {po} abandoned — scan the next PO</source>
             <translation>Consulta do PO {po} abandonada — escaneie o próximo PO</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="695" />
+            <location filename="../../ui/main_window.py" line="702" />
             <source>No order is open</source>
             <translation>Nenhum pedido aberto</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="257" />
+            <location filename="../../ui/main_window.py" line="262" />
             <source>No packing slip</source>
             <translation>Sem nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="853" />
+            <location filename="../../ui/main_window.py" line="860" />
             <source>No packing slip for this order</source>
             <translation>Este pedido não tem nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="487" />
+            <location filename="../../ui/main_window.py" line="492" />
             <source>Not a PO — PO {po} stays open</source>
             <translation>Não é um PO — o PO {po} continua aberto</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="360" />
+            <location filename="../../ui/main_window.py" line="365" />
             <source>Not available yet</source>
             <translation>Ainda não disponível</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="936" />
+            <location filename="../../ui/main_window.py" line="943" />
             <source>Not sent yet: {reason}</source>
             <translation>Ainda não enviado: {reason}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="821" />
+            <location filename="../../ui/main_window.py" line="828" />
             <source>Nothing is printed or confirmed for it. Scan it again to try later.</source>
             <translation>Nada é impresso nem confirmado para ele. Escaneie-o de novo para tentar mais tarde.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="827" />
+            <location filename="../../ui/main_window.py" line="834" />
             <source>Nothing was confirmed. Scan it again to continue later.</source>
             <translation>Nada foi confirmado. Escaneie o PO de novo para continuar depois.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="544" />
+            <location filename="../../ui/main_window.py" line="549" />
             <source>Nothing was typed and nothing was done with it. Close this window, then scan again on the packing screen.</source>
             <translation>Nada foi digitado e nada foi feito com ele. Feche esta janela e escaneie de novo na tela de embalagem.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="308" />
+            <location filename="../../ui/main_window.py" line="313" />
             <source>Open the demo printer folder</source>
             <translation>Abrir a pasta das impressoras de demonstração</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="501" />
+            <location filename="../../ui/main_window.py" line="506" />
             <source>PO {po} is already open</source>
             <translation>O PO {po} já está aberto</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="934" />
+            <location filename="../../ui/main_window.py" line="941" />
             <source>PO {po} is recorded; the station sends it by itself.</source>
             <translation>O PO {po} está registrado; a estação o envia sozinha.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="826" />
+            <location filename="../../ui/main_window.py" line="833" />
             <source>PO {po} put aside — scan the next PO</source>
             <translation>PO {po} deixado de lado — escaneie o próximo PO</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="649" />
+            <location filename="../../ui/main_window.py" line="654" />
             <source>PO {po} was shipped {when}by {who}.</source>
             <translation>O PO {po} foi enviado {when}por {who}.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="849" />
+            <location filename="../../ui/main_window.py" line="856" />
             <source>PO {po} — Packing Station</source>
             <translation>PO {po} — Packing Station</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="809" />
+            <location filename="../../ui/main_window.py" line="816" />
             <source>PO {po}: the documents printed again.</source>
             <translation>PO {po}: os documentos foram impressos de novo.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="467" />
+            <location filename="../../ui/main_window.py" line="472" />
             <source>Pack it, enter the box, then confirm.</source>
             <translation>Embale-o, informe a caixa e confirme.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="150" />
-            <location filename="../../ui/main_window.py" line="395" />
+            <location filename="../../ui/main_window.py" line="155" />
+            <location filename="../../ui/main_window.py" line="400" />
             <source>Packing Station</source>
             <translation>Packing Station</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="328" />
+            <location filename="../../ui/main_window.py" line="333" />
             <source>Packing Station {version}
 Station {station}
 
@@ -1165,22 +1165,22 @@ Python {python}, Qt {qt}, PySide6 {pyside}
 Fontes: DejaVu (licença livre).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="257" />
+            <location filename="../../ui/main_window.py" line="262" />
             <source>Packing slip</source>
             <translation>Nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="291" />
+            <location filename="../../ui/main_window.py" line="296" />
             <source>Print command sheet</source>
             <translation>Imprimir folha de comandos</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="991" />
+            <location filename="../../ui/main_window.py" line="998" />
             <source>Printed — pack the order</source>
             <translation>Impresso — embale o pedido</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="938" />
+            <location filename="../../ui/main_window.py" line="945" />
             <source>QUEUED — PO {po} goes out by itself</source>
             <translation>NA FILA — o PO {po} será enviado sozinho</translation>
         </message>
@@ -1189,153 +1189,153 @@ Fontes: DejaVu (licença livre).</translation>
             <translation type="vanished">NA FILA — será enviado quando a rede voltar</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="303" />
+            <location filename="../../ui/main_window.py" line="308" />
             <source>Quit</source>
             <translation>Sair</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="808" />
+            <location filename="../../ui/main_window.py" line="815" />
             <source>Reprinted</source>
             <translation>Reimpresso</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="785" />
+            <location filename="../../ui/main_window.py" line="792" />
             <source>Reprinting…</source>
             <translation>Reimprimindo…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="756" />
+            <location filename="../../ui/main_window.py" line="763" />
             <source>Requesting the label…</source>
             <translation>Pedindo a etiqueta…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="924" />
+            <location filename="../../ui/main_window.py" line="931" />
             <source>STOP — Amazon rejected the shipment</source>
             <translation>PARE — a Amazon recusou o envio</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="858" />
+            <location filename="../../ui/main_window.py" line="865" />
             <source>STOP — PO {po} was cancelled: do not ship it</source>
             <translation>PARE — o PO {po} foi cancelado: não envie</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="734" />
-            <location filename="../../ui/main_window.py" line="749" />
+            <location filename="../../ui/main_window.py" line="741" />
+            <location filename="../../ui/main_window.py" line="756" />
             <source>STOP — check the box</source>
             <translation>PARE — confira a caixa</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="411" />
+            <location filename="../../ui/main_window.py" line="416" />
             <source>STOP — check this scan</source>
             <translation>PARE — confira esta leitura</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="407" />
+            <location filename="../../ui/main_window.py" line="412" />
             <source>STOP — no connection to Amazon</source>
             <translation>PARE — sem conexão com a Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="409" />
+            <location filename="../../ui/main_window.py" line="414" />
             <source>STOP — printer problem</source>
             <translation>PARE — problema na impressora</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="413" />
+            <location filename="../../ui/main_window.py" line="418" />
             <source>STOP — the site database is away</source>
             <translation>PARE — o banco de dados do site está fora do ar</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="875" />
+            <location filename="../../ui/main_window.py" line="882" />
             <source>STOP — the {doc} did not print</source>
             <translation>PARE — {doc} não foi impressa</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="416" />
+            <location filename="../../ui/main_window.py" line="421" />
             <source>STOP — this order cannot go on</source>
             <translation>PARE — este pedido não pode seguir</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="453" />
+            <location filename="../../ui/main_window.py" line="458" />
             <source>STOP — unknown command barcode</source>
             <translation>PARE — código de comando desconhecido</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="667" />
+            <location filename="../../ui/main_window.py" line="674" />
             <source>STOP — wrong item</source>
             <translation>PARE — item errado</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="398" />
+            <location filename="../../ui/main_window.py" line="403" />
             <source>Scan a PO barcode</source>
             <translation>Escaneie o código do PO</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="983" />
+            <location filename="../../ui/main_window.py" line="990" />
             <source>Scan a box barcode (or type the size and weight), then CMD:CONFIRM.</source>
             <translation>Escaneie o código da caixa (ou digite medidas e peso) e depois CMD:CONFIRM.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="992" />
+            <location filename="../../ui/main_window.py" line="999" />
             <source>Scan every item, then the box barcode and CMD:CONFIRM.</source>
             <translation>Escaneie cada item, depois o código da caixa e CMD:CONFIRM.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="538" />
+            <location filename="../../ui/main_window.py" line="543" />
             <source>Scan not used</source>
             <translation>Leitura não usada</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="739" />
+            <location filename="../../ui/main_window.py" line="746" />
             <source>Scan or type the next box ({preset}).</source>
             <translation>Escaneie ou digite a próxima caixa ({preset}).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="695" />
+            <location filename="../../ui/main_window.py" line="702" />
             <source>Scan the PO barcode first, then the box.</source>
             <translation>Escaneie primeiro o código do PO, depois a caixa.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="399" />
+            <location filename="../../ui/main_window.py" line="404" />
             <source>Scan the PO on the packing list — from anywhere, whatever is selected.</source>
             <translation>Escaneie o PO na lista de separação — de qualquer tela, o que estiver selecionado.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="994" />
+            <location filename="../../ui/main_window.py" line="1001" />
             <source>Scan the box barcode (or type size and weight), then CMD:CONFIRM.</source>
             <translation>Escaneie o código da caixa (ou digite medidas e peso) e depois CMD:CONFIRM.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="885" />
+            <location filename="../../ui/main_window.py" line="892" />
             <source>Scan the next item, or the box and CMD:CONFIRM when all are checked.</source>
             <translation>Escaneie o próximo item, ou a caixa e CMD:CONFIRM quando todos estiverem conferidos.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="477" />
+            <location filename="../../ui/main_window.py" line="482" />
             <source>Scanned '{text}'.</source>
             <translation>Leitura: '{text}'.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="466" />
+            <location filename="../../ui/main_window.py" line="471" />
             <source>Scanned '{text}'. The order stays open.</source>
             <translation>Escaneado '{text}'. O pedido continua aberto.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="488" />
+            <location filename="../../ui/main_window.py" line="493" />
             <source>Scanned '{text}': not a PO, an item of this order or a command.</source>
             <translation>Escaneado '{text}': não é um PO, um item deste pedido nem um comando.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="896" />
+            <location filename="../../ui/main_window.py" line="903" />
             <source>Sending the confirmation to Amazon…</source>
             <translation>Enviando a confirmação para a Amazon…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="654" />
+            <location filename="../../ui/main_window.py" line="661" />
             <source>Set the items aside and tell the warehouse lead. Scan CMD:REPRINT for a copy of the label.</source>
             <translation>Separe os itens e avise o líder do armazém. Escaneie CMD:REPRINT para uma cópia da etiqueta.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="290" />
+            <location filename="../../ui/main_window.py" line="295" />
             <source>Settings</source>
             <translation>Configurações</translation>
         </message>
@@ -1344,39 +1344,39 @@ Fontes: DejaVu (licença livre).</translation>
             <translation type="vanished">Despache a caixa e escaneie o próximo PO.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="940" />
+            <location filename="../../ui/main_window.py" line="947" />
             <source>Ship the box and scan the next PO. History shows when it is sent.</source>
             <translation>Despache a caixa e escaneie o próximo PO. O Histórico mostra quando for enviado.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="869" />
-            <location filename="../../ui/main_window.py" line="1016" />
-            <location filename="../../ui/main_window.py" line="1128" />
+            <location filename="../../ui/main_window.py" line="876" />
+            <location filename="../../ui/main_window.py" line="1023" />
+            <location filename="../../ui/main_window.py" line="1135" />
             <source>Slip printer</source>
             <translation>Impressora de notas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="891" />
+            <location filename="../../ui/main_window.py" line="898" />
             <source>The confirmation waits for the network</source>
             <translation>A confirmação aguarda a rede</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="256" />
+            <location filename="../../ui/main_window.py" line="261" />
             <source>The label appears here</source>
             <translation>A etiqueta aparece aqui</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="219" />
+            <location filename="../../ui/main_window.py" line="224" />
             <source>The label printer is set to {dpi} dpi; Amazon's PNG labels are drawn for 203 dpi and their barcodes are never stretched.</source>
             <translation>A impressora de etiquetas está configurada para {dpi} dpi; as etiquetas PNG da Amazon são desenhadas para 203 dpi e seus códigos de barras nunca são esticados.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1024" />
+            <location filename="../../ui/main_window.py" line="1031" />
             <source>The slip printed; no preview available.</source>
             <translation>A nota foi impressa; sem pré-visualização.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="360" />
+            <location filename="../../ui/main_window.py" line="365" />
             <source>This screen is not available yet.</source>
             <translation>Esta tela ainda não está disponível.</translation>
         </message>
@@ -1385,12 +1385,12 @@ Fontes: DejaVu (licença livre).</translation>
             <translation type="vanished">Ferramentas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="223" />
+            <location filename="../../ui/main_window.py" line="228" />
             <source>Use a 203-dpi label printer, or set the warehouse's label format to ZPL in Settings (ZPL labels print at their true size).</source>
             <translation>Use uma impressora de etiquetas de 203 dpi ou defina o formato de etiqueta do armazém como ZPL nas Configurações (etiquetas ZPL saem no tamanho real).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="637" />
+            <location filename="../../ui/main_window.py" line="642" />
             <source>Wait, or scan CMD:CANCEL (Esc) to give up; nothing is printed for it.</source>
             <translation>Aguarde, ou escaneie CMD:CANCEL (Esc) para desistir; nada é impresso para ele.</translation>
         </message>
@@ -1399,78 +1399,83 @@ Fontes: DejaVu (licença livre).</translation>
             <translation type="vanished">Aguardando a Amazon responder a uma consulta anterior, já abandonada.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="714" />
+            <location filename="../../ui/main_window.py" line="721" />
             <source>Weigh the packed box and type its weight, then scan CMD:CONFIRM (or CMD:NEXTBOX for another box).</source>
             <translation>Pese a caixa embalada e digite o peso, depois escaneie CMD:CONFIRM (ou CMD:NEXTBOX para outra caixa).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="422" />
+            <location filename="../../ui/main_window.py" line="427" />
             <source>What to do: {hint}</source>
             <translation>O que fazer: {hint}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="108" />
+            <location filename="../../ui/main_window.py" line="113" />
             <source>ZPL label</source>
             <translation>etiqueta ZPL</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="535" />
+            <location filename="../../ui/main_window.py" line="657" />
+            <source>another desk (Amazon shows the PO shipped)</source>
+            <translation>outra bancada (a Amazon mostra o PO como enviado)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="540" />
             <source>another window</source>
             <translation>outra janela</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="109" />
+            <location filename="../../ui/main_window.py" line="114" />
             <source>cancelled</source>
             <translation>cancelado</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="105" />
+            <location filename="../../ui/main_window.py" line="110" />
             <source>gift</source>
             <translation>presente</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="116" />
+            <location filename="../../ui/main_window.py" line="121" />
             <source>invoice</source>
             <translation>a fatura</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="114" />
+            <location filename="../../ui/main_window.py" line="119" />
             <source>label</source>
             <translation>a etiqueta</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="106" />
+            <location filename="../../ui/main_window.py" line="111" />
             <source>packing slip</source>
             <translation>nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="104" />
+            <location filename="../../ui/main_window.py" line="109" />
             <source>plain</source>
             <translation>simples</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="107" />
+            <location filename="../../ui/main_window.py" line="112" />
             <source>priority</source>
             <translation>prioritário</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="115" />
+            <location filename="../../ui/main_window.py" line="120" />
             <source>slip</source>
             <translation>a nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1107" />
+            <location filename="../../ui/main_window.py" line="1114" />
             <source>state unknown</source>
             <translation>estado desconhecido</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="756" />
-            <location filename="../../ui/main_window.py" line="773" />
+            <location filename="../../ui/main_window.py" line="763" />
+            <location filename="../../ui/main_window.py" line="780" />
             <source>{n} box(es)</source>
             <translation>{n} caixa(s)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="592" />
+            <location filename="../../ui/main_window.py" line="597" />
             <source>{po} — the lookup of PO {old} was abandoned</source>
             <translation>{po} — a consulta do PO {old} foi abandonada</translation>
         </message>
@@ -1491,321 +1496,321 @@ Fontes: DejaVu (licença livre).</translation>
     <context>
         <name>McfWindow</name>
         <message>
-            <location filename="../../ui/mcf.py" line="60" />
+            <location filename="../../ui/mcf.py" line="62" />
             <source>Accepted by Amazon</source>
             <translation>Aceito pela Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="99" />
+            <location filename="../../ui/mcf.py" line="101" />
             <source>Amazon fulfilment</source>
             <translation>Logística da Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="137" />
+            <location filename="../../ui/mcf.py" line="139" />
             <source>Amazon order id</source>
             <translation>Id do pedido na Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="454" />
+            <location filename="../../ui/mcf.py" line="460" />
             <source>Amazon refused order {order}: {reason}</source>
             <translation>A Amazon recusou o pedido {order}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="139" />
+            <location filename="../../ui/mcf.py" line="141" />
             <source>Amazon status</source>
             <translation>Status na Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="400" />
+            <location filename="../../ui/mcf.py" line="406" />
             <source>Asking Amazon for a preview…</source>
             <translation>Pedindo uma prévia à Amazon…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="155" />
+            <location filename="../../ui/mcf.py" line="157" />
             <source>Blank box</source>
             <translation>Caixa sem marca</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="165" />
+            <location filename="../../ui/mcf.py" line="167" />
             <source>Blank box, block Amazon Logistics and signature cannot change after sending.</source>
             <translation>Caixa sem marca, bloquear a Amazon Logistics e assinatura não podem mudar depois do envio.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="156" />
+            <location filename="../../ui/mcf.py" line="158" />
             <source>Block Amazon Logistics</source>
             <translation>Bloquear a Amazon Logistics</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="505" />
+            <location filename="../../ui/mcf.py" line="511" />
             <source>CSV files (*.csv)</source>
             <translation>Arquivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="340" />
+            <location filename="../../ui/mcf.py" line="346" />
             <source>CSV files (*.csv);;All files (*)</source>
             <translation>Arquivos CSV (*.csv);;Todos os arquivos (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="175" />
+            <location filename="../../ui/mcf.py" line="177" />
             <source>Cancel at Amazon</source>
             <translation>Cancelar na Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="63" />
+            <location filename="../../ui/mcf.py" line="65" />
             <source>Cancelled</source>
             <translation>Cancelado</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="176" />
+            <location filename="../../ui/mcf.py" line="178" />
             <source>Close</source>
             <translation>Fechar</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="73" />
+            <location filename="../../ui/mcf.py" line="75" />
             <source>Expedited</source>
             <translation>Expresso</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="353" />
+            <location filename="../../ui/mcf.py" line="359" />
             <source>Export the orders again, in smaller files.</source>
             <translation>Exporte os pedidos de novo, em arquivos menores.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="505" />
+            <location filename="../../ui/mcf.py" line="511" />
             <source>Export tracking</source>
             <translation>Exportar rastreamento</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="120" />
+            <location filename="../../ui/mcf.py" line="122" />
             <source>Export tracking (CSV)…</source>
             <translation>Exportar rastreamento (CSV)…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="516" />
+            <location filename="../../ui/mcf.py" line="522" />
             <source>Exporting…</source>
             <translation>Exportando…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="158" />
+            <location filename="../../ui/mcf.py" line="160" />
             <source>Hold for review</source>
             <translation>Reter para revisão</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="117" />
+            <location filename="../../ui/mcf.py" line="119" />
             <source>Import orders (CSV)…</source>
             <translation>Importar pedidos (CSV)…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="340" />
+            <location filename="../../ui/mcf.py" line="346" />
             <source>Import web-shop orders</source>
             <translation>Importar pedidos da loja virtual</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="58" />
+            <location filename="../../ui/mcf.py" line="60" />
             <source>Imported</source>
             <translation>Importado</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="358" />
+            <location filename="../../ui/mcf.py" line="364" />
             <source>Imported {added} order(s); {known} were already here.</source>
             <translation>{added} pedido(s) importado(s); {known} já estavam aqui.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="371" />
+            <location filename="../../ui/mcf.py" line="377" />
             <source>Importing…</source>
             <translation>Importando…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="364" />
+            <location filename="../../ui/mcf.py" line="370" />
             <source>Not imported:</source>
             <translation>Não importados:</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="61" />
+            <location filename="../../ui/mcf.py" line="63" />
             <source>On hold</source>
             <translation>Retido</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="141" />
+            <location filename="../../ui/mcf.py" line="143" />
             <source>Options</source>
             <translation>Opções</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="386" />
+            <location filename="../../ui/mcf.py" line="392" />
             <source>Order {order} added.</source>
             <translation>Pedido {order} adicionado.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="388" />
+            <location filename="../../ui/mcf.py" line="394" />
             <source>Order {order} was already here.</source>
             <translation>O pedido {order} já estava aqui.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="407" />
+            <location filename="../../ui/mcf.py" line="413" />
             <source>Order {order}:</source>
             <translation>Pedido {order}:</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="460" />
-            <location filename="../../ui/mcf.py" line="483" />
+            <location filename="../../ui/mcf.py" line="466" />
+            <location filename="../../ui/mcf.py" line="489" />
             <source>Order {order}: {state}.</source>
             <translation>Pedido {order}: {state}.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="65" />
-            <location filename="../../ui/mcf.py" line="173" />
+            <location filename="../../ui/mcf.py" line="67" />
+            <location filename="../../ui/mcf.py" line="175" />
             <source>Pack here</source>
             <translation>Embalar aqui</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="171" />
+            <location filename="../../ui/mcf.py" line="173" />
             <source>Preview</source>
             <translation>Prévia</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="441" />
+            <location filename="../../ui/mcf.py" line="447" />
             <source>Preview ready.</source>
             <translation>Prévia pronta.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="74" />
+            <location filename="../../ui/mcf.py" line="76" />
             <source>Priority</source>
             <translation>Prioritário</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="119" />
+            <location filename="../../ui/mcf.py" line="121" />
             <source>Refresh tracking</source>
             <translation>Atualizar rastreamento</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="501" />
+            <location filename="../../ui/mcf.py" line="507" />
             <source>Refreshing tracking…</source>
             <translation>Atualizando o rastreamento…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="64" />
+            <location filename="../../ui/mcf.py" line="66" />
             <source>Refused by Amazon</source>
             <translation>Recusado pela Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="174" />
+            <location filename="../../ui/mcf.py" line="176" />
             <source>Release hold</source>
             <translation>Liberar retenção</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="430" />
+            <location filename="../../ui/mcf.py" line="436" />
             <source>SKU {sku} × {qty}: enough FBA stock</source>
             <translation>SKU {sku} × {qty}: estoque FBA suficiente</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="436" />
+            <location filename="../../ui/mcf.py" line="442" />
             <source>SKU {sku} × {qty}: not enough FBA stock ({reasons})</source>
             <translation>SKU {sku} × {qty}: estoque FBA insuficiente ({reasons})</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="75" />
+            <location filename="../../ui/mcf.py" line="77" />
             <source>Scheduled</source>
             <translation>Agendado</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="172" />
+            <location filename="../../ui/mcf.py" line="174" />
             <source>Send to Amazon</source>
             <translation>Enviar para a Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="59" />
+            <location filename="../../ui/mcf.py" line="61" />
             <source>Sending (checking with Amazon)</source>
             <translation>Enviando (conferindo com a Amazon)</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="467" />
+            <location filename="../../ui/mcf.py" line="473" />
             <source>Sending to Amazon…</source>
             <translation>Enviando para a Amazon…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="62" />
+            <location filename="../../ui/mcf.py" line="64" />
             <source>Sent to Amazon</source>
             <translation>Enviado à Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="136" />
+            <location filename="../../ui/mcf.py" line="138" />
             <source>Shop order</source>
             <translation>Pedido da loja</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="157" />
+            <location filename="../../ui/mcf.py" line="159" />
             <source>Signature</source>
             <translation>Assinatura</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="140" />
-            <location filename="../../ui/mcf.py" line="159" />
+            <location filename="../../ui/mcf.py" line="142" />
+            <location filename="../../ui/mcf.py" line="161" />
             <source>Speed</source>
             <translation>Velocidade</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="72" />
+            <location filename="../../ui/mcf.py" line="74" />
             <source>Standard</source>
             <translation>Padrão</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="138" />
+            <location filename="../../ui/mcf.py" line="140" />
             <source>State</source>
             <translation>Situação</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="142" />
+            <location filename="../../ui/mcf.py" line="144" />
             <source>Tracking</source>
             <translation>Rastreamento</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="497" />
+            <location filename="../../ui/mcf.py" line="503" />
             <source>Tracking refreshed for {count} order(s).</source>
             <translation>Rastreamento atualizado para {count} pedido(s).</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="118" />
+            <location filename="../../ui/mcf.py" line="120" />
             <source>Type an order…</source>
             <translation>Digitar um pedido…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="108" />
+            <location filename="../../ui/mcf.py" line="110" />
             <source>Web-shop orders: preview what Amazon offers, then send each to Amazon's fulfilment network or pack it here.</source>
             <translation>Pedidos da loja virtual: veja a prévia do que a Amazon oferece e depois envie cada um à rede de logística da Amazon ou embale-o aqui.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="392" />
-            <location filename="../../ui/mcf.py" line="489" />
+            <location filename="../../ui/mcf.py" line="398" />
+            <location filename="../../ui/mcf.py" line="495" />
             <source>Working…</source>
             <translation>Trabalhando…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="519" />
+            <location filename="../../ui/mcf.py" line="525" />
             <source>Wrote {rows} tracking number(s) to {file}.</source>
             <translation>{rows} número(s) de rastreamento gravado(s) em {file}.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="415" />
+            <location filename="../../ui/mcf.py" line="421" />
             <source>available</source>
             <translation>disponível</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="417" />
+            <location filename="../../ui/mcf.py" line="423" />
             <source>not available</source>
             <translation>indisponível</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="289" />
+            <location filename="../../ui/mcf.py" line="295" />
             <source>{count} web-shop order(s).</source>
             <translation>{count} pedido(s) da loja virtual.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="352" />
+            <location filename="../../ui/mcf.py" line="358" />
             <source>{file} is empty or larger than 10 MB</source>
             <translation>{file} está vazio ou tem mais de 10 MB</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="411" />
+            <location filename="../../ui/mcf.py" line="417" />
             <source>{speed}: {verdict}, ships by {ships}, arrives {arrives}, fees {fees}</source>
             <translation>{speed}: {verdict}, sai até {ships}, chega {arrives}, tarifas {fees}</translation>
         </message>
@@ -3048,32 +3053,30 @@ Fontes: DejaVu (licença livre).</translation>
     <context>
         <name>StationApp</name>
         <message>
-            <location filename="../../ui/app.py" line="197" />
+            <location filename="../../ui/app.py" line="203" />
             <source>Open Settings</source>
             <translation>Abrir as configurações</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="205" />
             <source>Settings saved</source>
-            <translation>Configurações salvas</translation>
+            <translation type="vanished">Configurações salvas</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="206" />
             <source>Start the station again to use them.</source>
-            <translation>Inicie a estação de novo para usá-las.</translation>
+            <translation type="vanished">Inicie a estação de novo para usá-las.</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="193" />
+            <location filename="../../ui/app.py" line="199" />
             <source>The station cannot start</source>
             <translation>A estação não pode iniciar</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="194" />
+            <location filename="../../ui/app.py" line="200" />
             <source>What to do: {hint}</source>
             <translation>O que fazer: {hint}</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="128" />
+            <location filename="../../ui/app.py" line="130" />
             <source>⚠ Serial scanner</source>
             <translation>⚠ Leitor serial</translation>
         </message>
@@ -3411,249 +3414,1099 @@ Só quer conhecer? O modo demonstração roda todo o fluxo de embalagem em um si
     <context>
         <name>WorkflowTexts</name>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="232" />
+            <location filename="../../ui/workflow_texts.py" line="350" />
+            <source>'{part}' in '{text}' is not LINE=QTY</source>
+            <translation>'{part}' em '{text}' não é LINHA=QTD</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="719" />
+            <source>'{text}' is a command barcode, not a PO</source>
+            <translation>'{text}' é um código de comando, não um PO</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="246" />
             <source>'{text}' is not a PO number: it has signs or spaces</source>
             <translation>'{text}' não é um número de PO: tem sinais ou espaços</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="236" />
+            <location filename="../../ui/workflow_texts.py" line="250" />
             <source>'{text}' is not a PO number: it is {n} characters long</source>
             <translation>'{text}' não é um número de PO: tem {n} caracteres</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="258" />
+            <location filename="../../ui/workflow_texts.py" line="335" />
+            <source>'{text}' is not a box</source>
+            <translation>'{text}' não é uma caixa</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="733" />
+            <source>'{text}' is not an item barcode</source>
+            <translation>'{text}' não é um código de barras de item</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="965" />
             <source>(no warehouse)</source>
             <translation>(sem armazém)</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="250" />
+            <location filename="../../ui/workflow_texts.py" line="264" />
             <source>A PO number has {low} to {high} letters and digits</source>
             <translation>Um número de PO tem de {low} a {high} letras e algarismos</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="42" />
+            <location filename="../../ui/workflow_texts.py" line="328" />
+            <source>A box's contents name a line and a quantity above zero (got {line}={qty})</source>
+            <translation>O conteúdo da caixa indica uma linha e uma quantidade acima de zero (veio {line}={qty})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="56" />
             <source>Accepting PO {po} at Amazon</source>
             <translation>Aceitando o PO {po} na Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="182" />
+            <location filename="../../ui/workflow_texts.py" line="196" />
             <source>All {n} of item {code} are already scanned</source>
             <translation>Todos os {n} do item {code} já foram escaneados</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="281" />
+            <location filename="../../ui/workflow_texts.py" line="1136" />
+            <location filename="../../ui/workflow_texts.py" line="1176" />
+            <source>Amazon asks the station to slow down.</source>
+            <translation>A Amazon pede que a estação vá mais devagar.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="993" />
+            <location filename="../../ui/workflow_texts.py" line="1183" />
             <source>Amazon cannot be reached over the network.</source>
             <translation>Não é possível falar com a Amazon pela rede.</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="88" />
+            <location filename="../../ui/workflow_texts.py" line="1153" />
+            <source>Amazon did not accept the request.</source>
+            <translation>A Amazon não aceitou o pedido.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1108" />
+            <location filename="../../ui/workflow_texts.py" line="1178" />
+            <source>Amazon did not accept the station's login.</source>
+            <translation>A Amazon não aceitou o login da estação.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1100" />
+            <location filename="../../ui/workflow_texts.py" line="1182" />
+            <source>Amazon did not answer; the request may have arrived.</source>
+            <translation>A Amazon não respondeu; o pedido pode ter chegado.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="504" />
+            <source>Amazon did not say what state PO {po} is in</source>
+            <translation>A Amazon não disse em que situação está o PO {po}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="102" />
             <source>Amazon does not know PO {po}</source>
             <translation>A Amazon não conhece o PO {po}</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="54" />
+            <location filename="../../ui/workflow_texts.py" line="1124" />
+            <source>Amazon does not know what was asked for.</source>
+            <translation>A Amazon não conhece o que foi pedido.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="548" />
+            <source>Amazon has no {doc} for PO {po}</source>
+            <translation>A Amazon não tem {doc} para o PO {po}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1129" />
+            <source>Amazon refused the request as invalid.</source>
+            <translation>A Amazon recusou o pedido como inválido.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1116" />
+            <location filename="../../ui/workflow_texts.py" line="1180" />
+            <source>Amazon refused this station access.</source>
+            <translation>A Amazon recusou o acesso desta estação.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="670" />
+            <source>Amazon sent PO {po} without its items</source>
+            <translation>A Amazon enviou o PO {po} sem os itens</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="640" />
+            <source>Amazon sent an empty label for PO {po}</source>
+            <translation>A Amazon enviou uma etiqueta vazia para o PO {po}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="593" />
+            <source>Amazon's answer about PO {po} was about PO {other}: refused, nothing printed or sent</source>
+            <translation>A resposta da Amazon sobre o PO {po} era sobre o PO {other}: recusada, nada foi impresso nem enviado</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1146" />
+            <source>Amazon's answer could not be read.</source>
+            <translation>Não foi possível ler a resposta da Amazon.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1141" />
+            <source>Amazon's service had a problem.</source>
+            <translation>O serviço da Amazon teve um problema.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="905" />
+            <source>Another bench took this PO meanwhile: do not ship it here.</source>
+            <translation>Outra bancada pegou este PO enquanto isso: não o envie daqui.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="456" />
+            <source>Another desk already shipped PO {po}: HOLD THIS BOX, do not send it</source>
+            <translation>Outra bancada já enviou o PO {po}: SEGURE ESTA CAIXA, não a envie</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="68" />
             <source>Asking Amazon for the label of PO {po} ({n} box(es))</source>
             <translation>Pedindo à Amazon a etiqueta do PO {po} ({n} caixa(s))</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="92" />
+            <location filename="../../ui/workflow_texts.py" line="441" />
+            <source>Box {n} is empty</source>
+            <translation>A caixa {n} está vazia</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1125" />
+            <source>Check the PO number and scan it again.</source>
+            <translation>Confira o número do PO e escaneie-o de novo.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="106" />
             <source>Check the PO number on the packing list and scan it again, or ask the lead.</source>
             <translation>Confira o número do PO na lista e escaneie de novo, ou chame o líder.</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="282" />
+            <location filename="../../ui/workflow_texts.py" line="1130" />
+            <source>Check the boxes and try again; if it happens again, tell the lead.</source>
+            <translation>Confira as caixas e tente de novo; se acontecer de novo, avise o líder.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="626" />
+            <source>Check the boxes; if it happens again, tell the lead (support bundle).</source>
+            <translation>Confira as caixas; se acontecer de novo, avise o líder (pacote de suporte).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="994" />
             <source>Check the network cable or Wi-Fi, then scan again; nothing was lost.</source>
             <translation>Verifique o cabo de rede ou o Wi-Fi e escaneie de novo; nada foi perdido.</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="116" />
+            <location filename="../../ui/workflow_texts.py" line="873" />
+            <source>Check the printer's cable, power and paper, then press Reprint.</source>
+            <translation>Confira o cabo, a energia e o papel da impressora e aperte Reimprimir.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="776" />
+            <source>Choose USB (hid) or serial in Settings.</source>
+            <translation>Escolha USB (hid) ou serial nas Configurações.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="823" />
+            <source>Correct the boxes (or ask the lead to correct the settings named) and confirm again.</source>
+            <translation>Corrija as caixas (ou peça ao líder que corrija as configurações citadas) e confirme de novo.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="420" />
+            <source>Correct what each box holds: the order ships exactly what was ordered</source>
+            <translation>Corrija o conteúdo das caixas: o pedido sai exatamente como foi pedido</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="130" />
             <source>Do not pack it here: another warehouse ships this order. Nothing was sent to Amazon; if this station should pack it, the lead adds the warehouse in Settings.</source>
             <translation>Não embale este pedido aqui: outro armazém o envia. Nada foi enviado à Amazon; se esta estação deve embalá-lo, o líder adiciona o armazém em Configurações.</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="166" />
+            <location filename="../../ui/workflow_texts.py" line="180" />
             <source>Do not print or ship it here: give it to that bench, or ask the lead to free it for this bench.</source>
             <translation>Não imprima nem envie daqui: entregue-o àquela bancada, ou peça ao líder que o libere para esta bancada.</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="202" />
+            <location filename="../../ui/workflow_texts.py" line="897" />
+            <source>Do not print or ship it here: give it to that bench, or ask the lead to release it.</source>
+            <translation>Não imprima nem envie aqui: entregue-o àquela bancada, ou peça ao líder que o libere.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1101" />
+            <source>Do not send it again by hand: the station checks with Amazon before it retries.</source>
+            <translation>Não o envie de novo à mão: a estação confere com a Amazon antes de tentar de novo.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="663" />
+            <source>Do not ship with it. Ask the warehouse lead to contact Amazon Vendor Central.</source>
+            <translation>Não envie com ela. Peça ao líder do armazém que contate o Vendor Central da Amazon.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="364" />
+            <source>Enter at least one box</source>
+            <translation>Informe pelo menos uma caixa</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="541" />
+            <source>Enter the box to get the label.</source>
+            <translation>Informe a caixa para obter a etiqueta.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="569" />
+            <source>Enter the boxes first.</source>
+            <translation>Informe as caixas primeiro.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="434" />
+            <source>Every unit must be packed: Amazon refuses partial shipments</source>
+            <translation>Todas as unidades devem ser embaladas: a Amazon recusa envios parciais</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="216" />
             <source>Fix the label printer and reprint, then confirm.</source>
             <translation>Conserte a impressora de etiquetas e reimprima; depois confirme.</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="46" />
+            <location filename="../../ui/workflow_texts.py" line="60" />
             <source>Getting the label of PO {po}</source>
             <translation>Buscando a etiqueta do PO {po}</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="174" />
+            <location filename="../../ui/workflow_texts.py" line="755" />
+            <source>IT installs it ({package}), or the lead sets the scale to {instead} in Settings.</source>
+            <translation>A TI a instala ({package}), ou o líder muda a balança para {instead} nas Configurações.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="188" />
             <source>Item {code} is not on PO {po}</source>
             <translation>O item {code} não está no PO {po}</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="39" />
+            <location filename="../../ui/workflow_texts.py" line="633" />
+            <source>Label {n} of PO {po} cannot be printed: Amazon sent it damaged</source>
+            <translation>A etiqueta {n} do PO {po} não pode ser impressa: a Amazon a enviou danificada</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="399" />
+            <source>Line {line} is not on this PO</source>
+            <translation>A linha {line} não é deste PO</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="392" />
+            <source>List the contents of every box but one</source>
+            <translation>Informe o conteúdo de todas as caixas menos uma</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="357" />
+            <source>List the lines in the box as LINE=QTY, e.g. @1=2,2=1</source>
+            <translation>Liste as linhas da caixa como LINHA=QTD, p. ex. @1=2,2=1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="53" />
             <source>Looking up PO {po}</source>
             <translation>Consultando o PO {po}</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="216" />
+            <location filename="../../ui/workflow_texts.py" line="291" />
+            <source>Measure the box again and type the {what}</source>
+            <translation>Meça a caixa de novo e digite o campo {what}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="385" />
+            <source>More than one box has no contents listed</source>
+            <translation>Mais de uma caixa está sem conteúdo informado</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="230" />
             <source>No box was entered</source>
             <translation>Nenhuma caixa foi informada</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="137" />
+            <location filename="../../ui/workflow_texts.py" line="584" />
+            <source>Not sent yet; it goes out by itself</source>
+            <translation>Ainda não enviado; sai sozinho</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="920" />
+            <source>Only POs this bench already holds can be packed now. Put this one aside until the status bar says the site is back.</source>
+            <translation>Só os POs que esta bancada já tem podem ser embalados agora. Separe este até a barra de status dizer que o site voltou.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="151" />
             <source>PO {po} cannot be claimed for this bench: the site database is away</source>
             <translation>O PO {po} não pode ser reservado para esta bancada: o banco de dados do site está fora do ar</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="50" />
+            <location filename="../../ui/workflow_texts.py" line="912" />
+            <source>PO {po} cannot be reserved for this bench: the site database is away</source>
+            <translation>O PO {po} não pode ser reservado para esta bancada: o banco de dados do site está fora</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="928" />
+            <source>PO {po} could not be reserved for this bench</source>
+            <translation>O PO {po} não pôde ser reservado para esta bancada</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="684" />
+            <source>PO {po} has a line without a proper line number</source>
+            <translation>O PO {po} tem uma linha sem número de linha válido</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="677" />
+            <source>PO {po} has no items: there is nothing to pack</source>
+            <translation>O PO {po} não tem itens: não há nada para embalar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="534" />
+            <source>PO {po} has no label to reprint</source>
+            <translation>O PO {po} não tem etiqueta para reimprimir</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="562" />
+            <source>PO {po} has no label yet</source>
+            <translation>O PO {po} ainda não tem etiqueta</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="64" />
             <source>PO {po} has no label yet: enter the box to get it</source>
             <translation>O PO {po} ainda não tem etiqueta: informe a caixa para obtê-la</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="99" />
+            <location filename="../../ui/workflow_texts.py" line="472" />
+            <source>PO {po} has not been looked up yet</source>
+            <translation>O PO {po} ainda não foi consultado</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="691" />
+            <source>PO {po} has two lines numbered {line}</source>
+            <translation>O PO {po} tem duas linhas com o número {line}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="487" />
+            <source>PO {po} has {count} label(s) but {cartons} box(es) were entered</source>
+            <translation>O PO {po} tem {count} etiqueta(s), mas foram informadas {cartons} caixa(s)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="113" />
             <source>PO {po} is CANCELLED: do not ship it</source>
             <translation>O PO {po} está CANCELADO: não envie</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="153" />
+            <location filename="../../ui/workflow_texts.py" line="167" />
             <source>PO {po} is being packed at bench {bench} ({who}) since {since}</source>
             <translation>O PO {po} está sendo embalado na bancada {bench} ({who}) desde {since}</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="109" />
+            <location filename="../../ui/workflow_texts.py" line="889" />
+            <source>PO {po} is being packed at bench {bench} by {who} since {time}</source>
+            <translation>O PO {po} está sendo embalado na bancada {bench} por {who} desde {time}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="698" />
+            <source>PO {po} line {line} has no quantity</source>
+            <translation>A linha {line} do PO {po} não tem quantidade</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="123" />
             <source>PO {po} ships from warehouse {there}; this station packs {here}</source>
             <translation>O PO {po} sai do armazém {there}; esta estação embala {here}</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="124" />
+            <location filename="../../ui/workflow_texts.py" line="138" />
             <source>PO {po} was CANCELLED since the shift began: do not ship it</source>
             <translation>O PO {po} foi CANCELADO desde o início do turno: não envie</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="159" />
+            <location filename="../../ui/workflow_texts.py" line="173" />
             <source>PO {po} was already packed at bench {bench} ({who}) at {since}</source>
             <translation>O PO {po} já foi embalado na bancada {bench} ({who}) às {since}</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="83" />
+            <location filename="../../ui/workflow_texts.py" line="97" />
             <source>PO {po} was already shipped</source>
             <translation>O PO {po} já foi enviado</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="79" />
+            <location filename="../../ui/workflow_texts.py" line="93" />
             <source>PO {po} was already shipped by {who}</source>
             <translation>O PO {po} já foi enviado por {who}</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="206" />
+            <location filename="../../ui/workflow_texts.py" line="220" />
             <source>PO {po} was already shipped: it is never confirmed twice</source>
             <translation>O PO {po} já foi enviado: nunca é confirmado duas vezes</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="62" />
+            <location filename="../../ui/workflow_texts.py" line="527" />
+            <source>PO {po} was left: another PO was scanned meanwhile</source>
+            <translation>O PO {po} foi deixado: outro PO foi escaneado enquanto isso</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="881" />
+            <source>PO {po} was packed at bench {bench} by {who} ({time})</source>
+            <translation>O PO {po} foi embalado na bancada {bench} por {who} ({time})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="494" />
+            <source>Pack it in {count} box(es), one per label: each box carries its own tracking number. If the items do not fit in {count} box(es), hold the order and ask the lead to have Amazon replace the label.</source>
+            <translation>Embale em {count} caixa(s), uma por etiqueta: cada caixa leva o seu número de rastreio. Se os itens não couberem em {count} caixa(s), segure o pedido e peça ao líder que a Amazon troque a etiqueta.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="76" />
             <source>Printed: pack the items and enter the box</source>
             <translation>Impresso: embale os itens e informe a caixa</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="58" />
+            <location filename="../../ui/workflow_texts.py" line="72" />
             <source>Printing the label and papers of PO {po}</source>
             <translation>Imprimindo a etiqueta e os papéis do PO {po}</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="130" />
+            <location filename="../../ui/workflow_texts.py" line="144" />
             <source>Put the items back and set its label aside; it will not ship.</source>
             <translation>Devolva os itens e separe a etiqueta; ele não será enviado.</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="103" />
+            <location filename="../../ui/workflow_texts.py" line="117" />
             <source>Put the items back; Amazon or the customer cancelled the order.</source>
             <translation>Devolva os itens; a Amazon ou o cliente cancelou o pedido.</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="144" />
+            <location filename="../../ui/workflow_texts.py" line="158" />
             <source>Put this order aside: while the site database is away, only orders this bench already claimed can be packed. Scan it again when the status bar says the site database is back; nothing was printed or sent for it.</source>
             <translation>Separe este pedido: enquanto o banco de dados do site estiver fora do ar, só os pedidos que esta bancada já reservou podem ser embalados. Escaneie de novo quando a barra de status disser que o banco de dados do site voltou; nada foi impresso nem enviado para ele.</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="212" />
+            <location filename="../../ui/workflow_texts.py" line="448" />
+            <source>Remove the empty box or put items in it (Amazon refuses empty boxes)</source>
+            <translation>Remova a caixa vazia ou coloque itens nela (a Amazon recusa caixas vazias)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="555" />
+            <source>Reprint in a minute; Amazon may not have made it yet.</source>
+            <translation>Reimprima daqui a um minuto; a Amazon pode ainda não tê-lo gerado.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="226" />
             <source>Reprint the label if needed; do not ship the order again.</source>
             <translation>Reimprima a etiqueta se precisar; não envie o pedido de novo.</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="75" />
+            <location filename="../../ui/workflow_texts.py" line="845" />
+            <source>Reprint; if it stays damaged, tell the lead, who reports the PO to Amazon.</source>
+            <translation>Reimprima; se continuar danificado, avise o líder, que informa o PO à Amazon.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="89" />
             <source>Saving the shipment of PO {po}</source>
             <translation>Salvando o envio do PO {po}</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="219" />
+            <location filename="../../ui/workflow_texts.py" line="378" />
+            <source>Say which lines go in which box (for every box but one at least)</source>
+            <translation>Diga quais linhas vão em qual caixa (em todas as caixas menos uma, pelo menos)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="233" />
             <source>Scan a box barcode or type its size, then its weight.</source>
             <translation>Escaneie o código de uma caixa ou digite o tamanho e depois o peso.</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="194" />
+            <location filename="../../ui/workflow_texts.py" line="726" />
+            <source>Scan command barcodes on the packing screen, or scan the PO barcode</source>
+            <translation>Escaneie códigos de comando na tela de embalagem, ou escaneie o código do PO</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="208" />
             <source>Scan every item before closing the box.</source>
             <translation>Escaneie todos os itens antes de fechar a caixa.</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="243" />
+            <location filename="../../ui/workflow_texts.py" line="479" />
+            <source>Scan it again.</source>
+            <translation>Escaneie-o de novo.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="942" />
+            <source>Scan the PO again before printing or confirming.</source>
+            <translation>Escaneie o PO de novo antes de imprimir ou confirmar.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="838" />
+            <source>Scan the PO again to pack it.</source>
+            <translation>Escaneie o PO de novo para embalá-lo.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="257" />
             <source>Scan the PO barcode again; if it happens again, the scanner's settings need a look.</source>
             <translation>Escaneie o código do PO de novo; se acontecer outra vez, peça para verificarem as configurações do leitor.</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="66" />
+            <location filename="../../ui/workflow_texts.py" line="712" />
+            <source>Scan the PO barcode on the packing list</source>
+            <translation>Escaneie o código de barras do PO na lista de embalagem</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="852" />
+            <source>Scan the barcode again, or type it and press Enter.</source>
+            <translation>Escaneie o código de novo, ou digite-o e tecle Enter.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="740" />
+            <source>Scan the barcode on the item (ASIN, SKU or EAN)</source>
+            <translation>Escaneie o código de barras do item (ASIN, SKU ou EAN)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="511" />
+            <source>Set it aside and have the lead check the order in Vendor Central; nothing was sent.</source>
+            <translation>Separe-o e peça ao líder que veja o pedido no Vendor Central; nada foi enviado.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="464" />
+            <source>Set the box and its label aside and tell the warehouse lead; the order left from another desk.</source>
+            <translation>Separe a caixa e a etiqueta e avise o líder do armazém; o pedido saiu de outra bancada.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="611" />
+            <source>Set the order aside and tell the warehouse lead, who checks it in Vendor Central. Nothing was sent to Amazon.</source>
+            <translation>Separe o pedido e avise o líder do armazém, que o verifica no Vendor Central. Nada foi enviado à Amazon.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="791" />
+            <source>Set the order aside and tell the warehouse lead.</source>
+            <translation>Separe o pedido e avise o líder do armazém.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="602" />
+            <source>Set the order aside and tell the warehouse lead: nothing was printed, accepted or confirmed for either PO.</source>
+            <translation>Separe o pedido e avise o líder do armazém: nada foi impresso, aceito nem confirmado para nenhum dos dois POs.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="769" />
+            <source>Set the scale's port in Settings (e.g. /dev/ttyUSB0 or COM3).</source>
+            <translation>Defina a porta da balança nas Configurações (p. ex. /dev/ttyUSB0 ou COM3).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="80" />
             <source>Something did not print: fix the printer, then reprint</source>
             <translation>Algo não foi impresso: conserte a impressora e reimprima</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="178" />
+            <location filename="../../ui/workflow_texts.py" line="859" />
+            <source>Switch the printer on (or resume it, or load labels), then press Reprint.</source>
+            <translation>Ligue a impressora (ou retome-a, ou coloque etiquetas) e aperte Reimprimir.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="192" />
             <source>Take it out of the box: this order does not have it</source>
             <translation>Tire-o da caixa: este pedido não tem esse item</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="186" />
+            <location filename="../../ui/workflow_texts.py" line="200" />
             <source>Take the extra item out: the order has fewer</source>
             <translation>Tire o item a mais: o pedido tem menos</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="224" />
+            <location filename="../../ui/workflow_texts.py" line="1117" />
+            <source>Tell the warehouse lead or IT: the Amazon app's permissions need a look.</source>
+            <translation>Avise o líder do armazém ou a TI: as permissões do aplicativo da Amazon precisam ser revistas.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1109" />
+            <source>Tell the warehouse lead: the Amazon credentials in Settings need a look.</source>
+            <translation>Avise o líder do armazém: as credenciais da Amazon nas Configurações precisam ser revistas.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="406" />
+            <source>The PO's lines are {lines}</source>
+            <translation>As linhas do PO são {lines}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="238" />
             <source>The box {what} {value} {unit} is not plausible</source>
             <translation>Medida da caixa ({what}) de {value} {unit} não é plausível</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="198" />
+            <location filename="../../ui/workflow_texts.py" line="413" />
+            <source>The boxes hold {n} more of line {line} than was ordered</source>
+            <translation>As caixas levam {n} a mais da linha {line} do que o pedido</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="619" />
+            <source>The confirmation of PO {po} is not valid</source>
+            <translation>A confirmação do PO {po} não é válida</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="577" />
+            <source>The confirmation of PO {po} would name PO {other}: refused, nothing recorded or sent</source>
+            <translation>A confirmação do PO {po} citaria o PO {other}: recusada, nada foi registrado nem enviado</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="816" />
+            <source>The label Amazon sent is damaged; reprint it, and if it stays damaged tell the lead.</source>
+            <translation>A etiqueta enviada pela Amazon está danificada; reimprima e, se continuar assim, avise o líder.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="212" />
             <source>The label of PO {po} has not printed</source>
             <translation>A etiqueta do PO {po} não foi impressa</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="228" />
+            <location filename="../../ui/workflow_texts.py" line="519" />
+            <source>The label of PO {po} is for warehouse {there}, but the order ships from {here}: refused, nothing printed or sent</source>
+            <translation>A etiqueta do PO {po} é do armazém {there}, mas o pedido sai de {here}: recusada, nada foi impresso nem enviado</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="655" />
+            <source>The label of PO {po} is from {date} and has expired (labels last 90 days)</source>
+            <translation>A etiqueta do PO {po} é de {date} e venceu (etiquetas valem 90 dias)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="831" />
+            <source>The lead corrects the setting named above in Settings; then try again.</source>
+            <translation>O líder corrige a configuração citada nas Configurações; depois tente de novo.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="866" />
+            <source>The lead enters the Amazon credentials in Settings.</source>
+            <translation>O líder informa as credenciais da Amazon nas Configurações.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="935" />
+            <source>The lead released PO {po} from this bench</source>
+            <translation>O líder liberou o PO {po} desta bancada</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1003" />
+            <source>The printer cannot print now:</source>
+            <translation>A impressora não pode imprimir agora:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1005" />
+            <source>The printer did not take the document:</source>
+            <translation>A impressora não recebeu o documento:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="747" />
+            <source>The scale needs the {package} library, which is not installed</source>
+            <translation>A balança precisa da biblioteca {package}, que não está instalada</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="705" />
+            <source>The scan is empty</source>
+            <translation>A leitura está vazia</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="762" />
+            <source>The serial scale has no port set</source>
+            <translation>A balança serial está sem porta definida</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="949" />
+            <source>The shipment cannot be confirmed: {why}</source>
+            <translation>O envio não pode ser confirmado: {why}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="808" />
+            <source>The station cannot save its data. Tell IT: the disk may be full; then restart the station.</source>
+            <translation>A estação não consegue gravar seus dados. Avise a TI: o disco pode estar cheio; depois reinicie a estação.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="242" />
             <source>The weight {value} {unit} is not plausible</source>
             <translation>O peso {value} {unit} não é plausível</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="257" />
+            <location filename="../../ui/workflow_texts.py" line="298" />
+            <source>The {what} '{text}' has too many decimals</source>
+            <translation>O campo {what} '{text}' tem casas decimais demais</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="269" />
+            <source>The {what} '{text}' is not a number</source>
+            <translation>O campo {what} '{text}' não é um número</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="284" />
+            <source>The {what} must be more than zero (got '{text}')</source>
+            <translation>O campo {what} deve ser maior que zero (veio '{text}')</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="799" />
+            <source>This PO already has a confirmation on its way or accepted: it is never confirmed twice. See History.</source>
+            <translation>Este PO já tem uma confirmação a caminho ou aceita: nunca é confirmado duas vezes. Veja o Histórico.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="305" />
+            <source>Three decimals at most, e.g. 1.255</source>
+            <translation>No máximo três casas decimais, p. ex. 1,255</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1142" />
+            <source>Try again in a minute.</source>
+            <translation>Tente de novo daqui a um minuto.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1154" />
+            <source>Try again in a moment; if it keeps failing, tell the lead.</source>
+            <translation>Tente de novo em instantes; se continuar falhando, avise o líder.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="784" />
+            <source>Try again. If it keeps happening, tell the lead (support bundle).</source>
+            <translation>Tente de novo. Se continuar acontecendo, avise o líder (pacote de suporte).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1147" />
+            <source>Try again; if it happens again, tell the lead (support bundle).</source>
+            <translation>Tente de novo; se acontecer de novo, avise o líder (pacote de suporte).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="647" />
+            <source>Try again; if it stays empty, the lead contacts Amazon Vendor Central</source>
+            <translation>Tente de novo; se continuar vazia, o líder contata o Vendor Central da Amazon</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="313" />
+            <source>Type a {what} between 0 and {max} {unit}</source>
+            <translation>Digite um valor de {what} entre 0 e {max} {unit}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="276" />
+            <source>Type the {what} as digits, e.g. 12.5</source>
+            <translation>Digite o campo {what} em algarismos, p. ex. 12,5</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1137" />
+            <source>Wait a few seconds and scan again.</source>
+            <translation>Espere alguns segundos e escaneie de novo.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="320" />
+            <source>Weigh the box and type a weight between 0 and {max} {unit}</source>
+            <translation>Pese a caixa e digite um peso entre 0 e {max} {unit}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="343" />
+            <source>Write a box as LxWxH{{in|cm}}:W{{kg|lb}}[@LINE=QTY,...], e.g. 12x8x4in:1.5kg@1=2</source>
+            <translation>Escreva a caixa como CxLxA{{in|cm}}:P{{kg|lb}}[@LINHA=QTD,...], p. ex. 12x8x4in:1.5kg@1=2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1040" />
+            <source>aborted</source>
+            <translation>cancelada</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1063" />
+            <source>accepts connections (no status query)</source>
+            <translation>aceita conexões (sem consulta de estado)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1026" />
+            <source>bad printhead element</source>
+            <translation>cabeça com defeito</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1047" />
+            <source>being deleted</source>
+            <translation>sendo removida</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1037" />
+            <source>black mark calibrate error</source>
+            <translation>erro na calibração da marca preta</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1038" />
+            <source>black mark not found</source>
+            <translation>marca preta não encontrada</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1035" />
+            <source>clear paper path failed</source>
+            <translation>falha ao liberar o caminho do papel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1074" />
+            <source>connecting-to-device</source>
+            <translation>conectando</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1023" />
+            <source>cutter fault</source>
+            <translation>falha no cortador</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1051" />
+            <source>door open</source>
+            <translation>porta aberta</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1018" />
+            <source>error</source>
+            <translation>erro</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1066" />
+            <source>folder will be created on the first job</source>
+            <translation>a pasta será criada no primeiro trabalho</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1022" />
+            <source>head open</source>
+            <translation>cabeça aberta</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="959" />
             <source>height</source>
             <translation>altura</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="255" />
+            <location filename="../../ui/workflow_texts.py" line="1061" />
+            <source>idle</source>
+            <translation>ociosa</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1028" />
+            <source>invalid firmware configuration</source>
+            <translation>configuração de firmware inválida</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="963" />
+            <source>invoice</source>
+            <translation>nota fiscal</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="961" />
+            <source>label</source>
+            <translation>etiqueta</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="957" />
             <source>length</source>
             <translation>comprimento</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="256" />
+            <location filename="../../ui/workflow_texts.py" line="1072" />
+            <source>marker-supply-empty</source>
+            <translation>sem tinta ou toner</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1069" />
+            <source>media-empty</source>
+            <translation>sem papel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1071" />
+            <source>media-jam</source>
+            <translation>papel preso</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1070" />
+            <source>media-needed</source>
+            <translation>precisa de papel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1025" />
+            <source>motor over temperature</source>
+            <translation>motor superaquecido</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1052" />
+            <source>needs attention</source>
+            <translation>precisa de atenção</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1044" />
+            <source>no answer to ~HQES</source>
+            <translation>não informa o estado</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1041" />
+            <source>no answer to ~HS (paper out, ribbon out or head open?)</source>
+            <translation>não responde (sem papel, sem fita ou cabeça aberta?)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1049" />
+            <source>no toner</source>
+            <translation>sem toner</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1045" />
+            <source>not available</source>
+            <translation>indisponível</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1015" />
+            <source>offline</source>
+            <translation>desligada</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1014" />
+            <source>online</source>
+            <translation>pronta</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="964" />
+            <source>order</source>
+            <translation>pedido</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1017" />
+            <source>out of paper</source>
+            <translation>sem papel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1053" />
+            <source>output bin full</source>
+            <translation>bandeja de saída cheia</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="962" />
+            <source>packing slip</source>
+            <translation>lista de embalagem</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1034" />
+            <source>paper feed error</source>
+            <translation>erro na alimentação de papel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1050" />
+            <source>paper jam</source>
+            <translation>papel preso</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1032" />
+            <source>paper jam during retract</source>
+            <translation>papel preso ao recolher</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1020" />
+            <source>paper out</source>
+            <translation>sem papel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1048" />
+            <source>paper problem</source>
+            <translation>problema no papel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1016" />
+            <source>paused</source>
+            <translation>pausada</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1033" />
+            <source>presenter not running</source>
+            <translation>apresentador parado</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1027" />
+            <source>printhead detection error</source>
+            <translation>cabeça não detectada</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1024" />
+            <source>printhead over temperature</source>
+            <translation>cabeça superaquecida</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1031" />
+            <source>printhead thermistor open</source>
+            <translation>termistor da cabeça aberto</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1062" />
+            <source>printing</source>
+            <translation>imprimindo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1060" />
+            <source>ready</source>
+            <translation>pronta</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1039" />
+            <source>receive buffer full</source>
+            <translation>memória de recepção cheia</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1036" />
+            <source>retract function timed out</source>
+            <translation>recolhimento demorou demais</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1021" />
+            <source>ribbon out</source>
+            <translation>sem fita</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1046" />
+            <source>server unknown</source>
+            <translation>servidor desconhecido</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1073" />
+            <source>shutdown</source>
+            <translation>desligada</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1076" />
+            <source>the printer answers neither ~HQES nor ~HS</source>
+            <translation>a impressora não informa o estado</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1057" />
+            <source>the queue is disabled (paused)</source>
+            <translation>a fila está desativada (pausada)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1054" />
+            <source>the queue is rejecting jobs</source>
+            <translation>a fila está recusando trabalhos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1075" />
+            <source>timed-out</source>
+            <translation>sem resposta</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="1019" />
+            <source>unknown</source>
+            <translation>estado desconhecido</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="960" />
+            <source>weight</source>
+            <translation>peso</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="958" />
             <source>width</source>
             <translation>largura</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="71" />
+            <location filename="../../ui/workflow_texts.py" line="85" />
             <source>{n} box(es) entered</source>
             <translation>{n} caixa(s) informada(s)</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow_texts.py" line="190" />
+            <location filename="../../ui/workflow_texts.py" line="371" />
+            <source>{n} boxes were entered but not what each holds</source>
+            <translation>{n} caixas foram informadas, mas não o que cada uma leva</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="204" />
             <source>{n} item(s) of PO {po} are not scanned yet</source>
             <translation>{n} item(ns) do PO {po} ainda não foram escaneados</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow_texts.py" line="427" />
+            <source>{n} unit(s) of line {line} are in no box</source>
+            <translation>{n} unidade(s) da linha {line} não estão em nenhuma caixa</translation>
         </message>
     </context>
 </TS>
