@@ -25,6 +25,7 @@ ORDER = [
     "gui_cold_start",
     "scan_to_spool",
     "gui_stall",
+    "gui_settings",
     "client_overhead",
     "gui_memory",
     "printing_convert",

@@ -19,6 +19,7 @@ if (( quick )); then
   run bench/gui_cold_start.py --runs 2
   run bench/scan_to_spool.py --scans 8
   run bench/gui_stall.py --scans 1
+  run bench/gui_settings.py --opens 3
   run bench/client_overhead.py --calls 200 --rounds 1
   run bench/gui_memory.py --scans 100
   run bench/printing_convert.py --runs 5
@@ -32,6 +33,7 @@ else
   run bench/gui_cold_start.py
   run bench/scan_to_spool.py
   run bench/gui_stall.py
+  run bench/gui_settings.py
   run bench/client_overhead.py
   run bench/gui_memory.py
   run bench/printing_convert.py

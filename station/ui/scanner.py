@@ -149,8 +149,8 @@ class WedgeScanner(QObject):
     # -- the filter ------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self._replaying or not self._enabled:
-            return False
+        if self._replaying or not self._enabled or not isinstance(event, QKeyEvent):
+            return False  # every event of the application passes here: the cheap test first
         kind = event.type()
         if kind != QEvent.Type.KeyPress:
             if kind in (QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride):
@@ -160,7 +160,6 @@ class WedgeScanner(QObject):
             return False
         if not watched.isWidgetType():
             return False  # the QWindow sees keys first; act once, at the widget
-        assert isinstance(event, QKeyEvent)
         pointer = shiboken6.getCppPointer(event)[0]
         if self._propagating(pointer, watched):
             return False  # the same key press travelling up to a parent: already decided
