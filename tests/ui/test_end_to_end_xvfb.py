@@ -130,6 +130,18 @@ def _wait_window(env: dict[str, str], name: str) -> str:
     raise AssertionError(f"no window named {name!r}")
 
 
+def _focus(env: dict[str, str], window: str) -> None:
+    """Give ``window`` the keyboard and wait until the X server says it has it (keys typed
+    before that go to whatever had the focus)."""
+    deadline = time.monotonic() + DEADLINE
+    while time.monotonic() < deadline:
+        _xdotool(env, "windowfocus", "--sync", window)
+        if _xdotool(env, "getwindowfocus") == window:
+            return
+        threading.Event().wait(0.3)
+    raise AssertionError(f"window {window} never got the keyboard focus")
+
+
 def _clipboard(env: dict[str, str], expected: str) -> str:
     """What the station put on the clipboard, read by a separate Qt client on the display (as
     soon as it is ``expected``, or whatever it is after a few tries)."""
@@ -174,7 +186,7 @@ def test_a_scan_after_backspace_in_a_carton_field_loads_the_po(
         po = pos.split(":", 1)[1].split("(")[0].strip()
         assert po.isalnum(), pos
         window = _wait_window(env, "Packing Station")
-        _xdotool(env, "windowfocus", "--sync", window)
+        _focus(env, window)
         _xdotool(env, "key", "--delay", "300", "Tab")  # into the first carton field (Length)
         _xdotool(env, "type", "--delay", "250", "12")  # a person typing
         _xdotool(env, "key", "--delay", "300", "BackSpace", "ctrl+a", "ctrl+c", "End")
