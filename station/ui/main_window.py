@@ -264,7 +264,7 @@ class MainWindow(QMainWindow):
         grid.addWidget(self.boxes, 0, 1, 1, 2)
         grid.addWidget(self.label_view, 1, 1)
         grid.addWidget(self.slip_view, 1, 2)
-        grid.setColumnStretch(0, 11)
+        grid.setColumnStretch(0, 10)
         grid.setColumnStretch(1, 5)
         grid.setColumnStretch(2, 5)
         grid.setRowStretch(0, 0)

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from station.ui import theme
@@ -52,11 +52,15 @@ def language(request: Any, qapp: QApplication) -> Iterator[str]:
         qapp.setPalette(palette)
 
 
+@pytest.mark.parametrize("verify_items", [False, True], ids=["plain", "verifying"])
 @pytest.mark.parametrize(("width", "height"), BENCH_SCREENS)
 def test_every_control_is_inside_a_bench_screen(
-    language: str, harness_factory: Any, width: int, height: int
+    language: str, harness_factory: Any, width: int, height: int, verify_items: bool
 ) -> None:
-    station: GuiHarness = harness_factory()
+    """Also with item verification on (its Checked column narrows the item titles)."""
+    from station.config import Settings
+
+    station: GuiHarness = harness_factory(settings=Settings(verify_items=verify_items))
     window = station.window
     hint = window.minimumSizeHint()
     assert hint.width() <= width and hint.height() <= height, (hint, language)
@@ -123,3 +127,48 @@ def test_the_outbox_counts_are_never_shortened(language: str, harness_factory: A
     station.qtbot.waitUntil(lambda: window.width() == 1280, timeout=5000)
     outbox = window.health.outbox
     assert outbox.text() == QLabel.text(outbox), f"{QLabel.text(outbox)!r} hides the counts"
+
+
+def _cut_texts(window: QWidget) -> list[str]:
+    """Every visible button (and one-line label) whose text needs more room than it has."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    cut: list[str] = []
+    for button in window.findChildren(QAbstractButton):
+        if not button.isVisibleTo(window) or not button.text():
+            continue
+        needs = button.sizeHint().width()
+        if needs > button.width():
+            cut.append(f"button {button.text()!r}: needs {needs} px, has {button.width()}")
+    for label in window.findChildren(QLabel):
+        if not label.isVisibleTo(window) or label.wordWrap() or not label.text():
+            continue
+        if type(label).text is not QLabel.text:
+            continue  # a label that shortens its own text with … (the status bar's)
+        if label.textFormat() == Qt.TextFormat.RichText or label.text().startswith("<"):
+            continue
+        if label.sizeHint().width() > label.width() + 1:
+            cut.append(
+                f"label {label.text()!r}: needs {label.sizeHint().width()} px, has {label.width()}"
+            )
+    return cut
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (1280, 1024)])
+def test_no_button_or_label_text_is_cut(
+    language: str, harness_factory: Any, width: int, height: int
+) -> None:
+    """ "+ Próxima caixa [F8]" and every other text fits its button at the bench sizes, in
+    both languages, with an order open and a carton entered (its Change/Remove buttons show)."""
+    station: GuiHarness = harness_factory()
+    window = station.window
+    window.resize(width, height)
+    station.qtbot.waitUntil(lambda: window.size().height() == height, timeout=5000)
+    assert _cut_texts(window) == [], f"idle, {width}×{height}, {language}"
+    _gift_order(station)
+    window.handle_scan("CMD:BOX:S")
+    window.boxes.weight.setText("2")
+    window.handle_scan("CMD:NEXTBOX")
+    station.qtbot.waitUntil(lambda: window.boxes.cartons.isVisible(), timeout=5000)
+    station.qtbot.waitUntil(lambda: window.boxes.edit_button.width() > 0, timeout=5000)
+    assert _cut_texts(window) == [], f"order open, {width}×{height}, {language}"

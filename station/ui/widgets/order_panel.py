@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -105,6 +105,14 @@ class OrderPanel(Card):
         self.lines.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.lines.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.lines.setWordWrap(True)
+        # An item's title takes two lines at most (the rest ends in …, the whole title in its
+        # tooltip): five lines of an order stay in view on a bench PC in either language.
+        self.lines.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._fit = QTimer(self)
+        self._fit.setSingleShot(True)
+        self._fit.setInterval(0)
+        self._fit.timeout.connect(self._fit_rows)
+        header.sectionResized.connect(lambda *_: self._fit.start())
         self.body.addWidget(self.lines, 1)
         self.order: PackOrder | None = None
         self.verifying = False
@@ -156,7 +164,9 @@ class OrderPanel(Card):
             font.setPointSize(20)
             qty.setFont(font)
             self.lines.setItem(row, 1, qty)
-            self.lines.setItem(row, 2, QTableWidgetItem(line.title or _tr("(no title)")))
+            title = QTableWidgetItem(line.title or _tr("(no title)"))
+            title.setToolTip(line.title)
+            self.lines.setItem(row, 2, title)
             codes = "\n".join(
                 c for c in (line.buyer_product_identifier, line.vendor_product_identifier) if c
             )
@@ -166,6 +176,13 @@ class OrderPanel(Card):
             code_item.setFont(code_font)
             self.lines.setItem(row, 3, code_item)
             self.set_verified(line.item_sequence_number, 0, line.quantity)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Rows as tall as their text at the columns' present widths, two title lines at
+        most (after any change of the widths: the window, the language, the Checked column)."""
+        lines = self.lines.fontMetrics().lineSpacing()
+        self.lines.verticalHeader().setMaximumSectionSize(max(2 * lines + 12, 44))
         self.lines.resizeRowsToContents()
 
     def set_verified(self, item_sequence_number: int, scanned: int, ordered: int) -> None:
