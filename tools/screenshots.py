@@ -4,6 +4,7 @@
     python tools/screenshots.py --all   # bench screens 1366×768 and 1280×1024 and a large one,
                                         # in English and Portuguese: docs/screenshots/LANG/WxH/
     python tools/screenshots.py --language pt_BR --size 1366x768
+    python tools/screenshots.py --size 2560x1440 --scale 1.5   # Windows' 150 % display scaling
 
 Runs the real GUI in demo mode (embedded simulator, file printers) on a virtual screen of the
 given size, the window filling it (as maximised on a bench PC), drives it with the same scans a
@@ -39,15 +40,24 @@ def _reexec_under_xvfb() -> int | None:
 
 
 CHROME_HEIGHT = 68
-ALL_SIZES = ("1366x768", "1280x1024", "1920x1080")
+# (screen size in pixels, display scale): the bench PCs at 100 %, larger screens scaled up.
+ALL_SIZES = (
+    ("1366x768", "1"),
+    ("1280x1024", "1"),
+    ("1920x1080", "1"),
+    ("1920x1080", "1.25"),
+    ("1920x1080", "1.5"),
+    ("2560x1440", "1.5"),
+)
 
 
 def _all() -> int:
-    """Each size and language in its own process (its own Xvfb screen and translator)."""
+    """Each size and language in its own process (its own Xvfb screen, scale and translator)."""
     failed = 0
     for language in ("en", "pt_BR"):
-        for size in ALL_SIZES:
+        for size, scale in ALL_SIZES:
             command = [sys.executable, __file__, "--language", language, "--size", size]
+            command += ["--scale", scale]
             env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
             failed |= subprocess.run(command, check=False, env=env).returncode
     return failed
@@ -60,6 +70,9 @@ def main() -> int:
         "--language", choices=("en", "pt_BR"), default="en", help="Portuguese runs ~20 %% longer"
     )
     parser.add_argument("--size", default=None, help="screen size WxH, e.g. 1366x768")
+    parser.add_argument(
+        "--scale", type=float, default=1.0, help="display scale (QT_SCALE_FACTOR), e.g. 1.25"
+    )
     parser.add_argument("--all", action="store_true", help="every bench size in both languages")
     args = parser.parse_args()
     if args.all:
@@ -72,7 +85,10 @@ def main() -> int:
         folder = ROOT / "docs" / "screenshots"
         args.out = folder if args.language == "en" else folder / args.language
         if args.size:
-            args.out = args.out / f"{SIZE[0]}x{SIZE[1]}"
+            scaled = f"@{round(args.scale * 100)}" if args.scale != 1 else ""
+            args.out = args.out / f"{SIZE[0]}x{SIZE[1]}{scaled}"
+    if args.scale != 1:
+        os.environ["QT_SCALE_FACTOR"] = f"{args.scale:g}"  # read once, when Qt starts
     code = _reexec_under_xvfb()
     if code is not None:
         return code
@@ -104,8 +120,13 @@ def main() -> int:
     window = gui.window
     # What a maximised window's contents get on a bench PC: the screen less a taskbar (40 px)
     # and a title bar (28 px).
+    # Qt's geometry is in logical pixels: the screen's pixels divided by the display scale.
     room = app.primaryScreen().availableGeometry()
     width, height = min(SIZE[0], room.width()), min(SIZE[1], room.height()) - CHROME_HEIGHT
+    width, height = (
+        min(width, round(SIZE[0] / args.scale)),
+        min(height, round(SIZE[1] / args.scale) - CHROME_HEIGHT),
+    )
     window.setGeometry(room.x(), room.y(), width, height)
     window.show()
     args.out.mkdir(parents=True, exist_ok=True)
