@@ -159,18 +159,17 @@ def _subclasses(kind: type[StationError]) -> Iterator[type[StationError]]:
 
 
 def _flow_errors() -> list[type[StationError]]:
+    """The errors of the station's exception tree and of the packing flow's modules (whatever
+    other modules a test run happens to have imported)."""
     import importlib
 
+    modules = {"station.errors", "station.journal.outbox"}
     for name in PACKING_FLOW:
-        importlib.import_module("station." + name.removesuffix(".py").replace("/", "."))
-    importlib.import_module("station.journal.outbox")
+        modules.add("station." + name.removesuffix(".py").replace("/", "."))
+    for module in modules:
+        importlib.import_module(module)
     return sorted(
-        # The screen's own errors (station.ui) are written translated where they are raised.
-        {
-            k
-            for k in {StationError, *_subclasses(StationError)}
-            if k.__module__[:11] != "station.ui."
-        },
+        {k for k in {StationError, *_subclasses(StationError)} if k.__module__ in modules},
         key=lambda k: k.__module__ + k.__qualname__,
     )
 
