@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 import re
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 import httpx
 
+from station.spapi.models import fulfillment_2020 as f20
+from station.spapi.models import fulfillment_2026 as f26
 from tests.helpers import contract
 
 MODELS = {"2020-07-01": "mcf-2020", "2026-07-04": "mcf-2026"}
@@ -69,3 +72,44 @@ def check_response(model: str, request: httpx.Request, status: int, body: Any) -
     assert schema is not None or body in (None, {}), f"{op.operation_id} {status} undocumented"
     if schema is not None:
         contract.validate(model, schema, body)
+
+
+def return_request() -> f20.CreateFulfillmentReturnRequest:
+    """A return of one item of a shipped order (createFulfillmentReturn)."""
+    return f20.CreateFulfillmentReturnRequest(
+        items=[
+            f20.CreateReturnItem(
+                seller_return_item_id="R1",
+                seller_fulfillment_order_item_id="1",
+                amazon_shipment_id="DnMDLWJWN",
+                return_reason_code="NoLongerWanted",
+                return_comment="too small",
+            )
+        ]
+    )
+
+
+def delivery_offers_request(sku: str) -> f20.GetDeliveryOffersRequest:
+    """One unit of ``sku`` to a US postal code (deliveryOffers)."""
+    return f20.GetDeliveryOffersRequest(
+        product=f20.DeliveryOffersProduct(
+            product_identifier={"merchantSku": sku},
+            amount=f20.DeliveryOffersAmount(unit_of_measure="Eaches", value=Decimal(1)),
+        ),
+        terms=f20.DeliveryOffersTerms(
+            origin={"countryCode": "US"},
+            destination={
+                "deliveryAddress": f20.VariablePrecisionAddress(
+                    postal_code="98101", country_code="US"
+                )
+            },
+        ),
+    )
+
+
+def offers_request(sku: str) -> f26.GetOffersRequest:
+    """Offers for ``sku`` shipped from the US (getOffers)."""
+    return f26.GetOffersRequest(
+        origin=f26.OrderOrigin(country_code="US"),
+        items=[f26.OfferItem(product_identifier=f26.ProductIdentifier(amazon_sku=sku))],
+    )

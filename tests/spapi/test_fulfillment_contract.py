@@ -29,7 +29,13 @@ from station.spapi.mcf import (
 from station.spapi.models import fulfillment_2020 as f20
 from station.spapi.models import fulfillment_2026 as f26
 from tests.helpers import contract
-from tests.helpers.mcf_contract import check_request, find_operation
+from tests.helpers.mcf_contract import (
+    check_request,
+    delivery_offers_request,
+    find_operation,
+    offers_request,
+    return_request,
+)
 from tests.spapi.fakes import Rig, make_rig, reply
 
 MODELS = {"2020-07-01": "mcf-2020", "2026-07-04": "mcf-2026"}
@@ -138,43 +144,10 @@ def test_every_request_validates_against_the_model(version: str, rig: Rig) -> No
         client.v2020.list_return_reason_codes(
             "SKU-RED", marketplace_id="ATVPDKIKX0DER", seller_fulfillment_order_id="SHOP-1001"
         )
-        client.v2020.create_fulfillment_return(
-            "SHOP-1001",
-            f20.CreateFulfillmentReturnRequest(
-                items=[
-                    f20.CreateReturnItem(
-                        seller_return_item_id="R1",
-                        seller_fulfillment_order_item_id="1",
-                        amazon_shipment_id="DnMDLWJWN",
-                        return_reason_code="NoLongerWanted",
-                        return_comment="too small",
-                    )
-                ]
-            ),
-        )
-        client.v2020.delivery_offers(
-            f20.GetDeliveryOffersRequest(
-                product=f20.DeliveryOffersProduct(
-                    product_identifier={"merchantSku": "SKU-RED"},
-                    amount=f20.DeliveryOffersAmount(unit_of_measure="Eaches", value=Decimal(1)),
-                ),
-                terms=f20.DeliveryOffersTerms(
-                    origin={"countryCode": "US"},
-                    destination={
-                        "deliveryAddress": f20.VariablePrecisionAddress(
-                            postal_code="98101", country_code="US"
-                        )
-                    },
-                ),
-            )
-        )
+        client.v2020.create_fulfillment_return("SHOP-1001", return_request())
+        client.v2020.delivery_offers(delivery_offers_request("SKU-RED"))
     else:
-        client.v2026.get_offers(
-            f26.GetOffersRequest(
-                origin=f26.OrderOrigin(country_code="US"),
-                items=[f26.OfferItem(product_identifier=f26.ProductIdentifier(amazon_sku="X"))],
-            )
-        )
+        client.v2026.get_offers(offers_request("X"))
     seen = {check_request(model, r).operation_id for r in rig.amazon.requests}
     documented = {op.operation_id for op in contract.operations(model)}
     # Sandbox-only test hooks (Amazon's own status/package simulation) are not station calls.

@@ -22,6 +22,13 @@ import pytest
 from station.spapi import build_client
 from station.spapi.mcf import McfAddress, McfClient, McfFeatures, McfLine, McfOrderDraft
 from tests.e2e.mcf_prism import VERSIONS, mcf_prism
+from tests.helpers import contract
+from tests.helpers.mcf_contract import (
+    delivery_offers_request,
+    find_operation,
+    offers_request,
+    return_request,
+)
 
 
 @pytest.fixture(scope="module", params=list(VERSIONS))
@@ -60,8 +67,10 @@ def draft(order_id: str, **over: Any) -> McfOrderDraft:
 def test_every_request_passes_prism_and_every_answer_parses(prism: tuple[str, str]) -> None:
     version, url = prism
     violations: list[tuple[str, str, Any]] = []
+    asked: list[httpx.Request] = []
 
     def keep(response: httpx.Response) -> None:
+        asked.append(response.request)
         header = response.headers.get("sl-violations")
         if header:
             violations.append((response.request.method, response.request.url.path, header))
@@ -94,6 +103,17 @@ def test_every_request_passes_prism_and_every_answer_parses(prism: tuple[str, st
             mcf.v2020.get_features("ATVPDKIKX0DER")
             mcf.v2020.get_feature_inventory("ATVPDKIKX0DER", "BLANK_BOX")
             mcf.v2020.list_return_reason_codes("MCF-MUG-RED", marketplace_id="ATVPDKIKX0DER")
+            mcf.v2020.create_fulfillment_return("SHOP-1", return_request())
+            mcf.v2020.delivery_offers(delivery_offers_request("MCF-MUG-RED"))
+        else:
+            mcf.v2026.get_offers(offers_request("MCF-MUG-RED"))
+        # Every operation the model documents went through Prism (but Amazon's sandbox-only
+        # hooks that simulate status and package events, which the station never calls).
+        model = "mcf-2020" if version == "2020-07-01" else "mcf-2026"
+        hooks = {"submitFulfillmentOrderStatusUpdate", "updateOrderStatus", "updatePackage"}
+        documented = {op.operation_id for op in contract.operations(model)} - hooks
+        called = {find_operation(model, r.method, r.url.path).operation_id for r in asked}
+        assert called == documented, documented ^ called
         seen = len(http_requests := violations)
         # The oracle can fail: a create without its address is reported by Prism.
         path = "/fba/outbound/2020-07-01/fulfillmentOrders"
