@@ -21,14 +21,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -45,6 +42,7 @@ from station.journal import (
 )
 from station.printing import JobResult, PrintJob
 from station.ui.background import run_in_background
+from station.ui.widgets.record_table import button_row, record_table
 
 if TYPE_CHECKING:
     from station.runtime import Runtime
@@ -223,9 +221,7 @@ class HistoryWindow(QDialog):
         self.summary_label.setWordWrap(True)
         layout.addWidget(self.summary_label)
 
-        self.table = QTableWidget(0, 6)
-        self.table.setObjectName("shipments_table")
-        self.table.setHorizontalHeaderLabels(
+        self.table = record_table(
             [
                 self.tr("PO"),
                 self.tr("Status"),
@@ -235,31 +231,29 @@ class HistoryWindow(QDialog):
                 self.tr("Problem"),
             ]
         )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setObjectName("shipments_table")
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table)
 
-        row = QHBoxLayout()
         self.reprint_label_button = QPushButton(self.tr("Reprint label"))
         self.reprint_slip_button = QPushButton(self.tr("Reprint slip"))
         self.retry_button = QPushButton(self.tr("Retry confirmation"))
         self.export_button = QPushButton(self.tr("Export CSV…"))
         self.print_summary_button = QPushButton(self.tr("Print day summary"))
         self.refresh_button = QPushButton(self.tr("Refresh"))
-        for button in (
-            self.reprint_label_button,
-            self.reprint_slip_button,
-            self.retry_button,
-            self.export_button,
-            self.print_summary_button,
-            self.refresh_button,
-        ):
-            button.setMinimumHeight(40)
-            row.addWidget(button)
+        row = button_row(
+            (
+                self.reprint_label_button,
+                self.reprint_slip_button,
+                self.retry_button,
+                self.export_button,
+                self.print_summary_button,
+                self.refresh_button,
+            ),
+            min_height=40,
+        )
         layout.addLayout(row)
         self.status = QLabel()
         self.status.setObjectName("history_status")

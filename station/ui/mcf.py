@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -37,6 +35,7 @@ from PySide6.QtWidgets import (
 from station.errors import StationError
 from station.files import read_input_file
 from station.ui.background import run_in_background
+from station.ui.widgets.record_table import button_row, record_table
 
 if TYPE_CHECKING:
     from station.journal.mcf_orders import McfPackageRecord, McfRecord
@@ -115,25 +114,19 @@ class McfWindow(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
-        top = QHBoxLayout()
         self.import_button = QPushButton(self.tr("Import orders (CSV)…"))
         self.type_button = QPushButton(self.tr("Type an order…"))
         self.refresh_button = QPushButton(self.tr("Refresh tracking"))
         self.export_button = QPushButton(self.tr("Export tracking (CSV)…"))
-        for button in (
-            self.import_button,
-            self.type_button,
-            self.refresh_button,
-            self.export_button,
-        ):
-            top.addWidget(button)
+        top = button_row(
+            (self.import_button, self.type_button, self.refresh_button, self.export_button)
+        )
         top.addStretch(1)
         self.count_label = QLabel("")
         top.addWidget(self.count_label)
         layout.addLayout(top)
 
-        self.table = QTableWidget(0, self.COLUMNS)
-        self.table.setHorizontalHeaderLabels(
+        self.table = record_table(
             [
                 self.tr("Shop order"),
                 self.tr("Amazon order id"),
@@ -144,9 +137,6 @@ class McfWindow(QDialog):
                 self.tr("Tracking"),
             ]
         )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
 
@@ -169,21 +159,21 @@ class McfWindow(QDialog):
         note.setWordWrap(True)
         layout.addWidget(note)
 
-        actions = QHBoxLayout()
         self.preview_button = QPushButton(self.tr("Preview"))
         self.send_button = QPushButton(self.tr("Send to Amazon"))
         self.pack_here_button = QPushButton(self.tr("Pack here"))
         self.release_button = QPushButton(self.tr("Release hold"))
         self.cancel_button = QPushButton(self.tr("Cancel at Amazon"))
         self.close_button = QPushButton(self.tr("Close"))
-        for button in (
-            self.preview_button,
-            self.send_button,
-            self.pack_here_button,
-            self.release_button,
-            self.cancel_button,
-        ):
-            actions.addWidget(button)
+        actions = button_row(
+            (
+                self.preview_button,
+                self.send_button,
+                self.pack_here_button,
+                self.release_button,
+                self.cancel_button,
+            )
+        )
         actions.addStretch(1)
         actions.addWidget(self.close_button)
         layout.addLayout(actions)

@@ -20,6 +20,7 @@ __all__ = [
     "Error",
     "ErrorList",
     "Pagination",
+    "PostalAddress",
     "PurchaseOrderNumber",
     "TransactionReference",
     "to_wire",
@@ -80,6 +81,27 @@ class ApiModel(BaseModel):
 
 def to_wire(model: BaseModel) -> dict[str, Any]:
     return model.model_dump(by_alias=True, exclude_none=True, mode="json")
+
+
+class PostalAddress(ApiModel):
+    """What every SP-API address (DF orders and shipping, Fulfillment Outbound) has in common;
+    each model's ``Address`` adds or tightens its own fields. An address is a customer's
+    personal data: its repr (logs, tracebacks) shows the country and nothing else."""
+
+    name: str
+    address_line1: str
+    address_line2: str | None = None
+    address_line3: str | None = None
+    city: str | None = None
+    state_or_region: str | None = None
+    postal_code: str | None = None
+    country_code: str
+    phone: str | None = None
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(country_code={self.country_code!r}, ...)"
+
+    __str__ = __repr__
 
 
 class Error(ApiModel):

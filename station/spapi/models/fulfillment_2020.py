@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import AwareDatetime, Field
 
-from station.spapi.models.common import ApiModel, DecimalString
+from station.spapi.models.common import ApiModel, DecimalString, PostalAddress
 
 __all__ = [
     "Address",
@@ -58,23 +58,9 @@ FulfillmentOrderStatus = Literal[
 ]
 
 
-class Address(ApiModel):
-    name: str
-    address_line1: str
-    address_line2: str | None = None
-    address_line3: str | None = None
-    city: str | None = None
-    district_or_county: str | None = None
-    state_or_region: str | None = None
+class Address(PostalAddress):
     postal_code: str
-    country_code: str
-    phone: str | None = None
-
-    def __repr__(self) -> str:
-        # A customer's address is personal data: keep it out of logs and tracebacks.
-        return f"Address(country_code={self.country_code!r}, ...)"
-
-    __str__ = __repr__
+    district_or_county: str | None = None
 
 
 class Money(ApiModel):

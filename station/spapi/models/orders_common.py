@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BeforeValidator, Field
 
-from station.spapi.models.common import ApiModel, DecimalString, Pagination
+from station.spapi.models.common import ApiModel, DecimalString, Pagination, PostalAddress
 
 __all__ = [
     "AcknowledgementStatus",
@@ -38,25 +38,11 @@ __all__ = [
 ]
 
 
-class Address(ApiModel):
-    name: str
+class Address(PostalAddress):
+    state_or_region: str
     attention: str | None = None
-    address_line1: str
-    address_line2: str | None = None
-    address_line3: str | None = None
-    city: str | None = None
     county: str | None = None
     district: str | None = None
-    state_or_region: str
-    postal_code: str | None = None
-    country_code: str
-    phone: str | None = None
-
-    def __repr__(self) -> str:
-        # Customer addresses are personal data: keep them out of logs and tracebacks.
-        return f"Address(country_code={self.country_code!r}, ...)"
-
-    __str__ = __repr__
 
 
 class TaxRegistrationDetails(ApiModel):

@@ -10,7 +10,13 @@ from typing import Literal
 
 from pydantic import AwareDatetime
 
-from station.spapi.models.common import ApiModel, DecimalString, Pagination, PurchaseOrderNumber
+from station.spapi.models.common import (
+    ApiModel,
+    DecimalString,
+    Pagination,
+    PostalAddress,
+    PurchaseOrderNumber,
+)
 
 __all__ = [
     "Address",
@@ -31,24 +37,9 @@ __all__ = [
 ]
 
 
-class Address(ApiModel):
-    name: str
-    address_line1: str
-    address_line2: str | None = None
-    address_line3: str | None = None
-    city: str | None = None
+class Address(PostalAddress):
     county: str | None = None
     district: str | None = None
-    state_or_region: str | None = None
-    postal_code: str | None = None
-    country_code: str
-    phone: str | None = None
-
-    def __repr__(self) -> str:
-        # Customer addresses are personal data: keep them out of logs and tracebacks.
-        return f"Address(country_code={self.country_code!r}, ...)"
-
-    __str__ = __repr__
 
 
 class TaxRegistrationDetails(ApiModel):
