@@ -257,13 +257,18 @@ class McfSimulator:
             "orders": orders,
             "creates": self.creates,
         }
-        self.store.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.store.with_name(self.store.name + ".tmp")
-        with temporary.open("w", encoding="utf-8") as out:
-            json.dump(world, out, indent=1)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, self.store)
+        try:
+            self.store.parent.mkdir(parents=True, exist_ok=True)
+            with temporary.open("w", encoding="utf-8") as out:
+                json.dump(world, out, indent=1)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(temporary, self.store)
+        except OSError as exc:
+            raise ApiFailure(
+                500, "InternalFailure", f"The demo MCF record {self.store} cannot be written: {exc}"
+            ) from None
 
     @staticmethod
     def owns(path: str) -> bool:

@@ -17,11 +17,11 @@ from typing import Any
 import httpx
 import pytest
 
-from station.errors import InvalidRequestError
+from station.errors import InvalidRequestError, ServerError
 from station.secrets import LwaCredentials
 from station.simulator.config import SimulatorConfig
 from station.simulator.server import SimulatorServer
-from station.spapi import build_client
+from station.spapi import RetryPolicy, build_client
 from station.spapi.mcf import McfAddress, McfClient, McfFeatures, McfLine, McfOrderDraft
 from tests.helpers.contract import require_models
 from tests.helpers.mcf_contract import MODELS, check_request, check_response
@@ -240,3 +240,38 @@ def test_static_sandbox_mode_answers_mcf_dynamically(tmp_path: Any) -> None:
             headers={"x-amz-access-token": "x"},
         )
         assert df.status_code == 400  # DF 2021-12-28 only declares a dynamic sandbox
+
+
+def test_a_store_file_keeps_the_world_between_simulators(tmp_path: Any) -> None:
+    """Demo mode's simulator lives as long as one command: its MCF world is a file, read before
+    each request and written before the answer (a second create is refused, as by Amazon)."""
+    store = tmp_path / "demo-mcf" / "world.json"
+    config = SimulatorConfig(rate_limits=False, mcf_state=store)
+    with SimulatorServer(config, renderer=FakeRenderer()) as first, httpx.Client() as http:
+        env = {"STATION_SPAPI_URL": first.base_url, "STATION_LWA_URL": first.lwa_url}
+        api = build_client(DEMO, environ=env, http_client=http, use_rdt=False)
+        McfClient(api.http, version="2020-07-01", marketplace_id="ATVPDKIKX0DER").create(
+            draft("P-1", ("MCF-LAMP", 2))
+        )
+    assert json.loads(store.read_text(encoding="utf-8"))["creates"][0]["orderId"] == "P-1"
+    with SimulatorServer(config, renderer=FakeRenderer()) as second, httpx.Client() as http:
+        env = {"STATION_SPAPI_URL": second.base_url, "STATION_LWA_URL": second.lwa_url}
+        api = build_client(
+            DEMO, environ=env, http_client=http, use_rdt=False, retry=RetryPolicy(max_attempts=1)
+        )
+        mcf = McfClient(api.http, version="2020-07-01", marketplace_id="ATVPDKIKX0DER")
+        found = mcf.get("P-1")
+        assert found is not None and found.status == "RECEIVED"
+        with pytest.raises(InvalidRequestError):
+            mcf.create(draft("P-1", ("MCF-LAMP", 2)))
+        record = second.app.mcf.record_json()
+        assert [c["result"] for c in record["creates"]] == ["created", "refused-duplicate"]
+        assert record["stock"]["MCF-LAMP"] == 0  # taken once, by the first create
+        data = json.loads(store.read_text(encoding="utf-8"))
+        data["clockOffsetSeconds"] = 400  # the world's own clock: the order ships
+        store.write_text(json.dumps(data), encoding="utf-8")
+        shipped = mcf.get("P-1")
+        assert shipped is not None and shipped.status == "COMPLETE"
+        store.write_text("{", encoding="utf-8")  # damaged: said, not guessed
+        with pytest.raises(ServerError, match="unreadable"):
+            mcf.get("P-1")
