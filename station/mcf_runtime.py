@@ -34,6 +34,7 @@ __all__ = ["build_mcf_desk", "open_local_desk", "start_mcf_tracking"]
 log = logging.getLogger("station.mcf")
 
 DEMO_KEY_FILE = "demo-data.key"
+DEMO_JOURNAL_FILE = "journal.sqlite3"
 DEMO_STATION_ID = "demo"
 
 
@@ -83,7 +84,7 @@ def _demo_key(folder: Path) -> DataKey:
 
 
 def _demo_journal(folder: Path, station_id: str) -> Journal:
-    return Journal.open(folder / "journal.sqlite3", station_id=station_id)
+    return Journal.open(folder / DEMO_JOURNAL_FILE, station_id=station_id)
 
 
 def _offline_client() -> McfClient:
@@ -131,7 +132,7 @@ def build_mcf_desk(
         folder = demo_mcf_folder(env)
         journal = _demo_journal(folder, DEMO_STATION_ID)
         runtime.on_close(journal.close)
-        book = McfOrderBook(journal, _demo_key(folder))
+        book = McfOrderBook(journal, lambda: _demo_key(folder))
     else:
         book = McfOrderBook(runtime.journal, lambda: _data_key(env, store))
     seller = runtime.settings.seller
@@ -188,6 +189,13 @@ def start_mcf_tracking(runtime: Runtime, *, environ: Mapping[str, str] | None = 
             raise ConfigError(f"STATION_MCF_TRACK_SECONDS={raw[:20]!r} is not a number") from None
         if not 0 < interval <= 86400:
             raise ConfigError("STATION_MCF_TRACK_SECONDS must be between 0 and 86400 seconds")
-    tracker = McfTracker(lambda: build_mcf_desk(runtime, environ=environ), interval=interval)
+
+    def desk() -> McfDesk | None:
+        demo_journal = demo_mcf_folder(env) / DEMO_JOURNAL_FILE
+        if runtime.demo_dir is not None and not demo_journal.exists():
+            return None  # a demo that never used MCF: leave the data folder alone
+        return build_mcf_desk(runtime, environ=environ)
+
+    tracker = McfTracker(desk, interval=interval)
     runtime.on_close(tracker.stop)
     return tracker.start()

@@ -41,11 +41,14 @@ class TrackingRound:
 
 
 class McfTracker:
-    """One background thread refreshing the MCF orders that are due (start, stop)."""
+    """One background thread refreshing the MCF orders that are due (start, stop).
+
+    ``desk_factory`` is called on that thread (it may touch the keyring); it may return None
+    while there is nothing to track, and is then asked again next round."""
 
     def __init__(
         self,
-        desk_factory: Callable[[], McfDesk],
+        desk_factory: Callable[[], McfDesk | None],
         *,
         interval: float = DEFAULT_INTERVAL,
         batch: int = DEFAULT_BATCH,
@@ -115,6 +118,9 @@ class McfTracker:
             if self._desk is None:
                 self._desk = self._factory()
             desk = self._desk
+            if desk is None:  # no web-shop orders at this station yet: nothing to open
+                self._wait = self.interval
+                return TrackingRound(0, 0)
             due = desk.due_for_tracking(self.batch)
             if not due:
                 self._wait = self.interval

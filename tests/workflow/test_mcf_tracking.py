@@ -16,7 +16,7 @@ from station.simulator.config import FaultConfig, SimulatorConfig
 from station.simulator.faults import FaultInjector
 from station.simulator.server import SimulatorServer
 from station.workflow.mcf import McfDesk
-from station.workflow.mcf_tracking import McfTracker
+from station.workflow.mcf_tracking import McfTracker, TrackingRound
 from tests.simulator.sim_client import FakeRenderer
 from tests.workflow.test_mcf import Desk, make_desk, row, station_csv
 
@@ -121,3 +121,20 @@ def test_the_thread_runs_rounds_and_stops(desk: Desk) -> None:
         tracker.stop()
     assert not tracker.running
     assert desk.desk.book.packages("B1")[0].tracking_number
+
+
+def test_nothing_to_track_yet_opens_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A demo that never used MCF: the running station leaves the data folder alone."""
+    import os
+
+    from station.mcf_runtime import start_mcf_tracking
+    from station.runtime import RuntimeOptions, build_runtime, demo_mcf_folder
+
+    monkeypatch.setenv("STATION_MCF_TRACK_SECONDS", "0.05")
+    with build_runtime(RuntimeOptions(demo=True, printers=False)) as runtime:
+        tracker = start_mcf_tracking(runtime)
+        assert tracker.wait_rounds(3, timeout=30)
+        assert tracker.last == TrackingRound(0, 0)
+        assert tracker.next_wait == 0.05
+    assert not tracker.running
+    assert not demo_mcf_folder(os.environ).exists()
