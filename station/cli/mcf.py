@@ -4,7 +4,8 @@
 
     station mcf import FILE.csv                 the station's columns or Shopify's order export
     station mcf list [--state STATE]            what the journal knows
-                                                (import and list: no network, no seller app)
+                                                (import, list, pack-here, purge: no network,
+                                                no seller app)
     station mcf preview ORDER [--blank-box ...] speeds, dates, fees, FBA stock
     station mcf send ORDER... | --all [--speed S] [--hold] [--blank-box|--block-amzl|--signature]
     station mcf release ORDER...                ship an order sent on hold
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
 __all__ = ["add_arguments", "run"]
 
 MAX_CSV_BYTES = 10 * 1024 * 1024
+#: What asks Amazon nothing: these work with no seller app, simulator or network.
+LOCAL_ACTIONS = ("import", "list", "pack-here", "purge")
 
 
 def _feature_flags(parser: argparse.ArgumentParser) -> None:
@@ -82,13 +85,17 @@ def run(args: argparse.Namespace) -> int:
     from station.mcf_runtime import build_mcf_desk, open_local_desk
 
     action = args.mcf_action
-    if action in ("import", "list"):
+    if action in LOCAL_ACTIONS:
         # The station's own records only: no Amazon, no simulator, no seller connection.
         desk, close = open_local_desk(demo=bool(getattr(args, "demo", False)))
         try:
             if action == "import":
                 return _import(desk, args.file)
-            return _list(desk, args.state)
+            if action == "list":
+                return _list(desk, args.state)
+            if action == "purge":
+                return _purge(desk, args.days)
+            return _each(desk, action, args.orders)
         finally:
             close()
     with open_runtime(args, printers=False) as runtime:  # MCF prints nothing here

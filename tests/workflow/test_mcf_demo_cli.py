@@ -152,9 +152,10 @@ def test_twenty_orders_in_demo_mode_with_kill_9(tmp_path: Path) -> None:
     assert len(record["creates"]) == 15
 
 
-def test_import_and_list_need_no_simulator_seller_or_network(tmp_path: Path) -> None:
+def test_local_commands_need_no_simulator_seller_or_network(tmp_path: Path) -> None:
     """A station set up for the simulator, with no simulator address, no seller credentials and
-    nothing listening: import and list still work; what does need Amazon says so."""
+    nothing listening: import, list, pack-here and purge still work; what does need Amazon says
+    so."""
     home = tmp_path / "lead"
     settings = demo_settings(Settings(station_id="lead"), home / "printers")
     save_settings(settings, StationPaths.under(home).config_file)
@@ -171,6 +172,11 @@ def test_import_and_list_need_no_simulator_seller_or_network(tmp_path: Path) -> 
     # Listing needs no key either: the addresses stay sealed.
     listed = station({k: v for k, v in env.items() if k != "STATION_DATA_KEY"}, "mcf", "list")
     assert listed.returncode == 0, listed.stderr
+
+    here = station(env, "mcf", "pack-here", "W1020")
+    assert here.returncode == 0 and "pack_here" in here.stdout, here.stderr
+    purged = station(env, "mcf", "purge", "--days", "1")
+    assert purged.returncode == 0 and "Forgot 0" in purged.stdout, purged.stderr
 
     preview = station(env, "mcf", "preview", "W1001")
     assert preview.returncode == 1
