@@ -172,3 +172,22 @@ def test_no_button_or_label_text_is_cut(
     station.qtbot.waitUntil(lambda: window.boxes.cartons.isVisible(), timeout=5000)
     station.qtbot.waitUntil(lambda: window.boxes.edit_button.width() > 0, timeout=5000)
     assert _cut_texts(window) == [], f"order open, {width}×{height}, {language}"
+
+
+def test_titles_are_shortened_only_when_the_rows_would_not_fit(
+    language: str, harness_factory: Any
+) -> None:
+    """A tall screen shows every item's whole title; a short one ends long titles in … so that
+    the five lines stay in view."""
+    from station.config import Settings
+
+    station: GuiHarness = harness_factory(settings=Settings(verify_items=True))
+    window = station.window
+    window.resize(1280, 950)
+    station.qtbot.waitUntil(lambda: window.size().height() == 950, timeout=5000)
+    _gift_order(station)
+    table = window.order_panel.lines
+    station.qtbot.waitUntil(
+        lambda: all(table.rowHeight(r) >= table.sizeHintForRow(r) for r in range(5)),
+        timeout=5000,
+    )

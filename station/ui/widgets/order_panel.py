@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -105,8 +105,8 @@ class OrderPanel(Card):
         self.lines.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.lines.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.lines.setWordWrap(True)
-        # An item's title takes two lines at most (the rest ends in …, the whole title in its
-        # tooltip): five lines of an order stay in view on a bench PC in either language.
+        # On a short screen an item's title takes two lines at most (the rest ends in …, the
+        # whole title in its tooltip): five lines stay in view on a bench PC in either language.
         self.lines.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._fit = QTimer(self)
         self._fit.setSingleShot(True)
@@ -178,12 +178,22 @@ class OrderPanel(Card):
             self.set_verified(line.item_sequence_number, 0, line.quantity)
         self._fit_rows()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit.start()
+
     def _fit_rows(self) -> None:
-        """Rows as tall as their text at the columns' present widths, two title lines at
-        most (after any change of the widths: the window, the language, the Checked column)."""
-        lines = self.lines.fontMetrics().lineSpacing()
-        self.lines.verticalHeader().setMaximumSectionSize(max(2 * lines + 12, 44))
+        """Rows as tall as their text at the columns' present widths (after any change of the
+        widths or the height: the window, the language, the Checked column); when they do not
+        all fit, a title takes two lines at most."""
+        rows = self.lines.verticalHeader()
+        rows.setMaximumSectionSize(10_000)
         self.lines.resizeRowsToContents()
+        total = sum(self.lines.rowHeight(r) for r in range(self.lines.rowCount()))
+        if total > self.lines.viewport().height():
+            lines = self.lines.fontMetrics().lineSpacing()
+            rows.setMaximumSectionSize(max(2 * lines + 12, 44))
+            self.lines.resizeRowsToContents()
 
     def set_verified(self, item_sequence_number: int, scanned: int, ordered: int) -> None:
         row = self._rows.get(item_sequence_number)
