@@ -39,10 +39,19 @@ def run(args: argparse.Namespace) -> int:
     from station.paths import default_paths
 
     paths = default_paths(dict(os.environ))
+    demo = bool(getattr(args, "demo", False))
     if args.action == "path":
+        if demo:
+            say(
+                "demo: each `station --demo` run keeps its station in a new temporary folder, "
+                "removed at its exit (the web-shop orders of `station --demo mcf` stay in the "
+                "data folder below); without --demo the station uses:"
+            )
         return _path(paths)
     if args.action == "show":
-        return _show(paths, demo=bool(getattr(args, "demo", False)))
+        return _show(paths, demo=demo)
+    if demo:
+        return _check_demo(args)
     return _check(paths, args)
 
 
@@ -86,6 +95,31 @@ class _Checks:
                 print(f"      what to do: {hint}", file=sys.stderr)
             return
         say(f"ok    {name}: {detail}")
+
+
+def _check_demo(args: argparse.Namespace) -> int:
+    """``--demo config check``: the demo station, which needs nothing of this computer but a
+    temporary folder (printer options given on the command line are checked too)."""
+    import tempfile
+
+    from station.config import Settings
+    from station.runtime import demo_settings
+
+    folder = Path(tempfile.gettempdir())
+    settings = demo_settings(Settings(), folder / "packing-station-demo-…" / "printers")
+    checks = _Checks()
+    checks.run("settings", lambda: "demo settings (the settings file is not read with --demo)")
+    checks.run("data folder", lambda: f"a new temporary folder in {_writable(folder)}")
+    checks.run("label printer", lambda: _printer(settings, "label", args.label_printer))
+    checks.run("slip printer", lambda: _printer(settings, "slip", args.slip_printer))
+    checks.run("warehouses", lambda: _warehouses(settings))
+    checks.run("credentials", lambda: "not needed (the embedded simulator)")
+    checks.run("data key", lambda: "a key of its own for each run (demo documents are encrypted)")
+    if checks.failed:
+        say(f"{checks.failed} check(s) failed: the demo station cannot start here.")
+        return EXIT_FAILED
+    say("The station can start with these settings.")
+    return EXIT_OK
 
 
 def _check(paths: StationPaths, args: argparse.Namespace) -> int:

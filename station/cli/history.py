@@ -61,6 +61,9 @@ def _history(args: argparse.Namespace, out: TextIO) -> int:
     opened = open_journal(args)
     if opened is None:
         print("No shipments recorded on this station yet.", file=out)
+        if args.csv is not None:  # a script reading the file finds it, with its header
+            _write_csv(args.csv, [])
+            print(f"wrote 0 shipment(s) to {args.csv}", file=out)
         return EXIT_OK
     journal, _retention = opened
     with journal:

@@ -94,7 +94,10 @@ def _one(args: argparse.Namespace) -> int:
         raise UsageError(f"`station outbox {args.action}` needs the item's number (see list)")
     opened = open_journal(args)
     if opened is None:
-        raise UsageError(f"There is no outbox item {args.id}: the outbox is empty")
+        raise UsageError(
+            f"There is no outbox item {args.id}: the outbox is empty",
+            hint="`station outbox list --all` shows the items and their numbers.",
+        )
     journal, _retention = opened
     with journal:
         outbox = Outbox(journal)

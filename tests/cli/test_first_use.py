@@ -160,3 +160,33 @@ def test_a_network_lost_mid_prefetch_stops_the_batch_with_one_message(station: S
     assert re.search(r"\d+ POs prefetched; the other \d+ are fetched at their scan", lost[0])
     assert "failed:" not in err, err  # not one line per PO
     assert "still processing" not in err, err
+
+
+# -- the README's commands tried once with --demo in a fresh folder --------------------------------
+
+
+def test_demo_config_check_checks_the_demo_station(station: Station) -> None:
+    """`station --demo` starts out of the box; `station --demo config check` said that four
+    checks failed (it checked the settings of the station without --demo)."""
+    result = station("--demo", "config", "check")
+    assert result.code == 0, str(result)
+    assert "FAIL" not in result.err and "demo" in result.out, str(result)
+    assert "The station can start with these settings." in result.out
+    path = station("--demo", "config", "path")
+    assert path.code == 0 and "temporary" in path.out, str(path)
+
+
+def test_history_csv_of_a_station_that_shipped_nothing_writes_the_header(
+    station: Station, tmp_path: Path
+) -> None:
+    target = tmp_path / "day.csv"
+    result = station("--demo", "history", "--csv", str(target))
+    assert result.code == 0, str(result)
+    assert target.read_text(encoding="utf-8").startswith("po,status,at,")
+    assert f"wrote 0 shipment(s) to {target}" in result.out
+
+
+def test_an_unknown_outbox_item_says_where_the_numbers_are(station: Station) -> None:
+    result = station("--demo", "outbox", "retry", "5")
+    assert result.code == 2, str(result)
+    assert "station outbox list" in result.err, str(result)
