@@ -8,7 +8,7 @@ from pathlib import Path
 
 from station.cli.argtypes import integer
 from station.cli.exit_codes import EXIT_OK
-from station.errors import ContentError, StationError
+from station.errors import ContentError, StationError, ZplError
 
 __all__ = ["add_arguments", "run"]
 
@@ -60,7 +60,15 @@ def run(args: argparse.Namespace) -> int:
                 "and PDFs.",
             )
     output: Path = args.output or source.with_suffix(".png")
-    document = parse(data)
+    try:
+        document = parse(data)
+    except ZplError as exc:  # a file given here, not a label from Amazon to request again
+        raise ZplError(
+            f"{source}: {exc.message}",
+            position=exc.position,
+            hint="Give a ZPL label file (text from ^XA to ^XZ), e.g. one a printer job or "
+            "Amazon's label answer holds.",
+        ) from None
     if args.all:
         results = render_all(document, args.dpi)
         targets = [

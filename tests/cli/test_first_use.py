@@ -190,3 +190,13 @@ def test_an_unknown_outbox_item_says_where_the_numbers_are(station: Station) -> 
     result = station("--demo", "outbox", "retry", "5")
     assert result.code == 2, str(result)
     assert "station outbox list" in result.err, str(result)
+
+
+def test_render_of_a_file_that_is_not_zpl_speaks_of_the_file(
+    station: Station, tmp_path: Path
+) -> None:
+    text = tmp_path / "notes.txt"
+    text.write_text("hello\n", encoding="utf-8")
+    result = station("render", str(text))
+    assert result.code == 1, str(result)
+    assert str(text) in result.err and "request the label again" not in result.err, str(result)
