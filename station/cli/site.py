@@ -129,6 +129,14 @@ def _database(
 
 def _site(args: argparse.Namespace, out: TextIO) -> int:
     command = args.site_command
+    if getattr(args, "demo", False):
+        from station.cli.errors import UsageError
+
+        # Demo runs are throw-away stations; `site init/join` would write the real settings.
+        raise UsageError(
+            "--demo has no site: warehouse mode needs the site's PostgreSQL database",
+            hint="Run `station site …` without --demo (README: Warehouse mode).",
+        )
     if command in ("init", "join"):
         return _set_up(args, out)
     _paths, settings = _station()

@@ -200,3 +200,14 @@ def test_render_of_a_file_that_is_not_zpl_speaks_of_the_file(
     result = station("render", str(text))
     assert result.code == 1, str(result)
     assert str(text) in result.err and "request the label again" not in result.err, str(result)
+
+
+@pytest.mark.parametrize(
+    "argv", [["init", "postgresql://x@127.0.0.1:1/db", "--bench", "1"], ["status"]]
+)
+def test_demo_has_no_site(station: Station, argv: list[str]) -> None:
+    """`station --demo site init` wrote journal_url into the real settings file."""
+    result = station("--demo", "site", *argv)
+    assert result.code == 2, str(result)
+    assert "--demo" in result.err and "Warehouse mode" in result.err, str(result)
+    assert not (station.home / "config" / "settings.json").exists()
