@@ -74,7 +74,7 @@ class StepIndicator(QWidget):
         label.setStyleSheet(
             f"QLabel {{ background: {background}; color: {foreground}; font-size: 15pt;"
             f" font-weight: bold; border: 3px solid {border}; border-radius: 8px;"
-            " padding: 2px 6px; }"
+            " padding: 2px 3px; }"
         )
 
     def advance_to(self, stage: Stage) -> None:
