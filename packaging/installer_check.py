@@ -9,9 +9,10 @@ exit code is 1 when any failed.
 
 Checked: exit codes; the program files; the uninstall key in the 64-bit registry view; Start menu
 and desktop shortcuts for all users (none in the installing user's profile); the installed
-`station.exe --self-test`; a silent install while the app runs stops and replaces nothing; an
-upgrade replaces the earlier program files in the folder the earlier version is in, also when
-that is not the default; the uninstaller leaves nothing but the user's data.
+`station.exe --self-test` (as packaging/frozen_check.py checks the frozen one); a silent install
+while the app runs stops and replaces nothing; an upgrade replaces the earlier program files in
+the folder the earlier version is in, also when that is not the default; the uninstaller leaves
+nothing but the user's data.
 """
 
 from __future__ import annotations
@@ -20,25 +21,18 @@ import argparse
 import ctypes
 import os
 import subprocess
-import sys
 import time
 import winreg
 from pathlib import Path
+
+import frozen_check  # beside this file: the self-test checks the frozen app had to pass
+from frozen_check import check
 
 APP = "PackingStation"
 UNINSTALL_KEY = rf"Software\Microsoft\Windows\CurrentVersion\Uninstall\{APP}"
 MENU_FOLDER = "Packing Station"
 RUNNING_MUTEX = "PackingStation-Running"  # packaging/entry.py, packaging/installer.nsi
 ABORTED = 3  # installer.nsi: SetErrorLevel 3 when it stops because the app runs
-
-failures: list[str] = []
-
-
-def check(name: str, ok: bool, detail: str = "") -> bool:
-    print(f"{'PASS' if ok else 'FAIL'}  {name}{': ' + detail if detail else ''}", flush=True)
-    if not ok:
-        failures.append(name)
-    return ok
 
 
 def uninstall_key() -> dict[str, object] | None:
@@ -79,21 +73,8 @@ def run_setup(setup: Path, *args: str) -> int:
 
 
 def self_test(folder: Path, label: str) -> None:
-    # Output through a pipe, as scripts and this workflow read it (UTF-8 mode, flushed lines).
-    result = subprocess.run(
-        [str(folder / "station.exe"), "--self-test"],
-        input=b"",
-        capture_output=True,
-        timeout=900,
-        check=False,
-    )
-    out = result.stdout.decode("utf-8", "replace")
-    print("      " + "\n      ".join(out.strip().splitlines()), flush=True)
-    if result.stderr.strip():
-        print("      stderr: " + result.stderr.decode("utf-8", "replace")[-2000:], flush=True)
-    check(f"{label}: self-test exit code 0", result.returncode == 0, f"exit {result.returncode}")
-    check(f"{label}: self-test says it passed", "self-test passed" in out)
-    check(f"{label}: self-test output is UTF-8", "PNG→^GF" in out)
+    """The installed app's self-test, checked as the frozen one is (packaging/frozen_check.py)."""
+    frozen_check.self_test(folder, label, folder.parent)
 
 
 def check_installed(folder: Path, label: str, version: str) -> None:
@@ -181,13 +162,8 @@ def main() -> int:
     parser.add_argument("--version", required=True)
     parser.add_argument("--skip-running-app", action="store_true")
     args = parser.parse_args()
-    if sys.platform != "win32":
-        print("installer_check.py runs on Windows (or under wine: packaging/wine/check)")
+    if not frozen_check.on_windows("installer_check.py"):
         return 2
-    # The self-test's output is UTF-8; a console or pipe in the ANSI code page could not show it.
-    reconfigure = getattr(sys.stdout, "reconfigure", None)
-    if reconfigure is not None:
-        reconfigure(encoding="utf-8", errors="backslashreplace")
     setup: Path = args.setup.resolve()
     default = PROGRAM_FILES / APP
     other = Path(r"C:\Apps\PS")  # no spaces: wine splits /D= at them
@@ -212,12 +188,7 @@ def main() -> int:
     upgrade(setup, other, rf"upgrade of {other}", args.version)
     check(rf"upgrade of {other}: no second copy in Program Files", not default.exists())
     uninstall(other, rf"uninstall of {other}")
-
-    if failures:
-        print(f"installer check FAILED: {len(failures)} failure(s)", flush=True)
-        return 1
-    print("installer check passed", flush=True)
-    return 0
+    return frozen_check.verdict("installer check")
 
 
 if __name__ == "__main__":

@@ -81,8 +81,12 @@ class Extraction:
 
 
 def _relative_to_ts(path: Path) -> str:
-    """Locations as lupdate writes them: relative to the .ts, so Linguist can open the source."""
-    return Path(os.path.relpath(path, TS_FILE.parent)).as_posix()
+    """Locations as lupdate writes them: relative to the .ts, so Linguist can open the source
+    (a source on another Windows drive has no relative path: its own path then)."""
+    try:
+        return Path(os.path.relpath(path, TS_FILE.parent)).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
 
 
 def _display(path: Path) -> str:

@@ -20,6 +20,7 @@ import contextlib
 import os
 import re
 import stat
+import sys
 import time
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -122,23 +123,48 @@ def parse_answer(answer: bytes, protocol: str = "nci") -> Reading:
 def not_a_serial_port(port: str) -> bool:
     """Whether ``port`` names something that exists and is certainly no serial port (a regular
     file, a folder, /dev/null): told apart from a scale that is off or unplugged, which is
-    "asleep". Only asked after opening it failed; Windows COM names are never files here."""
+    "asleep". Only asked after opening it failed. (COM3 is a device name, not a file: an
+    unplugged adapter's name does not stat and stays "asleep".)"""
     try:
         mode = os.stat(port).st_mode
     except (OSError, ValueError):
         return False  # gone (unplugged adapter) or not a path: maybe a scale that comes back
     if not stat.S_ISCHR(mode):
         return True
-    if os.name != "posix":
-        return False
-    try:
-        fd = os.open(port, os.O_RDONLY | os.O_NOCTTY | os.O_NONBLOCK)
-    except OSError:
-        return False  # busy or not allowed: the open's own error says more
-    try:
-        return not os.isatty(fd)  # a serial port is a terminal device; /dev/null is not
-    finally:
-        os.close(fd)
+    return not _is_a_serial_line(port)
+
+
+if sys.platform == "win32":
+    import ctypes
+    import msvcrt
+
+    def _is_a_serial_line(port: str) -> bool:
+        """Windows: among character devices only a communications port (COM3, a USB serial
+        adapter) has a line state to read; NUL, CON or a printer port fail GetCommState."""
+        try:
+            fd = os.open(port, os.O_RDWR | os.O_BINARY)
+        except OSError:
+            return True  # busy or not allowed: the open's own error says more
+        try:
+            dcb = (ctypes.c_uint32 * 16)()  # a DCB is 28 bytes, its length (DCBlength) first
+            dcb[0] = 28
+            handle = msvcrt.get_osfhandle(fd)
+            return bool(ctypes.windll.kernel32.GetCommState(handle, ctypes.byref(dcb)))
+        finally:
+            os.close(fd)
+
+else:
+
+    def _is_a_serial_line(port: str) -> bool:
+        """POSIX: a serial port is a terminal device; /dev/null is not."""
+        try:
+            fd = os.open(port, os.O_RDONLY | os.O_NOCTTY | os.O_NONBLOCK)
+        except OSError:
+            return True  # busy or not allowed: the open's own error says more
+        try:
+            return os.isatty(fd)
+        finally:
+            os.close(fd)
 
 
 def _serial_module() -> Any:

@@ -170,12 +170,20 @@ def build_support_bundle(
                 safe("journal", lambda: json.dumps(journal_summary(runtime), indent=2)),
             )
             bundle.writestr("selftest.txt", safe("self-test", lambda: self_test_text(self_test())))
-            folders = dict.fromkeys([runtime.paths.log_dir, active_log_dir()])  # demo: two
-            for path in [p for folder in folders if folder for p in _log_files(folder)]:
-                with path.open("rb") as handle:
-                    raw = handle.read(MAX_LOG_BYTES)
-                text = redact(raw.decode("utf-8", errors="replace"))
-                bundle.writestr(f"logs/{path.name}", text)
+            # A demo run has two: the folder it logs to and its throw-away one. Files of the
+            # same name (station.log in both) each keep theirs; the active folder's come first.
+            folders = dict.fromkeys([active_log_dir(), runtime.paths.log_dir])
+            written: set[str] = set()
+            for folder in (f for f in folders if f):
+                for path in _log_files(folder):
+                    with path.open("rb") as handle:
+                        raw = handle.read(MAX_LOG_BYTES)
+                    text = redact(raw.decode("utf-8", errors="replace"))
+                    name = f"logs/{path.name}"
+                    if name in written:
+                        name = f"logs/{folder.parent.name}/{path.name}"
+                    written.add(name)
+                    bundle.writestr(name, text)
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -86,12 +87,16 @@ def test_odd_answers_are_unreadable_readings(answer: bytes) -> None:
     assert not parse_answer(answer, "sma").usable
 
 
-@pytest.mark.skipif(not Path("/dev/null").exists(), reason="no /dev/null on this system")
+NULL_DEVICE = "NUL" if sys.platform == "win32" else "/dev/null"
+
+
+@pytest.mark.skipif(not Path(NULL_DEVICE).exists(), reason=f"no {NULL_DEVICE} on this system")
 def test_a_device_that_is_no_serial_port_is_unreadable_not_asleep(tmp_path: Path) -> None:
-    """/dev/null or a file given as the port is no scale asleep: it says it is no serial port."""
+    """/dev/null (NUL on Windows) or a file given as the port is no scale asleep: it says it is
+    no serial port."""
     regular = tmp_path / "scale.txt"
     regular.write_text("1.25 lb\n", encoding="utf-8")
-    for port in ("/dev/null", str(regular), str(tmp_path)):
+    for port in (NULL_DEVICE, str(regular), str(tmp_path)):
         reading = SerialScale(port).read()
         assert reading.state is ReadingState.UNREADABLE, (port, reading)
         assert f"{port} is not a serial port" in reading.detail

@@ -26,10 +26,13 @@ _CANDIDATES = ("17", "16", "15", "14")
 
 def find_bindir() -> Path | None:
     """Where initdb and postgres are (``$STATION_PG_BINDIR``, Debian's folders, or PATH)."""
+    initdb = "initdb.exe" if os.name == "nt" else "initdb"
     given = os.environ.get("STATION_PG_BINDIR")
     if given:
-        return Path(given) if (Path(given) / "initdb").exists() else None
-    for version in _CANDIDATES:
+        return Path(given) if (Path(given) / initdb).exists() else None
+    # Debian's folders hold Linux programs; under wine a Windows Python sees them (as Z:\usr)
+    # but cannot run them.
+    for version in _CANDIDATES if os.name != "nt" else ():
         folder = Path("/usr/lib/postgresql") / version / "bin"
         if (folder / "initdb").exists() and (folder / "postgres").exists():
             return folder
@@ -50,6 +53,10 @@ def _postgres_user() -> tuple[int, int]:
 
 def unavailable_reason() -> str | None:
     """Why no throw-away cluster can run here, or None when one can."""
+    if find_bindir() is None and os.name == "nt":
+        return (
+            "PostgreSQL server binaries for Windows (initdb.exe) not on PATH or STATION_PG_BINDIR"
+        )
     if find_bindir() is None:
         return "PostgreSQL server binaries not found (apt-get install postgresql; see .ci/postgres)"
     if _root():

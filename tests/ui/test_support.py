@@ -127,3 +127,16 @@ def test_unwritable_target_reports_instead_of_crashing(demo, qtbot, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
     assert export_support_bundle(None, demo, blocker / "bundle.zip") is None
+
+
+def test_logs_of_one_name_in_both_folders_of_a_demo_run_are_both_kept(demo, qapp, tmp_path):
+    """The demo's throw-away folder and the station's log folder may both hold a station.log
+    (under wine one is written to before logging moves): both reach the bundle, under two
+    names (a zip with one name twice keeps only one when unpacked)."""
+    configure_logging(tmp_path / "station-logs")
+    logging.getLogger("station").warning("written to the station's log folder")
+    (demo.paths.log_dir / "station.log").write_text("written to the demo's folder\n")
+    files = _all_text(build_support_bundle(demo, tmp_path / "bundle.zip"))
+    assert "written to the station's log folder" in files["logs/station.log"]
+    others = [text for name, text in files.items() if name.startswith("logs/")]
+    assert any("written to the demo's folder" in text for text in others), list(files)
