@@ -30,7 +30,7 @@ from station.cli.context import (
     say,
     start_worker,
 )
-from station.cli.errors import UsageError, cli_hint
+from station.cli.errors import UsageError, cli_hint, cli_text
 from station.cli.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_QUEUED
 from station.cli.progress import note
 from station.errors import PrinterOfflineError, StationError, WorkflowError
@@ -113,7 +113,7 @@ class _Output:
         if (
             isinstance(event, StepChanged) and event.message and event.step is not Step.FAILED
         ) or isinstance(event, ProgressReported):
-            say(f"  {event.message}")
+            say(f"  {cli_text(event.message)}")  # the engine speaks to the packer's screen
         elif isinstance(event, DocumentPrinted):
             say(f"  printed the {event.document.value} on {event.printer_uri}")
             for warning in event.warnings:

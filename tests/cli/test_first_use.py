@@ -211,3 +211,13 @@ def test_demo_has_no_site(station: Station, argv: list[str]) -> None:
     assert result.code == 2, str(result)
     assert "--demo" in result.err and "Warehouse mode" in result.err, str(result)
     assert not (station.home / "config" / "settings.json").exists()
+
+
+def test_ship_progress_speaks_of_the_command_line_not_the_screen(
+    configured: Station, simulator: SimulatorServer
+) -> None:
+    """`station ship` printed the packing screen's "enter the cartons" while it had them."""
+    po = fresh_po(simulator)
+    result = configured("ship", po, "--box", BOX, "--acknowledge")
+    assert result.code == 0, str(result)
+    assert "enter the cartons" not in result.out, str(result)
