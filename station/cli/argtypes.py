@@ -102,3 +102,19 @@ def po_number(text: str) -> str:
 
 
 po_number.__name__ = "PO number"
+
+
+def printer_uri(text: str) -> str:
+    """A printer address (tcp://, cups://, windows://, qt:// or file:///), checked for its form
+    only: whether the printer answers is found when it is used."""
+    from station.errors import StationError
+    from station.printing.address import parse_printer_uri
+
+    try:
+        parse_printer_uri(text)
+    except StationError as exc:
+        raise argparse.ArgumentTypeError(f"{exc.message} {exc.hint or ''}".strip()) from None
+    return text
+
+
+printer_uri.__name__ = "printer address"

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from station.cli.argtypes import integer
+from station.cli.argtypes import integer, printer_uri
 from station.cli.exit_codes import EXIT_OK
 from station.cli.progress import note
 from station.errors import PrinterError
@@ -30,6 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--printer",
         required=True,
+        type=printer_uri,
         metavar="URI",
         help="tcp://HOST[:PORT], cups://QUEUE, windows://NAME, qt://NAME or file:///DIR",
     )

@@ -221,3 +221,14 @@ def test_ship_progress_speaks_of_the_command_line_not_the_screen(
     result = configured("ship", po, "--box", BOX, "--acknowledge")
     assert result.code == 0, str(result)
     assert "enter the cartons" not in result.out, str(result)
+
+
+@pytest.mark.parametrize("uri", ["lpt1", "tcp://", "ftp://printer"])
+def test_print_to_a_malformed_printer_address_is_a_usage_error(
+    station: Station, tmp_path: Path, uri: str
+) -> None:
+    label = tmp_path / "label.zpl"
+    label.write_text("^XA^FO50,50^FDHello^FS^XZ", encoding="ascii")
+    result = station("print", str(label), "--printer", uri)
+    assert result.code == 2, str(result)
+    assert "argument --printer" in result.err and "tcp://HOST" in result.err, str(result)

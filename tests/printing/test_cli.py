@@ -73,7 +73,8 @@ def test_strict_refusal_is_a_clear_failure(
 @pytest.mark.parametrize(
     ("argv_tail", "says", "code"),
     [
-        (["--printer", "lpd://x"], "Unknown printer scheme", 1),
+        # A malformed option value is a usage error (README: exit 2), named in the message.
+        (["--printer", "lpd://x"], "argument --printer: Unknown printer scheme", 2),
         # A value outside the option's range is a usage error (exit 2) naming the range.
         (["--printer", "file:///tmp/x", "--copies", "0"], "--copies: 0 is outside 1 … 99", 2),
     ],
