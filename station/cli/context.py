@@ -40,7 +40,28 @@ def open_runtime(args: argparse.Namespace, *, printers: bool = True) -> Runtime:
     False for a command that prints nothing (its printers need not even be set)."""
     from station.runtime import build_runtime
 
+    if printers:
+        _check_printer_options(args)
     return build_runtime(runtime_options(args, printers=printers))
+
+
+def _check_printer_options(args: argparse.Namespace) -> None:
+    """--label-printer / --slip-printer of a command that prints: a malformed address is a
+    usage error naming the option (commands that print nothing ignore them)."""
+    from station.cli.errors import UsageError
+    from station.errors import StationError
+    from station.printing.address import parse_printer_uri
+
+    for option in ("label_printer", "slip_printer"):
+        value = getattr(args, option, None)
+        if value is None:
+            continue
+        try:
+            parse_printer_uri(value)
+        except StationError as exc:
+            raise UsageError(
+                f"argument --{option.replace('_', '-')}: {exc.message}", hint=exc.hint
+            ) from None
 
 
 def open_journal(args: argparse.Namespace) -> tuple[Journal, RetentionPolicy] | None:

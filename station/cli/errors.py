@@ -37,6 +37,7 @@ _SCREEN_WORDS = (
         "Fix the label printer and reprint before confirming.",
         "Fix the label printer and run the command again.",
     ),
+    ("fix the printer and reprint", "fix the printer and run the same command again"),
     ("Reprint the label if needed", "Print the label again with --reprint if needed"),
     # Reprint on the screen is "the same command again" here: --reprint is only for a PO
     # already shipped, and a print that failed in `ship` stopped before the confirmation.

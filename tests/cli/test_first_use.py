@@ -232,3 +232,23 @@ def test_print_to_a_malformed_printer_address_is_a_usage_error(
     result = station("print", str(label), "--printer", uri)
     assert result.code == 2, str(result)
     assert "argument --printer" in result.err and "tcp://HOST" in result.err, str(result)
+
+
+def test_a_malformed_label_printer_of_a_command_that_prints_is_a_usage_error(
+    configured: Station, simulator: SimulatorServer
+) -> None:
+    po = fresh_po(simulator)
+    result = configured("ship", po, "--box", BOX, "--acknowledge", "--label-printer", "lpt1")
+    assert result.code == 2, str(result)
+    assert "argument --label-printer" in result.err, str(result)
+    assert simulator.state.orders[po].status == "NEW"  # refused before anything was done
+
+
+def test_a_label_printer_that_fails_says_to_run_the_command_again(
+    configured: Station, simulator: SimulatorServer
+) -> None:
+    po = fresh_po(simulator)
+    refused = "tcp://127.0.0.1:1"  # nothing listens on port 1
+    result = configured("ship", po, "--box", BOX, "--acknowledge", "--label-printer", refused)
+    assert result.code == 1, str(result)
+    assert "reprint" not in (result.out + result.err).lower(), str(result)
