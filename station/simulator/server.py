@@ -14,7 +14,9 @@ API itself lives in ``api``.
 from __future__ import annotations
 
 import contextlib
+import logging
 import socket
+import sys
 import threading
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -34,12 +36,32 @@ ADMIN_PREFIX = "/_simulator/"
 MAX_BODY = 10 * 1024 * 1024
 MALFORMED_BODY = b'{"payload": {"purchaseOrderNumber": "<html><body>Service Unavaila'
 
+log = logging.getLogger("station.simulator")
+
 
 class _HttpServer(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
     allow_reuse_address = True
     simulator: SimulatorServer
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A connection that ends badly is logged, never printed: the standard library writes a
+        traceback to standard error, into the terminal of a user who only pressed Ctrl+C (the
+        station closes its connections as it stops, resetting one the simulator was reading).
+
+        A client hanging up (reset, broken pipe) is what HTTP servers see every day: debug. Any
+        other failure is the simulator's own: a warning, its traceback for ``-vv``."""
+        failure = sys.exc_info()[1]
+        if isinstance(failure, ConnectionError):
+            log.debug("simulator: the client hung up: %s", failure)
+            return
+        log.warning(
+            "simulator: a request failed without an answer: %s: %s",
+            type(failure).__name__,
+            failure,
+        )
+        log.debug("simulator: the failure in full", exc_info=True)
 
 
 class _Handler(BaseHTTPRequestHandler):
