@@ -123,6 +123,47 @@ def _log_files(log_dir: Path) -> list[Path]:
     return sorted(p for p in log_dir.iterdir() if p.is_file() and p.name.startswith("station"))
 
 
+def _file_identity(path: Path) -> tuple[int, int] | Path:
+    """What makes two paths the same file: a symlinked or relative route to a log folder, or a
+    hard link, still names one file."""
+    try:
+        status = path.stat()
+    except OSError:
+        return path.resolve()
+    return (status.st_dev, status.st_ino)
+
+
+def bundle_log_names(folders: list[Path | None]) -> list[tuple[str, Path]]:
+    """Each log file of ``folders`` once, with a name in the bundle no other file has.
+
+    The first folder (where this process writes its log) gives ``logs/<file>``; a file of the same
+    name in another folder (a demo run's own log folder) goes under ``logs/<parent>/<file>``, the
+    folder's parent named (``logs/station/station.log`` for a demo run's), or ``logs/<n>/<file>``
+    if that is taken too, n counting the folders from 1. A folder or file reached twice (the same
+    folder by two routes) is taken once.
+    """
+    seen: set[tuple[int, int] | Path] = set()
+    names: set[str] = set()
+    entries: list[tuple[str, Path]] = []
+    for number, folder in enumerate(folders, start=1):
+        if folder is None:
+            continue
+        for path in _log_files(folder):
+            identity = _file_identity(path)
+            if identity in seen:
+                continue
+            seen.add(identity)
+            parent = folder.parent.name
+            candidates = [f"logs/{path.name}", f"logs/{number}/{path.name}"]
+            # Never a path that climbs out when unpacked, nor one a folder number may take.
+            if parent not in ("", ".", "..") and not parent.isdigit():
+                candidates.insert(1, f"logs/{parent}/{path.name}")
+            name = next(n for n in candidates if n not in names)
+            names.add(name)
+            entries.append((name, path))
+    return entries
+
+
 def build_support_bundle(
     runtime: Runtime,
     target: Path,
@@ -170,20 +211,11 @@ def build_support_bundle(
                 safe("journal", lambda: json.dumps(journal_summary(runtime), indent=2)),
             )
             bundle.writestr("selftest.txt", safe("self-test", lambda: self_test_text(self_test())))
-            # A demo run has two: the folder it logs to and its throw-away one. Files of the
-            # same name (station.log in both) each keep theirs; the active folder's come first.
-            folders = dict.fromkeys([active_log_dir(), runtime.paths.log_dir])
-            written: set[str] = set()
-            for folder in (f for f in folders if f):
-                for path in _log_files(folder):
-                    with path.open("rb") as handle:
-                        raw = handle.read(MAX_LOG_BYTES)
-                    text = redact(raw.decode("utf-8", errors="replace"))
-                    name = f"logs/{path.name}"
-                    if name in written:
-                        name = f"logs/{folder.parent.name}/{path.name}"
-                    written.add(name)
-                    bundle.writestr(name, text)
+            for name, path in bundle_log_names([active_log_dir(), runtime.paths.log_dir]):
+                with path.open("rb") as handle:
+                    raw = handle.read(MAX_LOG_BYTES)
+                text = redact(raw.decode("utf-8", errors="replace"))
+                bundle.writestr(name, text)
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)

@@ -13,7 +13,7 @@ from station.journal import DocumentFormat, DocumentKind, OutboxKind
 from station.logs import configure_logging
 from station.runtime import RuntimeOptions, build_runtime
 from station.ui.background import wait_for_background
-from station.ui.support import build_support_bundle, export_support_bundle
+from station.ui.support import build_support_bundle, bundle_log_names, export_support_bundle
 
 CLIENT_SECRET = "amzn1.oa2-cs.v1.bundletestsecret0123456789"
 REFRESH = "Atzr|IwEBbundle-test-refresh-token"
@@ -140,3 +140,32 @@ def test_logs_of_one_name_in_both_folders_of_a_demo_run_are_both_kept(demo, qapp
     assert "written to the station's log folder" in files["logs/station.log"]
     others = [text for name, text in files.items() if name.startswith("logs/")]
     assert any("written to the demo's folder" in text for text in others), list(files)
+
+
+def test_a_log_folder_reached_by_two_routes_is_taken_once(tmp_path):
+    """The same folder by two routes (here a '..'; a symlink alike) gives each file once; a file
+    of a name already taken goes under its folder's parent, or the folder's number."""
+    logs = tmp_path / "here" / "logs"
+    (logs / "old").mkdir(parents=True)
+    (logs / "station.log").write_text("now\n", encoding="utf-8")
+    (logs / "station.log.1").write_text("rotated\n", encoding="utf-8")
+    (logs / "other.txt").write_text("not a log\n", encoding="utf-8")
+    detour = logs / "old" / ".."
+    assert detour != logs and detour.samefile(logs)
+    assert bundle_log_names([logs, None, detour]) == [
+        ("logs/station.log", logs / "station.log"),
+        ("logs/station.log.1", logs / "station.log.1"),
+    ]
+    there = tmp_path / "there" / "logs"
+    again = tmp_path / "again" / "there" / "logs"
+    for folder in (there, again):
+        folder.mkdir(parents=True)
+        (folder / "station.log").write_text("earlier\n", encoding="utf-8")
+    names = bundle_log_names([None, logs, there, again])
+    assert [name for name, _ in names] == [
+        "logs/station.log",
+        "logs/station.log.1",
+        "logs/there/station.log",
+        "logs/4/station.log",
+    ]
+    assert names[-1][1] == again / "station.log"
