@@ -320,7 +320,11 @@ class Outbox:
             reset_checks=True,
         )
         if item is None:
-            raise JournalError(f"Outbox item {item_id} is not a failed item; nothing to retry")
+            raise JournalError(
+                f"Outbox item {item_id} is not a failed item; nothing to retry",
+                hint="Only a failed item can be queued again (`station outbox list --all` shows "
+                "the items, their numbers and states).",
+            )
         return item
 
     def cancel(self, item_id: int, reason: str) -> OutboxItem:
