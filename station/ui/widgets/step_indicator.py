@@ -76,6 +76,9 @@ class StepIndicator(QWidget):
             f" font-weight: bold; border: 3px solid {border}; border-radius: 8px;"
             " padding: 2px 3px; }"
         )
+        label.ensurePolished()  # its size with this style sheet, in this language
+        # Equal shares of the row, but never less than the words need ("Etiqueta impressa").
+        label.setMinimumWidth(label.sizeHint().width())
 
     def advance_to(self, stage: Stage) -> None:
         """Everything before ``stage`` done (unless skipped or failed), ``stage`` current."""
