@@ -584,6 +584,9 @@ def _build(
         api.http.rate_limiter = limiter
         closers.append(limiter.close)
         documents = _site_documents(site, documents, store, environ, closers)
+        # The Tokens quota (1 request/s) is the site's too: one token for every PO per bench
+        # and hour, not one per scan.
+        gateway.generic_rdt = True
     return Runtime(
         settings=settings,
         paths=paths,

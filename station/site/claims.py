@@ -28,7 +28,7 @@ from typing import Any
 
 from station.errors import ClaimedElsewhereError, SiteError, SiteUnavailableError
 from station.site.db import SiteDatabase, SiteLink
-from station.site.events import record_site_event
+from station.site.events import CHANNEL, record_site_event
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +74,51 @@ _TAKEABLE = """
 """
 
 
+# The claim in one statement (the scan's round trip to the site): the current row locked, the
+# upsert when takeable, the event and its NOTIFY when this bench takes the PO; else the holder.
+_CLAIM_ONCE = f"""
+    WITH before AS (
+        SELECT station_id, state FROM claims WHERE po = %(po)s FOR UPDATE
+    ), up AS (
+        INSERT INTO claims AS claims
+            (po, station_id, bench, state, claimed_at, lease_until, heartbeat_at)
+        VALUES (%(po)s, %(me)s, %(bench)s, 'active', now(),
+                now() + make_interval(secs => %(lease)s), now())
+        ON CONFLICT (po) DO UPDATE SET
+            station_id = EXCLUDED.station_id,
+            bench = EXCLUDED.bench,
+            state = CASE WHEN claims.state = 'shipped' THEN 'shipped' ELSE 'active' END,
+            claimed_at = CASE WHEN claims.station_id = EXCLUDED.station_id
+                              AND claims.state <> 'released'
+                         THEN claims.claimed_at ELSE now() END,
+            lease_until = EXCLUDED.lease_until,
+            heartbeat_at = now(),
+            released_by = NULL,
+            released_at = NULL
+        WHERE {_TAKEABLE}
+        RETURNING {_CLAIM_COLUMNS}
+    ), event AS (
+        INSERT INTO site_events (station_id, bench, kind, po, detail)
+        SELECT %(me)s, %(bench)s, 'claimed', %(po)s,
+               CASE WHEN b.station_id IS NOT NULL AND b.station_id <> %(me)s
+                    THEN json_build_object('taken_over_from', b.station_id)::text
+                    ELSE '{{}}' END
+        FROM up LEFT JOIN before b ON true
+        WHERE b.station_id IS NULL OR b.station_id <> %(me)s OR b.state = 'released'
+        RETURNING po
+    ), notified AS (
+        SELECT pg_notify('{CHANNEL}', 'claimed ' || po) FROM event
+    )
+    SELECT 'mine', {", ".join("up." + c.strip() for c in _CLAIM_COLUMNS.split(","))},
+           (SELECT station_id FROM before), (SELECT count(*) FROM notified)
+    FROM up
+    UNION ALL
+    SELECT 'held', {", ".join("c." + c.strip() for c in _CLAIM_COLUMNS.split(","))},
+           NULL, 0
+    FROM claims c WHERE c.po = %(po)s AND NOT EXISTS (SELECT 1 FROM up)
+"""  # noqa: S608 - constant SQL fragments only
+
+
 def _claim(row: Any) -> Claim:
     return Claim(
         po=row[0],
@@ -109,7 +154,7 @@ class SiteClaims:
 
     def claim(self, po: str) -> None:
         try:
-            claim, taken_from = self._link.run(lambda conn: self._claim(conn, po))
+            claim, taken_from = self._link.run(lambda conn: self._claim(conn, po), single=True)
         except SiteUnavailableError as exc:
             with self._lock:
                 held = po in self._held
@@ -133,51 +178,24 @@ class SiteClaims:
             log.info("claim of %s taken over from %s after its lease ran out", po, taken_from)
 
     def _claim(self, conn: Any, po: str) -> tuple[Claim, str | None]:
+        """One statement, one round trip: lock the current row, take it when takeable, record
+        the event and notify; else answer who holds it."""
         me = self.db.station_id
-        before = conn.execute(
-            "SELECT station_id, state FROM claims WHERE po = %s FOR UPDATE", (po,)
-        ).fetchone()
-        row = conn.execute(
-            f"""
-            INSERT INTO claims AS claims
-                (po, station_id, bench, state, claimed_at, lease_until, heartbeat_at)
-            VALUES (%s, %s, %s, 'active', now(), now() + make_interval(secs => %s), now())
-            ON CONFLICT (po) DO UPDATE SET
-                station_id = EXCLUDED.station_id,
-                bench = EXCLUDED.bench,
-                state = CASE WHEN claims.state = 'shipped' THEN 'shipped' ELSE 'active' END,
-                claimed_at = CASE WHEN claims.station_id = EXCLUDED.station_id
-                                  AND claims.state <> 'released'
-                             THEN claims.claimed_at ELSE now() END,
-                lease_until = EXCLUDED.lease_until,
-                heartbeat_at = now(),
-                released_by = NULL,
-                released_at = NULL
-            WHERE {_TAKEABLE}
-            RETURNING {_CLAIM_COLUMNS}
-            """,  # noqa: S608 - constant SQL fragments only
-            (po, me, self.db.bench, self.lease_s),
-        ).fetchone()
+        params = {"po": po, "me": me, "bench": self.db.bench, "lease": self.lease_s}
+        row = conn.execute(_CLAIM_ONCE, params).fetchone()
         if row is None:
+            # Another bench inserted the row after this statement's snapshot began: the holder
+            # is readable now (rare; a second round trip only then).
             held = conn.execute(
                 f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE po = %s",  # noqa: S608
                 (po,),
             ).fetchone()
-            if held is None:  # pragma: no cover - the row was locked above
+            if held is None:  # pragma: no cover - the insert conflicted on this very row
                 raise SiteError(f"The claim of PO {po} vanished while it was being taken")
             return _claim(held), None
-        taken_from = None
-        if before is None or before[0] != me or before[1] == "released":
-            taken_from = before[0] if before is not None and before[0] != me else None
-            record_site_event(
-                conn,
-                station_id=me,
-                bench=self.db.bench,
-                kind="claimed",
-                po=po,
-                detail={"taken_over_from": taken_from} if taken_from else None,
-            )
-        return _claim(row), taken_from
+        claim, before = _claim(row[1:8]), row[8]
+        taken_from = before if row[0] == "mine" and before not in (None, me) else None
+        return claim, taken_from
 
     def check(self, po: str) -> None:
         try:

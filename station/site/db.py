@@ -132,13 +132,19 @@ class SiteLink:
         self._conn: psycopg.Connection[Any] | None = None
         self._lock = threading.RLock()
 
-    def run(self, work: Callable[[psycopg.Connection[Any]], T]) -> T:
-        """Run ``work`` in one transaction; SiteUnavailableError when the database is away."""
+    def run(self, work: Callable[[psycopg.Connection[Any]], T], *, single: bool = False) -> T:
+        """Run ``work`` in one transaction; SiteUnavailableError when the database is away.
+
+        ``single``: ``work`` is one statement, its own transaction (autocommit): one round trip
+        instead of three (no BEGIN and COMMIT around it).
+        """
         psycopg = _driver()
         with self._lock:
             try:
                 if self._conn is None or self._conn.closed:
                     self._conn = self.db.connect()
+                if single:
+                    return work(self._conn)
                 with self._conn.transaction():
                     return work(self._conn)
             except (psycopg.OperationalError, psycopg.InterfaceError) as exc:

@@ -65,6 +65,17 @@ class SpApi:
             return 0
         return self.rdt.prefetch(resources)
 
+    def authorise_every_purchase_order(self, *, v1: bool = True) -> int:
+        """One Tokens call for the order, label, slip and invoice of every PO: the generic paths
+        (a ``{purchaseOrderNumber}`` segment) the Tokens API accepts beside specific ones. Used
+        where the Tokens quota (1 request/s for the whole app) is shared by several benches."""
+        shipping = self.shipping_v1 if v1 else self.shipping_2021
+        orders = self.orders_v1 if v1 else self.orders_2021
+        marker = "PO0GENERIC0"
+        specific = [*orders.restricted_paths(marker), *shipping.restricted_paths(marker)]
+        generic = "{purchaseOrderNumber}"
+        return self.prefetch([(method, path.replace(marker, generic)) for method, path in specific])
+
     def prefetch_purchase_orders(self, purchase_orders: Iterable[str], *, v1: bool = True) -> int:
         """Pre-authorise the order, label, slip and invoice of each PO (50 paths per call)."""
         shipping = self.shipping_v1 if v1 else self.shipping_2021

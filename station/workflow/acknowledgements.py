@@ -414,9 +414,11 @@ def await_transactions(
     clock: Callable[[], float] = time.monotonic,
     cancel: threading.Event | None = None,
     watch: OutageWatch | None = None,
+    first_wait: float | None = None,
 ) -> dict[str, TransactionResult]:
     """Wait for Amazon's verdict on several transactions; the undecided ones (deadline passed,
-    or ``cancel`` set) are missing from the answer.
+    or ``cancel`` set) are missing from the answer. ``first_wait`` (default ``poll_interval``):
+    the pause before the first poll — 0 when the oldest was sent a while ago.
 
     Amazon decides transactions roughly in the order they arrived, and every status poll spends
     the operation's quota (10/s), so only the oldest open transaction is polled: while it is
@@ -430,7 +432,8 @@ def await_transactions(
     decided: dict[str, TransactionResult] = {}
     deadline = clock() + wait_seconds
     delay = poll_interval
-    if open_ids and cancel.wait(poll_interval):  # nothing is decided the instant it is sent
+    first = poll_interval if first_wait is None else first_wait
+    if open_ids and cancel.wait(first):  # nothing is decided the instant it is sent
         return decided
     while open_ids and not cancel.is_set():
         transaction_id = open_ids[0]

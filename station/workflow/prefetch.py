@@ -450,7 +450,7 @@ class _Run:
                     w for w in self.work.values() if w.po not in requested and _one_carton(w.order)
                 ]
             transactions.update(self._submit_label_requests(waiting))
-            self._await_all(transactions)
+            self._await_all(transactions, sent_earlier=True)
             if self.cancel.is_set() or not self.work:
                 return
             self._store_listed(
@@ -801,8 +801,11 @@ class _Run:
             self.say("requests", start + len(batch), len(pending), "Label requests sent")
         return transactions
 
-    def _await_all(self, transactions: Mapping[str, list[str]]) -> None:
-        """Wait for Amazon's verdict on every label transaction, polled together."""
+    def _await_all(
+        self, transactions: Mapping[str, list[str]], *, sent_earlier: bool = False
+    ) -> None:
+        """Wait for Amazon's verdict on every label transaction, polled together (at once when
+        the oldest were ``sent_earlier``, while the orders were still being listed)."""
         results = await_transactions(
             self.o.gateway,
             list(transactions),
@@ -811,6 +814,7 @@ class _Run:
             clock=self.o._clock,
             cancel=self.cancel,
             watch=self.watch,
+            first_wait=0.0 if sent_earlier else None,
         )
         for transaction_id, pos in transactions.items():
             result = results.get(transaction_id)
