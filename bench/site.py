@@ -31,8 +31,9 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing as mp
-import os
 import queue
+import signal
+import sys
 import tempfile
 import threading
 import time
@@ -210,6 +211,8 @@ def main() -> int:
     parser.add_argument("--orders", type=int, default=2000)
     parser.add_argument("--api-latency", type=float, default=0.05)
     args = parser.parse_args()
+    # Stopped with SIGTERM (a background run ignores Ctrl+C): clean up the cluster and benches.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     reason = unavailable_reason()
     if reason:
         print(f"cannot run: {reason}")
@@ -245,7 +248,7 @@ def _run(args: argparse.Namespace, scratch: str, server: SimulatorServer, url: s
     results = ctx.Queue()
 
     print(f"site prefetch of {args.orders} orders…", flush=True)
-    lead = ctx.Process(target=prefetch_process, args=(scratch, env, results))
+    lead = ctx.Process(target=prefetch_process, args=(scratch, env, results), daemon=True)
     lead.start()
     prefetched = results.get(timeout=1800)
     lead.join()
@@ -270,6 +273,7 @@ def _run(args: argparse.Namespace, scratch: str, server: SimulatorServer, url: s
         ctx.Process(
             target=bench_process,
             args=(n, args.benches, scratch, env, (work, seconds, done, results)),
+            daemon=True,  # ended with this process, whatever happens to it
         )
         for n in range(1, args.benches + 1)
     ]
@@ -322,8 +326,7 @@ def _run(args: argparse.Namespace, scratch: str, server: SimulatorServer, url: s
             ratio,
             "×",
             TARGET_RATIO,
-            detail=f"wall {prefetched['wall']:.2f} s, floor {floor:.2f} s; "
-            f"{prefetched['summary']}",
+            detail=f"wall {prefetched['wall']:.2f} s, floor {floor:.2f} s; {prefetched['summary']}",
         ),
         Figure(
             "site.shipped",

@@ -66,7 +66,8 @@ def run(args: argparse.Namespace) -> int:
                 "run where the system keyring is available.",
             )
         note("what was cached so far is kept; running prefetch again goes on from there.")
-        if runtime.site is not None:
+        site = runtime.site is not None
+        if site:
             note("warehouse mode: the site's shift prefetch, into the site's shared cache.")
         preparation = runtime.shift_preparation()
         report = preparation.run(
@@ -79,7 +80,8 @@ def run(args: argparse.Namespace) -> int:
             progress,
         )
     say(
-        f"prefetch: {report.listed} orders listed; {report.fetched} kept for scanning, "
+        ("site prefetch (shared cache)" if site else "prefetch")
+        + f": {report.listed} orders listed; {report.fetched} kept for scanning, "
         f"{report.requested} labels requested, {report.skipped} skipped, "
         + (f"{len(report.without_label)} without a label yet, " if args.no_request else "")
         + (f"{len(report.left_for_scan)} {LEFT_FOR_SCAN}, " if report.left_for_scan else "")

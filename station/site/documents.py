@@ -55,6 +55,7 @@ __all__ = [
     "NO_SITE_KEY_WARNING",
     "WRONG_SITE_KEY",
     "SiteDocumentCache",
+    "SiteKeyError",
     "purge_site_documents",
     "resolve_site_key",
 ]
@@ -70,6 +71,11 @@ NO_SITE_KEY_WARNING = (
     "This station has no site data key: labels and slips are kept on this bench only, not in "
     "the site's shared cache. Re-join the site (`station site join`) with the lead's key."
 )
+
+
+class SiteKeyError(SiteError):
+    """This station's site data key is not the site's (or the site has none)."""
+
 
 _UPSERT = """
     INSERT INTO site_documents (po, kind, package_id, format, key_id, nonce, ciphertext, size,
@@ -154,13 +160,13 @@ class SiteDocumentCache(DocumentCache):
             return
         row = conn.execute("SELECT value FROM site_meta WHERE name = 'data_key_check'").fetchone()
         if row is None:
-            raise SiteError(
+            raise SiteKeyError(
                 "This site has no data key yet, so nothing can be shared encrypted",
                 hint="Run `station site init` on the lead's station, then `station site join` "
                 "here with the key it shows.",
             )
         if not hmac.compare_digest(str(row[0]), check_value(self._key.to_text())):
-            raise SiteError(WRONG_SITE_KEY, hint=WRONG_SITE_KEY_HINT)
+            raise SiteKeyError(WRONG_SITE_KEY, hint=WRONG_SITE_KEY_HINT)
         self._checked = True
 
     def verify(self) -> None:
@@ -176,9 +182,14 @@ class SiteDocumentCache(DocumentCache):
         self._away_said = False
         return result
 
-    def _away(self, exc: SiteUnavailableError, what: str) -> None:
+    def _away(self, exc: SiteError, what: str) -> None:
+        """The site's cache cannot be used now (away, or this station's key is not the site's):
+        this bench's own cache stands in, said once."""
         if not self._away_said:
-            log.warning("site database away: %s on this bench only (%s)", what, exc.message)
+            if isinstance(exc, SiteKeyError):
+                log.warning("%s: %s on this bench only. %s", exc.message, what, exc.hint or "")
+            else:
+                log.warning("site database away: %s on this bench only (%s)", what, exc.message)
             self._away_said = True
 
     # -- DocumentCache -------------------------------------------------------------------------
@@ -218,7 +229,7 @@ class SiteDocumentCache(DocumentCache):
             return info
         try:
             self._run(lambda conn: conn.execute(_UPSERT, row))
-        except SiteUnavailableError as exc:
+        except (SiteUnavailableError, SiteKeyError) as exc:
             self._away(exc, "documents are kept")
             return self.local.put(po, kind, package_id, format, content)
         return info
@@ -251,7 +262,7 @@ class SiteDocumentCache(DocumentCache):
                     (po, str(kind), package_id),
                 ).fetchone()
             )
-        except SiteUnavailableError as exc:
+        except (SiteUnavailableError, SiteKeyError) as exc:
             self._away(exc, "documents are read")
             return self.local.get(po, kind, package_id)
         if row is None:
@@ -281,7 +292,7 @@ class SiteDocumentCache(DocumentCache):
                     params,
                 ).fetchall()
             )
-        except SiteUnavailableError as exc:
+        except (SiteUnavailableError, SiteKeyError) as exc:
             self._away(exc, "documents are listed")
             rows = []
         site = [_info(r) for r in rows]
@@ -300,7 +311,7 @@ class SiteDocumentCache(DocumentCache):
                     ).rowcount
                 )
             )
-        except SiteUnavailableError as exc:
+        except (SiteUnavailableError, SiteKeyError) as exc:
             self._away(exc, "the retention clock starts")
             return here
         return max(here, count)
@@ -339,7 +350,7 @@ class SiteDocumentCache(DocumentCache):
                     (wanted,),
                 ).fetchall()
             )
-        except SiteUnavailableError as exc:
+        except (SiteUnavailableError, SiteKeyError) as exc:
             self._away(exc, "documents are looked up")
             return None
         return here | {str(r[0]) for r in rows}

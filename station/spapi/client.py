@@ -73,6 +73,8 @@ class SpApi:
         orders = self.orders_v1 if v1 else self.orders_2021
         marker = "PO0GENERIC0"
         specific = [*orders.restricted_paths(marker), *shipping.restricted_paths(marker)]
+        if not v1:  # createShippingLabels (POST, one PO) answers with the label: restricted too
+            specific.append(("POST", f"{shipping.base_path}/shippingLabels/{marker}"))
         generic = "{purchaseOrderNumber}"
         return self.prefetch([(method, path.replace(marker, generic)) for method, path in specific])
 

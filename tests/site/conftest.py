@@ -123,9 +123,11 @@ def make_bench(
             )
         )
         opened.append(runtime)
+        generic_rdt = runtime.gateway.generic_rdt  # as the runtime set it up
         runtime.gateway = SpApiGateway(
             runtime.api, settings.api_version, poll_interval=0.02, label_wait_seconds=20
         )
+        runtime.gateway.generic_rdt = generic_rdt
         engine = runtime.engine()
         station = Station(runtime, engine)
         engine.add_listener(station.events.append)

@@ -31,7 +31,7 @@ from station.workflow.containers import parse_box_spec
 from station.workflow.events import LabelReady
 from station.workflow.order_cache import load_prefetched
 from station.workflow.prefetch import PrefetchOptions
-from tests.workflow.conftest import RequestCounter, Station, wait_until
+from tests.workflow.conftest import RequestCounter, Station, random_pos, wait_until
 
 SiteDbFactory = Callable[..., SiteDatabase]
 BenchFactory = Callable[..., Station]
@@ -83,9 +83,14 @@ def test_a_station_with_another_key_is_refused_and_writes_nothing(
     with pytest.raises(SiteError, match=WRONG_SITE_KEY) as caught:
         wrong.verify()
     assert "re-join with the lead's key" in (caught.value.hint or "").lower()
-    with pytest.raises(SiteError, match=WRONG_SITE_KEY):
-        wrong.put("PO1", DocumentKind.LABEL, "1", DocumentFormat.PNG, b"\x89PNG")
+    # A scan there still keeps what it fetched, on that bench only: never in the site's cache.
+    wrong.put("PO1", DocumentKind.LABEL, "1", DocumentFormat.PNG, b"\x89PNG")
     assert _sql(site_db(), "SELECT count(*) FROM site_documents") == [(0,)]
+    assert wrong.local.get("PO1", DocumentKind.LABEL, "1") is not None
+    right = _cache(site_db("pack-a", "1"), site_key)
+    right.put("PO2", DocumentKind.LABEL, "1", DocumentFormat.PNG, b"\x89PNG two")
+    assert wrong.get("PO2", DocumentKind.LABEL, "1") is None  # the site's rows stay closed
+    right.close()
     wrong.close()
 
 
@@ -208,3 +213,21 @@ def test_a_bench_prints_a_site_prefetched_po_without_asking_amazon_for_its_label
     assert not [p for p in counter.paths if "shippingLabel" in p], counter.paths
     # (The engine's background recheck of the order's status may ask for the order: allowed.)
     packer.engine.set_boxes(session, [BOX])
+
+
+def test_a_warehouse_bench_asks_the_tokens_quota_once_not_at_every_scan(
+    make_bench: BenchFactory, simulator: SimulatorServer, counter: RequestCounter
+) -> None:
+    """createRestrictedDataToken allows 1 request/s for the whole app, so the whole site: a
+    bench authorises every PO with one generic-path token, not one token per scan."""
+    bench = make_bench("pack-a", "1")
+    pos = random_pos(simulator, 3)
+    bench.acknowledge(*pos)
+    counter.reset()
+    for po in pos:
+        session = bench.engine.scan_po(po)
+        bench.engine.set_boxes(session, [BOX])  # the label is created: a restricted POST too
+    tokens = [p for p in counter.paths if "restrictedDataToken" in p]
+    assert len(tokens) == 1, counter.paths
+    assert [p for p in counter.paths if "/purchaseOrders/" in p]  # the scans did read orders
+    assert [p for p in counter.paths if p.startswith("POST") and "shippingLabels" in p]

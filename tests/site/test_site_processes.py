@@ -326,3 +326,52 @@ def test_the_database_stopped_mid_shift_loses_nothing_and_duplicates_nothing(
     for po in pos:
         assert len(record(sim.server, po)["confirmations"]) == 1
         assert len(accepted_confirmations(sim.server, po)) == 1
+
+
+def test_one_site_prefetch_at_a_time_and_every_bench_prints_from_the_shared_cache(
+    site: list[Bench], sim: Simulator, site_url: str, pg_cluster: PgCluster
+) -> None:
+    listing = Gate("GET", "purchaseOrders", "")  # holds the first bench's order listing
+    sim.gates.append(listing)
+    first = site[0].start("prefetch", "--acknowledge")
+    assert listing.seen.wait(TIMEOUT), "the first prefetch never listed the orders"
+    code, out = site[1].run("prefetch", "--acknowledge")
+    assert code == 1 and "already running at bench 1 by pack-01 since" in out, out
+    sim.gates.remove(listing)
+    listing.opened.set()
+    code, out = finish(first)
+    assert code == 0, out
+    assert "site prefetch (shared cache): 60 orders listed" in out, out
+
+    rows = _sql(
+        pg_cluster,
+        site_url,
+        "SELECT DISTINCT po FROM site_documents WHERE kind = 'label' ORDER BY po",
+    )
+    assert rows, "nothing reached the site's cache"
+    clear = _sql(pg_cluster, site_url, "SELECT count(*) FROM site_documents")[0][0]
+    assert clear > 0
+    (po,) = rows[0]
+    assert sim.label_creations(po) == 1  # the prefetch's batched request
+    code, out = finish(site[2].ship(po))
+    assert code == 0, out
+    assert sim.label_creations(po) == 1  # no second label request
+    with sim._lock:
+        label_gets = [p for m, p, _ in sim.calls if m == "GET" and f"shippingLabels/{po}" in p]
+    assert label_gets == []  # printed from the site's cache: not even a GET of its label
+    assert len(accepted_confirmations(sim.server, po)) == 1
+    printed = list((site[2].home / "printers").rglob("*"))
+    assert any(f.is_file() for f in printed), printed
+
+
+def test_a_bench_with_another_site_key_is_refused_and_shares_nothing(
+    site: list[Bench], sim: Simulator, site_url: str, pg_cluster: PgCluster
+) -> None:
+    wrong = base64.urlsafe_b64encode(os.urandom(32)).decode()
+    code, out = site[3].run("prefetch", "--acknowledge", STATION_SITE_DATA_KEY=wrong)
+    assert code == 1, out
+    assert "site key does not match the site's" in out and "Re-join with the lead's key" in out
+    assert _sql(pg_cluster, site_url, "SELECT count(*) FROM site_documents") == [(0,)]
+    assert _sql(pg_cluster, site_url, "SELECT count(*) FROM site_prefetch") == [(0,)]
+    with sim._lock:
+        assert not [p for m, p, _ in sim.calls if "purchaseOrders" in p], "Amazon was asked"
