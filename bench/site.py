@@ -1,10 +1,14 @@
 """Warehouse mode: benches of one site packing a shift against the simulator with Amazon's quotas.
 
-    nice .venv/bin/python bench/site.py [--benches 8] [--orders 2000] [--api-latency 0.05]
+    nice .venv/bin/python bench/site.py [--benches 8] [--orders 3000] [--scan 2000]
+                                        [--api-latency 0.05]
 
 A benchmark, not a test. A throw-away PostgreSQL cluster (tests/helpers/postgres.py) and the
 simulator with Amazon's documented quotas (``rate_limits=True``, transactions processed in 0.2 s)
 run in this process; the lead's station sets the site up (``init_site``, a fresh site data key).
+The simulator's order book (``--orders``, 3,000) holds about two plain US POs in three (the rest
+are other regions, vendor-own-carrier warehouses and the simulator's special cases); the benches
+pack ``--scan`` of them (2,000: a big shift), the site prefetch prepares the whole book.
 
 1. **Site prefetch**: one station (a separate process, a full runtime in warehouse mode) runs the
    site's shift prefetch with ``--acknowledge`` semantics into the site's shared, encrypted cache,
@@ -208,8 +212,14 @@ def bench_process(
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--benches", type=int, default=8)
-    parser.add_argument("--orders", type=int, default=2000)
+    parser.add_argument("--orders", type=int, default=3000, help="the simulator's order book")
     parser.add_argument("--api-latency", type=float, default=0.05)
+    parser.add_argument(
+        "--scan",
+        type=int,
+        default=2000,
+        help="POs the benches pack (the book's plain US POs; about two in three of --orders)",
+    )
     args = parser.parse_args()
     # Stopped with SIGTERM (a background run ignores Ctrl+C): clean up the cluster and benches.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -260,7 +270,9 @@ def _run(args: argparse.Namespace, scratch: str, server: SimulatorServer, url: s
         str(o.purchase_order_number)
         for o in server.state.orders.values()
         if o.kind == "random" and o.region == "NA" and not o.warehouse.voc
-    ]
+    ][: args.scan]
+    if len(pos) < args.scan:
+        print(f"only {len(pos)} plain POs in a book of {args.orders}: raise --orders", flush=True)
     counting.latency = args.api_latency
     work = ctx.Queue()
     for po in pos:
