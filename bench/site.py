@@ -309,6 +309,9 @@ def _run(args: argparse.Namespace, scratch: str, server: SimulatorServer, url: s
 
     claim = stats(claim_ms)
     ratio = prefetched["wall"] / floor if floor > 0 else float("nan")
+    # The floor adds the operations' floors up (bench/prefetch.py: the phases depend on each
+    # other); the longest one alone is the bound for phases that fully overlap.
+    longest_s, longest = max((floor_seconds(Counter({op: n})), op) for op, n in counts.items())
     command_note = (
         f"{args.benches} benches are separate processes on this machine's 2 shared cores "
         "(PostgreSQL, the simulator and the benches share them), not separate PCs; "
@@ -338,7 +341,10 @@ def _run(args: argparse.Namespace, scratch: str, server: SimulatorServer, url: s
             ratio,
             "×",
             TARGET_RATIO,
-            detail=f"wall {prefetched['wall']:.2f} s, floor {floor:.2f} s; {prefetched['summary']}",
+            detail=f"wall {prefetched['wall']:.2f} s, floor {floor:.2f} s (the longest single "
+            f"quota, {longest}, alone {longest_s:.2f} s); requests: "
+            + ", ".join(f"{op} {n}" for op, n in sorted(counts.items()))
+            + f"; {prefetched['summary']}",
         ),
         Figure(
             "site.shipped",

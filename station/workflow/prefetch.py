@@ -338,6 +338,7 @@ class _Run:
         self.work: dict[str, _Work] = {}
         self.total = 0
         self.listed_labels = False  # the listing of existing labels went through
+        self.label_queue: list[_Work] = []  # acknowledged one-unit POs waiting for a request
         self.lock = threading.RLock()  # per-PO fetches run in a few threads
 
     def say(self, phase: str, done: int, total: int, message: str) -> None:
@@ -396,11 +397,11 @@ class _Run:
         """The phases overlapped, each on its own quota (the plan of bench/prefetch.py):
 
         - packing slips are listed while the orders are (getPackingSlips beside getOrders);
-        - every 200 NEW orders listed are acknowledged at once, and as soon as Amazon accepted
-          a batch its one-unit POs' labels are requested (a few batches in flight together),
-          while the listing goes on. An order NEW when this station acknowledged it can have no
-          label (Amazon creates none for an unacknowledged order), so it needs no look at the
-          existing labels first;
+        - every 200 NEW orders listed are acknowledged at once (a few batches in flight
+          together), and as soon as Amazon accepted a batch its one-unit POs join the label
+          requests, sent 200 per call while the listing goes on (the rest at its end). An order
+          NEW when this station acknowledged it can have no label (Amazon creates none for an
+          unacknowledged order), so it needs no look at the existing labels first;
         - existing labels (created before this run) are listed for the orders that were
           ACCEPTED already, then their missing labels requested;
         - all label transactions are awaited together and the new labels listed once.
@@ -446,9 +447,10 @@ class _Run:
             return
         if self.options.request_missing:
             with self.lock:
-                waiting = [
+                waiting = [w for w in self.label_queue if w.po in self.work] + [
                     w for w in self.work.values() if w.po not in requested and _one_carton(w.order)
                 ]
+                self.label_queue.clear()
             transactions.update(self._submit_label_requests(waiting))
             self._await_all(transactions, sent_earlier=True)
             if self.cancel.is_set() or not self.work:
@@ -485,7 +487,7 @@ class _Run:
     def _acknowledge_batch(
         self, batch: list[PackOrder], transactions: dict[str, list[str]], requested: set[str]
     ) -> None:
-        """Acknowledge one batch, then request its one-unit POs' labels (a pool thread)."""
+        """Acknowledge one batch, then queue its one-unit POs' label requests (a pool thread)."""
         if self.cancel.is_set():
             return
         result = self._acknowledger().acknowledge(batch)
@@ -499,9 +501,16 @@ class _Run:
                 if po in self.work and _one_carton(self.work[po].order)
             ]
             requested.update(w.po for w in ready)
-        submitted = self._submit_label_requests(ready)
-        with self.lock:
-            transactions.update(submitted)
+            # 200 POs per label request, as without overlap: no more calls (and polls) than that
+            # plan, the rest goes with the last batch.
+            self.label_queue.extend(ready)
+            full = len(self.label_queue) >= LABEL_BATCH
+            to_send = self.label_queue[:LABEL_BATCH] if full else []
+            del self.label_queue[: len(to_send)]
+        if to_send:
+            submitted = self._submit_label_requests(to_send)
+            with self.lock:
+                transactions.update(submitted)
 
     def _ours(self, order: PackOrder) -> bool:
         """Orders of the warehouses configured here (all of them when none is configured)."""

@@ -231,3 +231,33 @@ def test_a_warehouse_bench_asks_the_tokens_quota_once_not_at_every_scan(
     assert len(tokens) == 1, counter.paths
     assert [p for p in counter.paths if "/purchaseOrders/" in p]  # the scans did read orders
     assert [p for p in counter.paths if p.startswith("POST") and "shippingLabels" in p]
+
+
+def test_a_scan_never_uses_a_cached_order_of_another_po(
+    make_bench: BenchFactory, site_key: str, simulator: SimulatorServer, counter: RequestCounter
+) -> None:
+    lead = make_bench("pack-a", "1", site_key=site_key)
+    lead.runtime.shift_preparation().run(PrefetchOptions(acknowledge=True))
+    cache = lead.runtime.documents
+    with_labels = [
+        po
+        for po in (str(o.purchase_order_number) for o in simulator.state.orders.values())
+        if (found := load_prefetched(cache, po)) is not None and found.labels is not None
+    ]
+    assert len(with_labels) >= 2, "the shift has too few one-unit POs"
+    other, asked = with_labels[:2]
+    # A bench holding the key (or a bug) files the other PO's order and label under this PO.
+    order = cache.get(other, DocumentKind.ORDER)
+    label = cache.get(other, DocumentKind.LABEL, "1")
+    assert order is not None and label is not None
+    cache.put(asked, DocumentKind.ORDER, "", DocumentFormat.JSON, order.content)
+    cache.put(asked, DocumentKind.LABEL, "1", label.info.format, label.content)
+    counter.reset()
+
+    packer = make_bench("pack-b", "2", site_key=site_key)
+    session = packer.engine.scan_po(asked)
+    assert not session.from_cache  # the cached order names another PO: refused, asked again
+    (ready,) = packer.of(LabelReady)
+    assert ready.labels.purchase_order_number == asked
+    assert all(p.document.data != label.content for p in ready.labels.packages)
+    assert any(f"purchaseOrders/{asked}" in p for p in counter.paths)
