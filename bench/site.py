@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing as mp
+import os
 import queue
 import signal
 import sys
@@ -220,6 +221,9 @@ def main() -> int:
         default=2000,
         help="POs the benches pack (the book's plain US POs; about two in three of --orders)",
     )
+    parser.add_argument(
+        "--busy", default="", help="what else ran on the machine meanwhile (for the notes)"
+    )
     args = parser.parse_args()
     # Stopped with SIGTERM (a background run ignores Ctrl+C): clean up the cluster and benches.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -245,6 +249,7 @@ def main() -> int:
 
 def _run(args: argparse.Namespace, scratch: str, server: SimulatorServer, url: str) -> int:
     counting = Counting(server)
+    load_before = os.getloadavg()
     site_key = new_data_key()
     init_site(SiteDatabase(check_site_url(url), "lead", "0", lambda: PASSWORD), site_key)
     env = {
@@ -363,7 +368,15 @@ def _run(args: argparse.Namespace, scratch: str, server: SimulatorServer, url: s
             "s",
         ),
     ]
-    notes = [command_note]
+    load_after = os.getloadavg()
+    notes = [
+        command_note,
+        "Load average (1, 5, 15 min) before the run "
+        + ", ".join(f"{x:.1f}" for x in load_before)
+        + ", after it "
+        + ", ".join(f"{x:.1f}" for x in load_after)
+        + (f"; meanwhile on the machine: {args.busy}" if args.busy else ""),
+    ]
     if failed:
         notes.append("first failures: " + "; ".join(failed[:3]))
     Result(
