@@ -352,6 +352,13 @@ def _run(args: argparse.Namespace, scratch: str, server: SimulatorServer, url: s
             + f"; {prefetched['summary']}",
         ),
         Figure(
+            "site.prefetch_ratio_longest_quota",
+            f"site prefetch of {args.orders} orders / its longest single quota ({longest})",
+            prefetched["wall"] / longest_s if longest_s > 0 else float("nan"),
+            "×",
+            detail="the stricter bound once the phases overlap: each quota is paced on its own",
+        ),
+        Figure(
             "site.shipped",
             "POs confirmed (each once)",
             accepted,
