@@ -205,3 +205,25 @@ def test_a_slow_keyring_check_never_overwrites_the_exchange_outcome(qtbot):
     qtbot.wait(50)  # let the keyring check's queued answer arrive
     assert "refused the code" in page.status.text()
     assert page.client_id.text() == "cid"
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [("en", "North America (na)"), ("pt_BR", "América do Norte (na)")],
+)
+def test_region_is_offered_by_name_not_by_code(qtbot, qapp, tmp_path, language, shown):
+    from station.ui.i18n import install_translator
+
+    try:
+        assert install_translator(qapp, language) == language
+        wizard = _wizard(qtbot, tmp_path)
+        wizard.show()
+        wizard.next()  # welcome -> marketplace
+        combo = wizard.marketplace.editor.editor("region").combo
+        texts = [combo.itemText(i) for i in range(combo.count())]
+        assert shown in texts
+        assert "na" not in texts
+        wizard.marketplace.editor.editor("region").set_value("eu")
+        assert wizard.marketplace.editor.editor("region").value() == "eu"
+    finally:
+        install_translator(qapp, "en")

@@ -4,12 +4,12 @@
     <context>
         <name>BoxPresetsPage</name>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="293" />
+            <location filename="../../ui/settings/wizard.py" line="295" />
             <source>Box presets</source>
             <translation>Caixas padrão</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="295" />
+            <location filename="../../ui/settings/wizard.py" line="297" />
             <source>The carton sizes packers pick by scanning CMD:BOX:&lt;id&gt; on the command sheet. Edit these examples to match your boxes.</source>
             <translation>Os tamanhos de caixa que o embalador escolhe escaneando CMD:BOX:&lt;id&gt; na folha de comandos. Ajuste estes exemplos às suas caixas.</translation>
         </message>
@@ -568,12 +568,12 @@
     <context>
         <name>CredentialsWizardPage</name>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="197" />
+            <location filename="../../ui/settings/wizard.py" line="199" />
             <source>SP-API credentials</source>
             <translation>Credenciais da SP-API</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="215" />
+            <location filename="../../ui/settings/wizard.py" line="217" />
             <source>Save the credentials in the keyring first, or clear the secret fields to set them later (or through STATION_LWA_* variables).</source>
             <translation>Salve as credenciais no cofre de senhas primeiro, ou limpe os campos secretos para configurá-las depois (ou pelas variáveis STATION_LWA_*).</translation>
         </message>
@@ -581,17 +581,17 @@
     <context>
         <name>FinishPage</name>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="316" />
+            <location filename="../../ui/settings/wizard.py" line="318" />
             <source>Ready</source>
             <translation>Pronto</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="332" />
+            <location filename="../../ui/settings/wizard.py" line="334" />
             <source>Some settings are not valid yet: go back to fix them.</source>
             <translation>Algumas configurações ainda não são válidas: volte para corrigi-las.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="336" />
+            <location filename="../../ui/settings/wizard.py" line="338" />
             <source>Vendor {vendor}, warehouse {warehouse}, region {region} ({environment}).
 Labels: {label}
 Slips: {slip}
@@ -609,7 +609,7 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="365" />
+            <location filename="../../ui/settings/wizard.py" line="367" />
             <source>Set up Packing Station</source>
             <translation>Configurar a Packing Station</translation>
         </message>
@@ -675,88 +675,88 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
     <context>
         <name>History</name>
         <message>
-            <location filename="../../ui/history.py" line="452" />
+            <location filename="../../ui/history.py" line="446" />
             <source>Cannot write {path}: {error}</source>
             <translation>Não foi possível gravar {path}: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="68" />
-            <location filename="../../ui/history.py" line="105" />
+            <location filename="../../ui/history.py" line="66" />
+            <location filename="../../ui/history.py" line="103" />
             <source>Confirmed</source>
             <translation>Confirmado</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="103" />
+            <location filename="../../ui/history.py" line="101" />
             <source>Day</source>
             <translation>Dia</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="141" />
+            <location filename="../../ui/history.py" line="139" />
             <source>End-of-day summary</source>
             <translation>Resumo do fim do dia</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="116" />
+            <location filename="../../ui/history.py" line="114" />
             <source>Errors</source>
             <translation>Erros</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="70" />
+            <location filename="../../ui/history.py" line="68" />
             <source>Failed</source>
             <translation>Falhou</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="110" />
+            <location filename="../../ui/history.py" line="108" />
             <source>Failed confirmations</source>
             <translation>Confirmações com falha</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="115" />
+            <location filename="../../ui/history.py" line="113" />
             <source>Failed prints</source>
             <translation>Impressões com falha</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="167" />
+            <location filename="../../ui/history.py" line="165" />
             <source>No stored {which} for {po}.</source>
             <translation>Nenhum documento ({which}) guardado para {po}.</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="69" />
+            <location filename="../../ui/history.py" line="67" />
             <source>Queued</source>
             <translation>Na fila</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="107" />
+            <location filename="../../ui/history.py" line="105" />
             <source>Queued (not yet accepted by Amazon)</source>
             <translation>Na fila (ainda não aceitos pela Amazon)</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="170" />
+            <location filename="../../ui/history.py" line="168" />
             <source>Scan the PO again to fetch its documents from Amazon.</source>
             <translation>Escaneie o PO de novo para baixar os documentos da Amazon.</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="121" />
+            <location filename="../../ui/history.py" line="119" />
             <source>Ship method {method}</source>
             <translation>Método de envio {method}</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="104" />
+            <location filename="../../ui/history.py" line="102" />
             <source>Shipments</source>
             <translation>Envios</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="149" />
+            <location filename="../../ui/history.py" line="147" />
             <source>Station {station}</source>
             <translation>Estação {station}</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="112" />
+            <location filename="../../ui/history.py" line="110" />
             <source>Still open in the outbox</source>
             <translation>Ainda pendentes na fila de envio</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="195" />
+            <location filename="../../ui/history.py" line="193" />
             <source>{po} has no failed confirmation to retry.</source>
             <translation>{po} não tem confirmação com falha para tentar de novo.</translation>
         </message>
@@ -764,112 +764,112 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
     <context>
         <name>HistoryWindow</name>
         <message>
-            <location filename="../../ui/history.py" line="485" />
+            <location filename="../../ui/history.py" line="479" />
             <source>Day summary sent to {uri}.</source>
             <translation>Resumo do dia enviado para {uri}.</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="250" />
+            <location filename="../../ui/history.py" line="243" />
             <source>Export CSV…</source>
             <translation>Exportar CSV…</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="436" />
+            <location filename="../../ui/history.py" line="430" />
             <source>Export shipments</source>
             <translation>Exportar envios</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="347" />
+            <location filename="../../ui/history.py" line="341" />
             <source>Failed: {error}</source>
             <translation>Falhou: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="230" />
+            <location filename="../../ui/history.py" line="226" />
             <source>PO</source>
             <translation>Pedido</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="251" />
+            <location filename="../../ui/history.py" line="244" />
             <source>Print day summary</source>
             <translation>Imprimir resumo do dia</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="402" />
+            <location filename="../../ui/history.py" line="396" />
             <source>Printing…</source>
             <translation>Imprimindo…</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="235" />
+            <location filename="../../ui/history.py" line="231" />
             <source>Problem</source>
             <translation>Problema</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="252" />
+            <location filename="../../ui/history.py" line="245" />
             <source>Refresh</source>
             <translation>Atualizar</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="247" />
+            <location filename="../../ui/history.py" line="240" />
             <source>Reprint label</source>
             <translation>Reimprimir etiqueta</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="398" />
+            <location filename="../../ui/history.py" line="392" />
             <source>Reprint of {po} requested.</source>
             <translation>Reimpressão de {po} solicitada.</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="248" />
+            <location filename="../../ui/history.py" line="241" />
             <source>Reprint slip</source>
             <translation>Reimprimir nota</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="249" />
+            <location filename="../../ui/history.py" line="242" />
             <source>Retry confirmation</source>
             <translation>Tentar confirmar de novo</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="233" />
+            <location filename="../../ui/history.py" line="229" />
             <source>Ship method</source>
             <translation>Método de envio</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="231" />
+            <location filename="../../ui/history.py" line="227" />
             <source>Status</source>
             <translation>Situação</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="430" />
+            <location filename="../../ui/history.py" line="424" />
             <source>The confirmation of {po} is queued again.</source>
             <translation>A confirmação de {po} voltou para a fila.</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="232" />
+            <location filename="../../ui/history.py" line="228" />
             <source>Time</source>
             <translation>Hora</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="212" />
+            <location filename="../../ui/history.py" line="210" />
             <source>Today's shipments</source>
             <translation>Envios de hoje</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="234" />
+            <location filename="../../ui/history.py" line="230" />
             <source>Transaction</source>
             <translation>Transação</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="406" />
+            <location filename="../../ui/history.py" line="400" />
             <source>{count} document(s) of {po} sent to the printer.</source>
             <translation>{count} documento(s) de {po} enviado(s) para a impressora.</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="461" />
+            <location filename="../../ui/history.py" line="455" />
             <source>{count} shipments exported to {path}.</source>
             <translation>{count} envios exportados para {path}.</translation>
         </message>
         <message>
-            <location filename="../../ui/history.py" line="330" />
+            <location filename="../../ui/history.py" line="324" />
             <source>{total} shipments today — {confirmed} confirmed, {queued} queued, {failed} failed; {open} still open in the outbox. Per ship method: {methods}</source>
             <translation>{total} envios hoje — {confirmed} confirmados, {queued} na fila, {failed} com falha; {open} ainda pendentes na fila de envio. Por método de envio: {methods}</translation>
         </message>
@@ -1483,12 +1483,12 @@ Fontes: DejaVu (licença livre).</translation>
     <context>
         <name>MarketplacePage</name>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="147" />
+            <location filename="../../ui/settings/wizard.py" line="149" />
             <source>Amazon marketplace</source>
             <translation>Marketplace da Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="148" />
+            <location filename="../../ui/settings/wizard.py" line="150" />
             <source>Where this vendor's orders come from.</source>
             <translation>De onde vêm os pedidos deste fornecedor.</translation>
         </message>
@@ -1496,321 +1496,321 @@ Fontes: DejaVu (licença livre).</translation>
     <context>
         <name>McfWindow</name>
         <message>
-            <location filename="../../ui/mcf.py" line="62" />
+            <location filename="../../ui/mcf.py" line="61" />
             <source>Accepted by Amazon</source>
             <translation>Aceito pela Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="101" />
+            <location filename="../../ui/mcf.py" line="100" />
             <source>Amazon fulfilment</source>
             <translation>Logística da Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="139" />
+            <location filename="../../ui/mcf.py" line="132" />
             <source>Amazon order id</source>
             <translation>Id do pedido na Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="460" />
+            <location filename="../../ui/mcf.py" line="450" />
             <source>Amazon refused order {order}: {reason}</source>
             <translation>A Amazon recusou o pedido {order}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="141" />
+            <location filename="../../ui/mcf.py" line="134" />
             <source>Amazon status</source>
             <translation>Status na Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="406" />
+            <location filename="../../ui/mcf.py" line="396" />
             <source>Asking Amazon for a preview…</source>
             <translation>Pedindo uma prévia à Amazon…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="157" />
+            <location filename="../../ui/mcf.py" line="147" />
             <source>Blank box</source>
             <translation>Caixa sem marca</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="167" />
+            <location filename="../../ui/mcf.py" line="157" />
             <source>Blank box, block Amazon Logistics and signature cannot change after sending.</source>
             <translation>Caixa sem marca, bloquear a Amazon Logistics e assinatura não podem mudar depois do envio.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="158" />
+            <location filename="../../ui/mcf.py" line="148" />
             <source>Block Amazon Logistics</source>
             <translation>Bloquear a Amazon Logistics</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="511" />
+            <location filename="../../ui/mcf.py" line="501" />
             <source>CSV files (*.csv)</source>
             <translation>Arquivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="346" />
+            <location filename="../../ui/mcf.py" line="336" />
             <source>CSV files (*.csv);;All files (*)</source>
             <translation>Arquivos CSV (*.csv);;Todos os arquivos (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="177" />
+            <location filename="../../ui/mcf.py" line="166" />
             <source>Cancel at Amazon</source>
             <translation>Cancelar na Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="65" />
+            <location filename="../../ui/mcf.py" line="64" />
             <source>Cancelled</source>
             <translation>Cancelado</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="178" />
+            <location filename="../../ui/mcf.py" line="167" />
             <source>Close</source>
             <translation>Fechar</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="75" />
+            <location filename="../../ui/mcf.py" line="74" />
             <source>Expedited</source>
             <translation>Expresso</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="359" />
+            <location filename="../../ui/mcf.py" line="349" />
             <source>Export the orders again, in smaller files.</source>
             <translation>Exporte os pedidos de novo, em arquivos menores.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="511" />
+            <location filename="../../ui/mcf.py" line="501" />
             <source>Export tracking</source>
             <translation>Exportar rastreamento</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="122" />
+            <location filename="../../ui/mcf.py" line="120" />
             <source>Export tracking (CSV)…</source>
             <translation>Exportar rastreamento (CSV)…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="522" />
+            <location filename="../../ui/mcf.py" line="512" />
             <source>Exporting…</source>
             <translation>Exportando…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="160" />
+            <location filename="../../ui/mcf.py" line="150" />
             <source>Hold for review</source>
             <translation>Reter para revisão</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="119" />
+            <location filename="../../ui/mcf.py" line="117" />
             <source>Import orders (CSV)…</source>
             <translation>Importar pedidos (CSV)…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="346" />
+            <location filename="../../ui/mcf.py" line="336" />
             <source>Import web-shop orders</source>
             <translation>Importar pedidos da loja virtual</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="60" />
+            <location filename="../../ui/mcf.py" line="59" />
             <source>Imported</source>
             <translation>Importado</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="364" />
+            <location filename="../../ui/mcf.py" line="354" />
             <source>Imported {added} order(s); {known} were already here.</source>
             <translation>{added} pedido(s) importado(s); {known} já estavam aqui.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="377" />
+            <location filename="../../ui/mcf.py" line="367" />
             <source>Importing…</source>
             <translation>Importando…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="370" />
+            <location filename="../../ui/mcf.py" line="360" />
             <source>Not imported:</source>
             <translation>Não importados:</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="63" />
+            <location filename="../../ui/mcf.py" line="62" />
             <source>On hold</source>
             <translation>Retido</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="143" />
+            <location filename="../../ui/mcf.py" line="136" />
             <source>Options</source>
             <translation>Opções</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="392" />
+            <location filename="../../ui/mcf.py" line="382" />
             <source>Order {order} added.</source>
             <translation>Pedido {order} adicionado.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="394" />
+            <location filename="../../ui/mcf.py" line="384" />
             <source>Order {order} was already here.</source>
             <translation>O pedido {order} já estava aqui.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="413" />
+            <location filename="../../ui/mcf.py" line="403" />
             <source>Order {order}:</source>
             <translation>Pedido {order}:</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="466" />
-            <location filename="../../ui/mcf.py" line="489" />
+            <location filename="../../ui/mcf.py" line="456" />
+            <location filename="../../ui/mcf.py" line="479" />
             <source>Order {order}: {state}.</source>
             <translation>Pedido {order}: {state}.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="67" />
-            <location filename="../../ui/mcf.py" line="175" />
+            <location filename="../../ui/mcf.py" line="66" />
+            <location filename="../../ui/mcf.py" line="164" />
             <source>Pack here</source>
             <translation>Embalar aqui</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="173" />
+            <location filename="../../ui/mcf.py" line="162" />
             <source>Preview</source>
             <translation>Prévia</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="447" />
+            <location filename="../../ui/mcf.py" line="437" />
             <source>Preview ready.</source>
             <translation>Prévia pronta.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="76" />
+            <location filename="../../ui/mcf.py" line="75" />
             <source>Priority</source>
             <translation>Prioritário</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="121" />
+            <location filename="../../ui/mcf.py" line="119" />
             <source>Refresh tracking</source>
             <translation>Atualizar rastreamento</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="507" />
+            <location filename="../../ui/mcf.py" line="497" />
             <source>Refreshing tracking…</source>
             <translation>Atualizando o rastreamento…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="66" />
+            <location filename="../../ui/mcf.py" line="65" />
             <source>Refused by Amazon</source>
             <translation>Recusado pela Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="176" />
+            <location filename="../../ui/mcf.py" line="165" />
             <source>Release hold</source>
             <translation>Liberar retenção</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="436" />
+            <location filename="../../ui/mcf.py" line="426" />
             <source>SKU {sku} × {qty}: enough FBA stock</source>
             <translation>SKU {sku} × {qty}: estoque FBA suficiente</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="442" />
+            <location filename="../../ui/mcf.py" line="432" />
             <source>SKU {sku} × {qty}: not enough FBA stock ({reasons})</source>
             <translation>SKU {sku} × {qty}: estoque FBA insuficiente ({reasons})</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="77" />
+            <location filename="../../ui/mcf.py" line="76" />
             <source>Scheduled</source>
             <translation>Agendado</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="174" />
+            <location filename="../../ui/mcf.py" line="163" />
             <source>Send to Amazon</source>
             <translation>Enviar para a Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="61" />
+            <location filename="../../ui/mcf.py" line="60" />
             <source>Sending (checking with Amazon)</source>
             <translation>Enviando (conferindo com a Amazon)</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="473" />
+            <location filename="../../ui/mcf.py" line="463" />
             <source>Sending to Amazon…</source>
             <translation>Enviando para a Amazon…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="64" />
+            <location filename="../../ui/mcf.py" line="63" />
             <source>Sent to Amazon</source>
             <translation>Enviado à Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="138" />
+            <location filename="../../ui/mcf.py" line="131" />
             <source>Shop order</source>
             <translation>Pedido da loja</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="159" />
+            <location filename="../../ui/mcf.py" line="149" />
             <source>Signature</source>
             <translation>Assinatura</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="142" />
-            <location filename="../../ui/mcf.py" line="161" />
+            <location filename="../../ui/mcf.py" line="135" />
+            <location filename="../../ui/mcf.py" line="151" />
             <source>Speed</source>
             <translation>Velocidade</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="74" />
+            <location filename="../../ui/mcf.py" line="73" />
             <source>Standard</source>
             <translation>Padrão</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="140" />
+            <location filename="../../ui/mcf.py" line="133" />
             <source>State</source>
             <translation>Situação</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="144" />
+            <location filename="../../ui/mcf.py" line="137" />
             <source>Tracking</source>
             <translation>Rastreamento</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="503" />
+            <location filename="../../ui/mcf.py" line="493" />
             <source>Tracking refreshed for {count} order(s).</source>
             <translation>Rastreamento atualizado para {count} pedido(s).</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="120" />
+            <location filename="../../ui/mcf.py" line="118" />
             <source>Type an order…</source>
             <translation>Digitar um pedido…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="110" />
+            <location filename="../../ui/mcf.py" line="109" />
             <source>Web-shop orders: preview what Amazon offers, then send each to Amazon's fulfilment network or pack it here.</source>
             <translation>Pedidos da loja virtual: veja a prévia do que a Amazon oferece e depois envie cada um à rede de logística da Amazon ou embale-o aqui.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="398" />
-            <location filename="../../ui/mcf.py" line="495" />
+            <location filename="../../ui/mcf.py" line="388" />
+            <location filename="../../ui/mcf.py" line="485" />
             <source>Working…</source>
             <translation>Trabalhando…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="525" />
+            <location filename="../../ui/mcf.py" line="515" />
             <source>Wrote {rows} tracking number(s) to {file}.</source>
             <translation>{rows} número(s) de rastreamento gravado(s) em {file}.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="421" />
+            <location filename="../../ui/mcf.py" line="411" />
             <source>available</source>
             <translation>disponível</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="423" />
+            <location filename="../../ui/mcf.py" line="413" />
             <source>not available</source>
             <translation>indisponível</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="295" />
+            <location filename="../../ui/mcf.py" line="285" />
             <source>{count} web-shop order(s).</source>
             <translation>{count} pedido(s) da loja virtual.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="358" />
+            <location filename="../../ui/mcf.py" line="348" />
             <source>{file} is empty or larger than 10 MB</source>
             <translation>{file} está vazio ou tem mais de 10 MB</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="417" />
+            <location filename="../../ui/mcf.py" line="407" />
             <source>{speed}: {verdict}, ships by {ships}, arrives {arrives}, fees {fees}</source>
             <translation>{speed}: {verdict}, sai até {ships}, chega {arrives}, tarifas {fees}</translation>
         </message>
@@ -1910,7 +1910,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation type="vanished">  — ATRASADO</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/order_panel.py" line="159" />
+            <location filename="../../ui/widgets/order_panel.py" line="167" />
             <source>(no title)</source>
             <translation>(sem título)</translation>
         </message>
@@ -1925,7 +1925,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Conferido</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/order_panel.py" line="142" />
+            <location filename="../../ui/widgets/order_panel.py" line="150" />
             <source>Gift message: {text}</source>
             <translation>Mensagem de presente: {text}</translation>
         </message>
@@ -1940,7 +1940,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Linha</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/order_panel.py" line="116" />
+            <location filename="../../ui/widgets/order_panel.py" line="124" />
             <source>No order — scan a PO</source>
             <translation>Nenhum pedido — escaneie um PO</translation>
         </message>
@@ -1950,7 +1950,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Pedido</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/order_panel.py" line="129" />
+            <location filename="../../ui/widgets/order_panel.py" line="137" />
             <source>PO {po}</source>
             <translation>PO {po}</translation>
         </message>
@@ -2100,22 +2100,22 @@ Fontes: DejaVu (licença livre).</translation>
     <context>
         <name>PrintersPage</name>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="233" />
+            <location filename="../../ui/settings/wizard.py" line="235" />
             <source>A thermal printer for 4x6 labels, an office printer for packing slips.</source>
             <translation>Uma impressora térmica para etiquetas 4x6 e uma impressora comum para as notas de conteúdo.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="231" />
+            <location filename="../../ui/settings/wizard.py" line="233" />
             <source>Printers</source>
             <translation>Impressoras</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="248" />
+            <location filename="../../ui/settings/wizard.py" line="250" />
             <source>Test label</source>
             <translation>Testar etiqueta</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="251" />
+            <location filename="../../ui/settings/wizard.py" line="253" />
             <source>Test slip</source>
             <translation>Testar nota</translation>
         </message>
@@ -2146,7 +2146,7 @@ Fontes: DejaVu (licença livre).</translation>
     <context>
         <name>SerialScanner</name>
         <message>
-            <location filename="../../ui/scanner.py" line="264" />
+            <location filename="../../ui/scanner.py" line="263" />
             <source>The scanner port {port} cannot be opened: {error}</source>
             <translation>A porta do leitor {port} não pode ser aberta: {error}</translation>
         </message>
@@ -2154,7 +2154,7 @@ Fontes: DejaVu (licença livre).</translation>
     <context>
         <name>Settings</name>
         <message>
-            <location filename="../../ui/settings/form.py" line="133" />
+            <location filename="../../ui/settings/form.py" line="135" />
             <source>(not set)</source>
             <translation>(não definido)</translation>
         </message>
@@ -2189,7 +2189,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Versão da API</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/form.py" line="343" />
+            <location filename="../../ui/settings/form.py" line="346" />
             <source>Add</source>
             <translation>Adicionar</translation>
         </message>
@@ -2272,6 +2272,16 @@ Fontes: DejaVu (licença livre).</translation>
             <location filename="../../ui/settings/field_texts.py" line="17" />
             <source>Environment</source>
             <translation>Ambiente</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="201" />
+            <source>Europe (eu)</source>
+            <translation>Europa (eu)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/field_texts.py" line="202" />
+            <source>Far East (fe)</source>
+            <translation>Extremo Oriente (fe)</translation>
         </message>
         <message>
             <location filename="../../ui/settings/field_texts.py" line="153" />
@@ -2409,6 +2419,11 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Identifica esta estação no registro e no histórico de envios (padrão: nome do computador).</translation>
         </message>
         <message>
+            <location filename="../../ui/settings/field_texts.py" line="200" />
+            <source>North America (na)</source>
+            <translation>América do Norte (na)</translation>
+        </message>
+        <message>
             <location filename="../../ui/settings/field_texts.py" line="176" />
             <source>OAuth redirect URI</source>
             <translation>URI de redirecionamento OAuth</translation>
@@ -2474,7 +2489,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Região</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/form.py" line="344" />
+            <location filename="../../ui/settings/form.py" line="347" />
             <source>Remove</source>
             <translation>Remover</translation>
         </message>
@@ -2484,7 +2499,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Resolução (dpi)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/form.py" line="410" />
+            <location filename="../../ui/settings/form.py" line="413" />
             <source>Row {row}, {field}: {message}</source>
             <translation>Linha {row}, {field}: {message}</translation>
         </message>
@@ -2758,7 +2773,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Escurecimento ZPL (0-30, ~SD). Vazio mantém o ajuste da própria impressora.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/form.py" line="466" />
+            <location filename="../../ui/settings/form.py" line="469" />
             <source>contains characters that are not allowed here (see the field's tip)</source>
             <translation>contém caracteres que não são permitidos aqui (veja a dica do campo)</translation>
         </message>
@@ -3332,28 +3347,28 @@ Fontes: DejaVu (licença livre).</translation>
     <context>
         <name>Support</name>
         <message>
-            <location filename="../../ui/support.py" line="183" />
+            <location filename="../../ui/support.py" line="223" />
             <source>Cannot write the support bundle to {path}: {error}</source>
             <translation>Não foi possível gravar o pacote de suporte em {path}: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/support.py" line="186" />
+            <location filename="../../ui/support.py" line="226" />
             <source>Choose another folder (for example Documents) and try again.</source>
             <translation>Escolha outra pasta (por exemplo Documentos) e tente de novo.</translation>
         </message>
         <message>
-            <location filename="../../ui/support.py" line="207" />
+            <location filename="../../ui/support.py" line="247" />
             <source>Save the support bundle</source>
             <translation>Salvar o pacote de suporte</translation>
         </message>
         <message>
-            <location filename="../../ui/support.py" line="248" />
+            <location filename="../../ui/support.py" line="288" />
             <source>Saved {path}. Send this file to IT; it holds no customer data.</source>
             <translation>Salvo em {path}. Envie este arquivo para a TI; ele não contém dados de clientes.</translation>
         </message>
         <message>
-            <location filename="../../ui/support.py" line="239" />
-            <location filename="../../ui/support.py" line="247" />
+            <location filename="../../ui/support.py" line="279" />
+            <location filename="../../ui/support.py" line="287" />
             <source>Support bundle</source>
             <translation>Pacote de suporte</translation>
         </message>
@@ -3361,12 +3376,12 @@ Fontes: DejaVu (licença livre).</translation>
     <context>
         <name>VendorPage</name>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="170" />
+            <location filename="../../ui/settings/wizard.py" line="172" />
             <source>The codes Amazon assigned: the vendor code and this warehouse's party id.</source>
             <translation>Os códigos que a Amazon atribuiu: o código de fornecedor e o party ID deste armazém.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="168" />
+            <location filename="../../ui/settings/wizard.py" line="170" />
             <source>Vendor and warehouse</source>
             <translation>Fornecedor e armazém</translation>
         </message>
@@ -3374,12 +3389,12 @@ Fontes: DejaVu (licença livre).</translation>
     <context>
         <name>WelcomePage</name>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="138" />
+            <location filename="../../ui/settings/wizard.py" line="140" />
             <source>Or press Next to set up this station.</source>
             <translation>Ou clique em Avançar para configurar esta estação.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="118" />
+            <location filename="../../ui/settings/wizard.py" line="120" />
             <source>This assistant connects the station to Amazon Vendor Direct Fulfillment: region, vendor and warehouse codes, SP-API credentials, printers and box sizes.
 
 Just looking? Demo mode runs the whole packing flow on a built-in simulator with printers that write files. Nothing is sent to Amazon.</source>
@@ -3388,12 +3403,12 @@ Just looking? Demo mode runs the whole packing flow on a built-in simulator with
 Só quer conhecer? O modo demonstração roda todo o fluxo de embalagem em um simulador embutido, com impressoras que gravam arquivos. Nada é enviado à Amazon.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="127" />
+            <location filename="../../ui/settings/wizard.py" line="129" />
             <source>Try demo mode</source>
             <translation>Experimentar o modo demonstração</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/wizard.py" line="115" />
+            <location filename="../../ui/settings/wizard.py" line="117" />
             <source>Welcome to Packing Station</source>
             <translation>Bem-vindo à Packing Station</translation>
         </message>

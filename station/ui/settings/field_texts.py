@@ -192,3 +192,12 @@ FIELD_TEXTS = (
         "Settings", "The bench's name or number shown to other benches (warehouse mode)."
     ),
 )
+
+
+#: What a choice's raw value means, for the combo boxes that offer it (the value itself is what the
+#: settings file holds, so it stays in brackets).
+CHOICE_TEXTS = {
+    "na": QT_TRANSLATE_NOOP("Settings", "North America (na)"),
+    "eu": QT_TRANSLATE_NOOP("Settings", "Europe (eu)"),
+    "fe": QT_TRANSLATE_NOOP("Settings", "Far East (fe)"),
+}

@@ -39,6 +39,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from station.ui.settings.field_texts import CHOICE_TEXTS
+
 Loc = tuple[str | int, ...]
 FieldError = tuple[Loc, str]
 
@@ -182,7 +184,8 @@ class ChoiceEditor(FieldEditor):
     def __init__(self, choices: Sequence[Any]) -> None:
         self.widget = self.combo = QComboBox()
         for choice in choices:
-            self.combo.addItem(str(choice), choice)
+            shown = CHOICE_TEXTS.get(choice) if isinstance(choice, str) else None
+            self.combo.addItem(field_text(str(shown)) if shown else str(choice), choice)
 
     def value(self) -> Any:
         return self.combo.currentData()

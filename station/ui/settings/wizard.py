@@ -30,12 +30,14 @@ from station.errors import StationError
 from station.secrets import SecretStore
 from station.ui.background import run_in_background
 from station.ui.settings.credentials import CredentialsPage
+from station.ui.settings.field_texts import CHOICE_TEXTS
 from station.ui.settings.form import (
     ERROR_STYLE,
     FieldError,
     ListEditor,
     ModelEditor,
     field_errors,
+    field_text,
 )
 from station.ui.settings.printers import PrinterFinder, SamplePrintButton
 from station.ui.settings.refusals import printer_refusals
@@ -340,7 +342,7 @@ class FinishPage(_Page):
             ).format(
                 vendor=settings.vendor_code or "-",
                 warehouse=warehouse,
-                region=settings.region,
+                region=field_text(str(CHOICE_TEXTS.get(settings.region, settings.region))),
                 environment=settings.environment,
                 label=settings.printers.label.uri or "-",
                 slip=settings.printers.slip.uri or "-",
