@@ -9,6 +9,7 @@ table of commands; each command lives in its own module here.
 from __future__ import annotations
 
 from station.cli.exit_codes import (
+    EXIT_CLOSED_PIPE,
     EXIT_FAILED,
     EXIT_INTERRUPTED,
     EXIT_OK,
@@ -18,6 +19,7 @@ from station.cli.exit_codes import (
 from station.cli.program import main, run
 
 __all__ = [
+    "EXIT_CLOSED_PIPE",
     "EXIT_FAILED",
     "EXIT_INTERRUPTED",
     "EXIT_OK",

@@ -34,7 +34,14 @@ from typing import NoReturn, Protocol, cast
 
 from station import __version__
 from station.cli.errors import UsageError, cli_hint, cli_text
-from station.cli.exit_codes import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE
+from station.cli.exit_codes import (
+    EXIT_CLOSED_PIPE,
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+)
+from station.cli.pipes import guarded_streams
 from station.cli.progress import reset, state
 from station.errors import NetworkError, StationError, UnknownOutcomeError
 
@@ -121,7 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
             "packing screen."
         ),
         epilog="Exit codes: 0 done, 1 failed, 2 usage error, 3 queued (recorded, sent when "
-        "Amazon can be reached), 130 interrupted (Ctrl+C or a stop signal).",
+        "Amazon can be reached), 130 interrupted (Ctrl+C or a stop signal), 141 done but the "
+        "output pipe was closed.",
         allow_abbrev=False,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -171,7 +179,18 @@ def run() -> int:
 
 def main(argv: Sequence[str] | None = None, *, log_files: bool = False) -> int:
     """Parse ``argv`` and run it. ``log_files``: set up the station's log file first (the packing
-    screen does that on its start-up thread, so its first window is not kept waiting)."""
+    screen does that on its start-up thread, so its first window is not kept waiting).
+
+    A reader that closes the output pipe half-way changes nothing the command does
+    (:mod:`station.cli.pipes`); a command that succeeded then exits 141."""
+    with guarded_streams() as guards:
+        code = _main(argv, log_files=log_files)
+        if code == EXIT_OK and any(guard.closed_pipe for guard in guards):
+            return EXIT_CLOSED_PIPE
+        return code
+
+
+def _main(argv: Sequence[str] | None, *, log_files: bool) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     reset()
     try:
