@@ -261,3 +261,28 @@ def test_a_scan_never_uses_a_cached_order_of_another_po(
     assert ready.labels.purchase_order_number == asked
     assert all(p.document.data != label.content for p in ready.labels.packages)
     assert any(f"purchaseOrders/{asked}" in p for p in counter.paths)
+
+
+def test_where_amazon_refuses_a_token_for_every_po_each_scan_asks_its_own(
+    make_bench: BenchFactory, simulator: SimulatorServer, counter: RequestCounter
+) -> None:
+    from station.errors import ApiError
+
+    bench = make_bench("pack-a", "1")
+    asked: list[int] = []
+
+    def refuse(*, v1: bool = True) -> int:
+        asked.append(1)
+        raise ApiError("createRestrictedDataToken: InvalidInput (generic path)")
+
+    bench.runtime.api.authorise_every_purchase_order = refuse  # type: ignore[method-assign]
+    pos = random_pos(simulator, 3)
+    bench.acknowledge(*pos)
+    counter.reset()
+    for po in pos:
+        session = bench.engine.scan_po(po)
+        bench.engine.set_boxes(session, [BOX])
+    assert asked == [1]  # asked once, not at every scan
+    assert {e.labels.purchase_order_number for e in bench.of(LabelReady)} == set(pos)
+    tokens = [p for p in counter.paths if "restrictedDataToken" in p]
+    assert len(tokens) >= len(pos), counter.paths  # per-PO tokens, as before
