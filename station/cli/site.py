@@ -240,6 +240,8 @@ def _status(db: SiteDatabase, out: TextIO) -> int:
         print(f"  {claim.describe()}", file=out)
     counts = ", ".join(f"{n} {state}" for state, n in sorted(status.outbox.items())) or "empty"
     print(f"site outbox: {counts}", file=out)
+    print(f"shared documents: {status.documents} (encrypted with the site data key)", file=out)
+    print(f"shift prefetch: {status.prefetch or 'never run on this site'}", file=out)
     for item in status.ask_amazon:
         since = item.since.astimezone().strftime("%Y-%m-%d %H:%M")
         print(

@@ -152,6 +152,21 @@ class SiteStatus:
     claims: list[Claim]
     outbox: dict[str, int]
     ask_amazon: list[AskAmazon] = field(default_factory=list)
+    documents: int = 0  # rows in the site's shared, encrypted document cache
+    prefetch: str | None = None  # the site's shift prefetch running now, or the last one
+
+
+def _prefetch_state(row: Any) -> str | None:
+    if row is None:
+        return None
+    station_id, bench, started, finished, summary, leased = row
+    since = started.astimezone().strftime("%Y-%m-%d %H:%M")
+    if finished is not None:
+        until = finished.astimezone().strftime("%H:%M")
+        return f"{summary or 'finished'} at bench {bench} by {station_id}, {since}–{until}"
+    if leased:
+        return f"running at bench {bench} by {station_id} since {since}"
+    return f"stopped at bench {bench} by {station_id} (started {since}; its lease ran out)"
 
 
 def site_status(db: SiteDatabase) -> SiteStatus:
@@ -188,7 +203,16 @@ def site_status(db: SiteDatabase) -> SiteStatus:
                 "FROM site_outbox WHERE state = 'ask_amazon' ORDER BY id LIMIT 200"
             ).fetchall()
         ]
-        return SiteStatus(db.url.where, int(version), stations, claims, outbox, asking)
+        documents = int(conn.execute("SELECT count(*) FROM site_documents").fetchone()[0])
+        prefetch = _prefetch_state(
+            conn.execute(
+                "SELECT station_id, bench, started_at, finished_at, summary, "
+                "lease_until >= now() FROM site_prefetch WHERE id = 1"
+            ).fetchone()
+        )
+        return SiteStatus(
+            db.url.where, int(version), stations, claims, outbox, asking, documents, prefetch
+        )
 
     return _run(db, work)  # type: ignore[no-any-return]
 

@@ -362,6 +362,9 @@ def test_one_site_prefetch_at_a_time_and_every_bench_prints_from_the_shared_cach
     assert len(accepted_confirmations(sim.server, po)) == 1
     printed = list((site[2].home / "printers").rglob("*"))
     assert any(f.is_file() for f in printed), printed
+    code, out = site[3].run("site", "status")
+    assert code == 0 and "shift prefetch: finished at bench 1 by pack-01" in out, out
+    assert "shared documents: " in out and "shared documents: 0 " not in out, out
 
 
 def test_a_bench_with_another_site_key_is_refused_and_shares_nothing(
