@@ -57,8 +57,12 @@ def needs_unicode_font(spec: OrderDocumentSpec) -> bool:
     for line in spec.lines:
         texts += [line.buyer_product_identifier, line.vendor_product_identifier, line.title]
     texts += [*spec.extra.keys(), *spec.extra.values()]
+    # As each font cleans it (the regular and the bold one know different characters), and
+    # upper-cased too, as country codes and currencies are printed: "µ" is Windows-1252, its
+    # capital "Μ" (Greek) is not.
+    shown = [form for t in texts for form in (clean(t), text(t))]
     try:
-        "\n".join(clean(t) for t in texts).encode("cp1252")
+        "\n".join(shown + [form.upper() for form in shown]).encode("cp1252")
     except UnicodeEncodeError:
         return True
     return False

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import itertools
 import unicodedata
+from dataclasses import replace
 from datetime import datetime
 
 import pypdfium2 as pdfium
@@ -262,3 +263,34 @@ def test_packing_slip_never_crashes_and_holds_po_and_asins(
         assert po in text
         for row in rows:
             assert row.buyer_product_identifier in text
+
+
+def test_a_character_whose_capital_the_core_font_lacks_is_printed_with_the_unicode_font() -> None:
+    """Hypothesis found it: a country code "µ" (Windows-1252) is printed upper-cased, "Μ"
+    (Greek, not Windows-1252), and the core font could not show it."""
+    from station.simulator.doc_pdf import needs_unicode_font
+
+    nowhere = Address(name="", address_line1="", city="", postal_code="", country_code="")
+    spec = OrderDocumentSpec(
+        purchase_order_number="0",
+        order_date=datetime(2026, 1, 1),
+        ship_to=replace(nowhere, name="S", country_code="µ"),
+        ship_from=nowhere,
+        lines=(DocumentLine(1, "B000000000", "", "", 1),),
+    )
+    assert needs_unicode_font(spec)
+    packing_slip_pdf(spec)  # and it renders (it raised FPDFUnicodeEncodingException)
+
+
+def test_a_character_only_the_regular_font_knows_is_printed_with_the_unicode_font() -> None:
+    """Hypothesis found it too: a title "𝖠", which the bold font lacks (cleaned to "?", so the
+    check passed) but the regular font that prints titles has."""
+    nowhere = Address(name="", address_line1="", city="", postal_code="", country_code="")
+    spec = OrderDocumentSpec(
+        purchase_order_number="0",
+        order_date=datetime(2026, 1, 1),
+        ship_to=nowhere,
+        ship_from=nowhere,
+        lines=(DocumentLine(1, "B000000000", "", "\U0001d5a0", 1),),
+    )
+    packing_slip_pdf(spec)  # raised FPDFUnicodeEncodingException
