@@ -55,7 +55,7 @@ def _show(runtime: Runtime, po: str, *, live: bool) -> None:
         labels = runtime.gateway.get_label(po)
         source = "Amazon, just now"
         slip = invoice = "fetched when the PO is scanned"
-    _order_lines(order, source)
+    _order_lines(order, _status_text(runtime, po, order, source, cached=cached is not None))
     _cartons(labels)
     say("Documents:")
     say(f"  label: {_label_text(labels)}")
@@ -66,7 +66,32 @@ def _show(runtime: Runtime, po: str, *, live: bool) -> None:
     _state(runtime, po)
 
 
-def _order_lines(order: PackOrder, source: str) -> None:
+def _status_text(runtime: Runtime, po: str, order: PackOrder, source: str, *, cached: bool) -> str:
+    """The PO's state and where it comes from. The prefetch cache holds Amazon's state at the
+    shift's preparation; a confirmation this station sent since is in its journal, which then
+    says more than the cache."""
+    from station.journal.records import ShipmentStatus
+    from station.workflow.order import OrderStatus
+
+    on_amazon = f"{order.status.value} on Amazon (from {source})"
+    record = runtime.journal.shipment(po) if cached else None
+    if record is None or order.status is OrderStatus.SHIPPED:
+        return on_amazon
+    at = f"{record.at.astimezone():%Y-%m-%d %H:%M}"
+    if record.status is ShipmentStatus.CONFIRMED:
+        return (
+            f"SHIPPED by this station on {at}, Amazon accepted the confirmation (from this "
+            f"station's journal; the order's details from the {source}; `--live` asks Amazon)"
+        )
+    if record.status is ShipmentStatus.QUEUED:
+        return (
+            f"{on_amazon}; this station recorded its confirmation on {at}, not accepted by "
+            "Amazon yet (from this station's journal; `station outbox list` shows it)"
+        )
+    return on_amazon
+
+
+def _order_lines(order: PackOrder, status: str) -> None:
     flags = [
         name
         for name, on in (
@@ -81,7 +106,7 @@ def _order_lines(order: PackOrder, source: str) -> None:
         if order.required_ship_date
         else ""
     )
-    say(f"PO {order.purchase_order_number}: {order.status.value} on Amazon (from {source})")
+    say(f"PO {order.purchase_order_number}: {status}")
     say(
         f"  ordered {order.order_date.astimezone():%Y-%m-%d %H:%M}{ship_by}; ship method "
         f"{order.ship_method}; from warehouse {order.ship_from_party_id} to "
