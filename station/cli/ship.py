@@ -127,7 +127,7 @@ def run(args: argparse.Namespace) -> int:
             "--reprint prints a shipped PO's documents again; it takes no --box",
             hint="Leave out --box to reprint, or --reprint to pack.",
         )
-    if not boxes:
+    if not boxes or (not args.reprint and _shipped_here(args)):
         return _shipped_check(args)
     with open_runtime(args) as runtime:
         acknowledge = bool(args.acknowledge or getattr(args, "demo", False))
@@ -267,6 +267,29 @@ def _warn_unknown_warehouse(settings: Settings, code: str) -> None:
         )
 
 
+def _shipped_here(args: argparse.Namespace) -> bool:
+    """Whether this station's journal holds a confirmation of the PO (accepted, or recorded and
+    not decided yet): running the same `station ship` again then only says so, and needs no
+    printer, as nothing is printed."""
+    from station.cli.context import open_journal
+    from station.journal.records import ShipmentStatus
+    from station.workflow.scan import validate_po
+
+    try:
+        po = validate_po(str(args.po))
+    except StationError:
+        return False  # said with the usual message by the run itself
+    opened = open_journal(args)
+    if opened is None:
+        return False
+    with opened[0] as journal:
+        record = journal.shipment(po)
+    return record is not None and record.status in (
+        ShipmentStatus.CONFIRMED,
+        ShipmentStatus.QUEUED,
+    )
+
+
 def _shipped_check(args: argparse.Namespace) -> int:
     """``station ship PO`` without cartons: whether the PO is already shipped (nothing is
     printed, so no printer is needed), and with --reprint its documents again; a PO not shipped
@@ -294,11 +317,16 @@ def _shipped_check(args: argparse.Namespace) -> int:
                     hint="Give its cartons with --box to pack it.",
                 )
             raise UsageError(
-                f"No carton given for PO {po}",
-                hint="Add --box LxWxH{in|cm}:W{kg|lb}, e.g. --box 12x8x4in:1.5kg "
-                "(`station order PO` shows the line numbers for @LINE=QTY)",
+                f"No carton given for PO {po}, which is not shipped yet: nothing was done",
+                hint=NO_CARTON_HINT,
             )
         return _ship(runtime, po, (), wait=args.wait, reprint=args.reprint)
+
+
+NO_CARTON_HINT = (
+    "Add --box LxWxH{in|cm}:W{kg|lb}, e.g. --box 12x8x4in:1.5kg (`station order PO` shows the "
+    "line numbers for @LINE=QTY)"
+)
 
 
 def _acknowledger(runtime: Runtime, wait: float) -> Callable[[PackOrder], PackOrder]:
@@ -408,11 +436,7 @@ def _ship(
             )
         return EXIT_OK
     if not boxes:
-        raise UsageError(
-            f"No carton given for PO {po}",
-            hint="Add --box LxWxH{in|cm}:W{kg|lb}, e.g. --box 12x8x4in:1.5kg "
-            "(`station order PO` shows the line numbers for @LINE=QTY)",
-        )
+        raise UsageError(f"No carton given for PO {po}", hint=NO_CARTON_HINT)
     note(f"PO {po} was not confirmed; nothing was sent. Run the command again.")
     engine.set_boxes(session, boxes)
     if session.print_errors:
