@@ -575,7 +575,7 @@ def _build(
     runner.start()
     closers.append(runner.stop)
     outbox = Outbox(journal)
-    site = _site_bench(settings, journal, store, environ, closers)
+    site = _site_bench(settings, journal, store, environ, closers, paths.config_file)
     if site is not None:
         from station.site.quota import SiteRateLimiter
 
@@ -610,12 +610,14 @@ def _site_bench(
     store: SecretStore | None,
     environ: Mapping[str, str],
     closers: list[Callable[[], None]],
+    config_file: Path,
 ) -> SiteBench | None:
     """Warehouse mode when ``journal_url`` is set; None (one bench, nothing changes) otherwise."""
     if not settings.journal_url:
         return None
     from station.site.bench import SiteBench
     from station.site.db import SiteDatabase
+    from station.site.identity import site_identity
 
     db = SiteDatabase.from_settings(
         settings.journal_url,
@@ -623,6 +625,7 @@ def _site_bench(
         bench=settings.bench,
         store=store,
         environ=environ,
+        identity=site_identity(config_file),
     )
     # Test and drill knobs (seconds): the claim lease, the bound of an in-flight label request,
     # and how long a station may take over one send before the others reconcile it.

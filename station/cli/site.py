@@ -100,8 +100,10 @@ def _database(
     settings: Settings, url: str | None = None, password: str | None = None
 ) -> SiteDatabase:
     from station.errors import ConfigError
+    from station.paths import default_paths
     from station.secrets import KeyringSecretStore
     from station.site.db import ENV_SITE_PASSWORD, SiteDatabase
+    from station.site.identity import site_identity
     from station.site.url import check_site_url
 
     url = url or settings.journal_url
@@ -110,12 +112,14 @@ def _database(
             "This station is not part of a site (journal_url is empty)",
             hint="Run `station site join URL --bench N`.",
         )
+    identity = site_identity(default_paths(dict(os.environ)).config_file)
     if password is not None:
         return SiteDatabase(
             check_site_url(url),
             settings.station_id,
             settings.bench or settings.station_id,
             lambda: password,
+            identity,
         )
     store = None if os.environ.get(ENV_SITE_PASSWORD) else KeyringSecretStore()
     return SiteDatabase.from_settings(
@@ -124,6 +128,7 @@ def _database(
         bench=settings.bench,
         store=store,
         environ=dict(os.environ),
+        identity=identity,
     )
 
 

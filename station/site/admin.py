@@ -25,6 +25,7 @@ from station.site.schema import migrate_site
 __all__ = [
     "AskAmazon",
     "SiteStatus",
+    "StationConflictError",
     "StationRow",
     "check_data_key",
     "init_site",
@@ -101,11 +102,47 @@ def join_site(db: SiteDatabase, data_key: str) -> int:
     return version
 
 
+class StationConflictError(SiteError):
+    """Another station of the site already holds this station id or this bench name."""
+
+    def __init__(self, message: str, *, hint: str, field: str) -> None:
+        super().__init__(message, hint=hint)
+        self.field = field  # "bench" or "" (the station id is not on the join form)
+
+
 def _register(conn: Any, db: SiteDatabase) -> None:
-    conn.execute(
-        "INSERT INTO stations (station_id, bench) VALUES (%s, %s) ON CONFLICT (station_id) "
-        "DO UPDATE SET bench = EXCLUDED.bench, last_seen = now(), state = 'online'",
+    """Record this station; refused when another station of the site (one that has not left)
+    holds its station id or its bench name — two benches must never become one."""
+    identity = db.identity or None
+    rows = conn.execute(
+        "SELECT station_id, bench, identity FROM stations WHERE state <> 'left' "
+        "AND (station_id = %s OR bench = %s) ORDER BY station_id FOR UPDATE",
         (db.station_id, db.bench),
+    ).fetchall()
+    for station_id, bench, holder in rows:
+        itself = holder is not None and holder == identity
+        if station_id == db.station_id and not itself and holder is not None:
+            raise StationConflictError(
+                f"The station id {station_id} is already used by bench {bench} of this site "
+                "(another data folder or computer with the same id — it defaults to the host "
+                "name)",
+                hint="Give this station an id of its own: set station_id in its settings file "
+                '(`station config path` shows where), e.g. station_id = "pack-02", then join '
+                "again. Nothing was saved.",
+                field="",
+            )
+        if bench == db.bench and station_id != db.station_id and not itself:
+            raise StationConflictError(
+                f"Bench {bench} of this site is already held by the station {station_id}",
+                hint="Give this bench another name or number (--bench), or have that station "
+                "leave the site first. Nothing was saved.",
+                field="bench",
+            )
+    conn.execute(
+        "INSERT INTO stations (station_id, bench, identity) VALUES (%s, %s, %s) "
+        "ON CONFLICT (station_id) DO UPDATE SET bench = EXCLUDED.bench, last_seen = now(), "
+        "state = 'online', identity = coalesce(EXCLUDED.identity, stations.identity)",
+        (db.station_id, db.bench, identity),
     )
 
 

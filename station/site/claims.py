@@ -49,6 +49,7 @@ class Claim:
     claimed_at: datetime
     lease_until: datetime
     in_flight: str | None
+    holder: str | None = None  # the holding data folder's identity (None: not recorded)
 
     def describe(self) -> str:
         since = self.claimed_at.astimezone().strftime("%H:%M")
@@ -59,11 +60,16 @@ class Claim:
         )
 
 
-_CLAIM_COLUMNS = "po, station_id, bench, state, claimed_at, lease_until, in_flight_what"
+_CLAIM_COLUMNS = "po, station_id, bench, state, claimed_at, lease_until, in_flight_what, holder"
+
+# This station's rows: its station id and, when both are known, its data folder's identity (two
+# folders may share one station id). Parameters: station id, identity, identity.
+_MINE = "station_id = %s AND (holder IS NULL OR %s::text IS NULL OR holder = %s)"
 
 # Takeable: released, or a lapsed active claim with nothing in flight and no open confirmation.
 _TAKEABLE = """
-    claims.station_id = EXCLUDED.station_id
+    (claims.station_id = EXCLUDED.station_id
+     AND coalesce(claims.holder, EXCLUDED.holder) IS NOT DISTINCT FROM EXCLUDED.holder)
     OR claims.state = 'released'
     OR (claims.state = 'active'
         AND claims.lease_until < now()
@@ -78,14 +84,15 @@ _TAKEABLE = """
 # upsert when takeable, the event and its NOTIFY when this bench takes the PO; else the holder.
 _CLAIM_ONCE = f"""
     WITH before AS (
-        SELECT station_id, state FROM claims WHERE po = %(po)s FOR UPDATE
+        SELECT station_id, state, holder FROM claims WHERE po = %(po)s FOR UPDATE
     ), up AS (
         INSERT INTO claims AS claims
-            (po, station_id, bench, state, claimed_at, lease_until, heartbeat_at)
+            (po, station_id, bench, state, claimed_at, lease_until, heartbeat_at, holder)
         VALUES (%(po)s, %(me)s, %(bench)s, 'active', now(),
-                now() + make_interval(secs => %(lease)s), now())
+                now() + make_interval(secs => %(lease)s), now(), %(holder)s::text)
         ON CONFLICT (po) DO UPDATE SET
             station_id = EXCLUDED.station_id,
+            holder = EXCLUDED.holder,
             bench = EXCLUDED.bench,
             state = CASE WHEN claims.state = 'shipped' THEN 'shipped' ELSE 'active' END,
             claimed_at = CASE WHEN claims.station_id = EXCLUDED.station_id
@@ -105,6 +112,7 @@ _CLAIM_ONCE = f"""
                     ELSE '{{}}' END
         FROM up LEFT JOIN before b ON true
         WHERE b.station_id IS NULL OR b.station_id <> %(me)s OR b.state = 'released'
+              OR (b.holder IS NOT NULL AND b.holder IS DISTINCT FROM %(holder)s::text)
         RETURNING po
     ), notified AS (
         SELECT pg_notify('{CHANNEL}', 'claimed ' || po) FROM event
@@ -128,6 +136,7 @@ def _claim(row: Any) -> Claim:
         claimed_at=row[4],
         lease_until=row[5],
         in_flight=row[6],
+        holder=row[7],
     )
 
 
@@ -145,6 +154,7 @@ class SiteClaims:
         self.lease_s = lease_s
         self.in_flight_s = in_flight_s
         self._link = SiteLink(db)
+        self._identity = db.identity or None
         self._held: dict[str, str] = {}  # PO -> 'active' | 'shipped' (as far as this bench knows)
         self._lock = threading.Lock()
         self._stop = threading.Event()
@@ -166,7 +176,7 @@ class SiteClaims:
                 hint="The site database is away: only POs this bench already claimed can be "
                 "packed now. Put this one aside until the status bar says the site is back.",
             ) from None
-        if claim.station_id != self.db.station_id:
+        if not self._is_mine(claim):
             raise ClaimedElsewhereError(
                 claim.describe(),
                 hint="Do not print or ship it here: give it to that bench, or ask the lead to "
@@ -177,11 +187,23 @@ class SiteClaims:
         if taken_from:
             log.info("claim of %s taken over from %s after its lease ran out", po, taken_from)
 
+    def _is_mine(self, claim: Claim) -> bool:
+        """Held by this station: its id, and its data folder's identity when both are known."""
+        return claim.station_id == self.db.station_id and (
+            claim.holder is None or self._identity is None or claim.holder == self._identity
+        )
+
     def _claim(self, conn: Any, po: str) -> tuple[Claim, str | None]:
         """One statement, one round trip: lock the current row, take it when takeable, record
         the event and notify; else answer who holds it."""
         me = self.db.station_id
-        params = {"po": po, "me": me, "bench": self.db.bench, "lease": self.lease_s}
+        params = {
+            "po": po,
+            "me": me,
+            "bench": self.db.bench,
+            "lease": self.lease_s,
+            "holder": self._identity,
+        }
         row = conn.execute(_CLAIM_ONCE, params).fetchone()
         if row is None:
             # Another bench inserted the row after this statement's snapshot began: the holder
@@ -193,7 +215,7 @@ class SiteClaims:
             if held is None:  # pragma: no cover - the insert conflicted on this very row
                 raise SiteError(f"The claim of PO {po} vanished while it was being taken")
             return _claim(held), None
-        claim, before = _claim(row[1:8]), row[8]
+        claim, before = _claim(row[1:9]), row[9]
         taken_from = before if row[0] == "mine" and before not in (None, me) else None
         return claim, taken_from
 
@@ -205,7 +227,7 @@ class SiteClaims:
                 if po in self._held:
                     return
             raise
-        if claim is None or claim.station_id != self.db.station_id or claim.state == "released":
+        if claim is None or not self._is_mine(claim) or claim.state == "released":
             with self._lock:
                 self._held.pop(po, None)
             if claim is None or claim.state == "released":
@@ -223,18 +245,18 @@ class SiteClaims:
     def in_flight(self, po: str, what: str) -> Iterator[None]:
         def mark(conn: Any) -> None:
             conn.execute(
-                "UPDATE claims SET in_flight_until = now() + make_interval(secs => %s), "
+                "UPDATE claims SET in_flight_until = now() + make_interval(secs => %s), "  # noqa: S608
                 "in_flight_what = %s, lease_until = greatest(lease_until, now() + "
-                "make_interval(secs => %s)) WHERE po = %s AND station_id = %s",
-                (self.in_flight_s, what, self.lease_s, po, self.db.station_id),
+                f"make_interval(secs => %s)) WHERE po = %s AND {_MINE}",
+                (self.in_flight_s, what, self.lease_s, po, *self._me()),
             )
 
         def clear(conn: Any) -> None:
             conn.execute(
-                "UPDATE claims SET in_flight_until = NULL, in_flight_what = NULL, "
+                "UPDATE claims SET in_flight_until = NULL, in_flight_what = NULL, "  # noqa: S608
                 "lease_until = greatest(lease_until, now() + make_interval(secs => %s)) "
-                "WHERE po = %s AND station_id = %s",
-                (self.lease_s, po, self.db.station_id),
+                f"WHERE po = %s AND {_MINE}",
+                (self.lease_s, po, *self._me()),
             )
 
         self.check(po)
@@ -262,10 +284,14 @@ class SiteClaims:
 
     def _mark_shipped(self, conn: Any, po: str) -> None:
         conn.execute(
-            "UPDATE claims SET state = 'shipped', in_flight_until = NULL, in_flight_what = NULL "
-            "WHERE po = %s AND station_id = %s AND state <> 'shipped'",
-            (po, self.db.station_id),
+            "UPDATE claims SET state = 'shipped', in_flight_until = NULL, in_flight_what = NULL "  # noqa: S608
+            f"WHERE po = %s AND {_MINE} AND state <> 'shipped'",
+            (po, *self._me()),
         )
+
+    def _me(self) -> tuple[str, str | None, str | None]:
+        """The parameters of ``_MINE``."""
+        return self.db.station_id, self._identity, self._identity
 
     # -- reading and the lead's release ------------------------------------------------------
 
@@ -330,20 +356,21 @@ class SiteClaims:
 
         def work(conn: Any) -> list[str]:
             conn.execute(
-                "INSERT INTO stations (station_id, bench) VALUES (%s, %s) ON CONFLICT "
-                "(station_id) DO UPDATE SET last_seen = now(), bench = EXCLUDED.bench, "
-                "state = 'online'",
-                (self.db.station_id, self.db.bench),
+                "INSERT INTO stations (station_id, bench, identity) VALUES (%s, %s, %s) ON "
+                "CONFLICT (station_id) DO UPDATE SET last_seen = now(), bench = EXCLUDED.bench, "
+                "state = 'online' WHERE stations.identity IS NULL OR EXCLUDED.identity IS NULL "
+                "OR stations.identity = EXCLUDED.identity",
+                (self.db.station_id, self.db.bench, self._identity),
             )
             for po in shipped:
                 self._mark_shipped(conn, po)
             if not held:
                 return []
             rows = conn.execute(
-                "UPDATE claims SET lease_until = now() + make_interval(secs => %s), "
-                "heartbeat_at = now() WHERE station_id = %s AND state = 'active' "
+                "UPDATE claims SET lease_until = now() + make_interval(secs => %s), "  # noqa: S608
+                f"heartbeat_at = now() WHERE {_MINE} AND state = 'active' "
                 "AND po = ANY(%s) RETURNING po",
-                (self.lease_s, self.db.station_id, held),
+                (self.lease_s, *self._me(), held),
             ).fetchall()
             return sorted(set(held) - {r[0] for r in rows})
 
@@ -393,9 +420,9 @@ class SiteClaims:
     def release_mine_in(self, conn: Any, why: str) -> list[str]:
         """Free every active claim of this station (it closes, or leaves the site)."""
         rows = conn.execute(
-            "UPDATE claims SET state = 'released', released_by = %s, released_at = now() "
-            "WHERE station_id = %s AND state = 'active' RETURNING po",
-            (f"{self.db.station_id} ({why})", self.db.station_id),
+            "UPDATE claims SET state = 'released', released_by = %s, released_at = now() "  # noqa: S608
+            f"WHERE {_MINE} AND state = 'active' RETURNING po",
+            (f"{self.db.station_id} ({why})", *self._me()),
         ).fetchall()
         for (po,) in rows:
             record_site_event(

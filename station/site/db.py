@@ -64,6 +64,9 @@ class SiteDatabase:
     station_id: str
     bench: str
     password: Callable[[], str | None]
+    #: This data folder's own identity (``station.site.identity``); "" when unknown (a lead's
+    #: look at the site), then claims are told apart by the station id alone.
+    identity: str = ""
 
     @classmethod
     def from_settings(
@@ -74,6 +77,7 @@ class SiteDatabase:
         bench: str,
         store: SecretStore | None,
         environ: Mapping[str, str],
+        identity: str = "",
     ) -> SiteDatabase:
         url = check_site_url(journal_url)
 
@@ -87,7 +91,7 @@ class SiteDatabase:
                 )
             return store.get(PASSWORD_KEY_NAME)
 
-        return cls(url, station_id, bench or station_id, password)
+        return cls(url, station_id, bench or station_id, password, identity)
 
     def connect(self) -> psycopg.Connection[Any]:
         """A new autocommit connection; SiteUnavailableError when the database cannot be had."""

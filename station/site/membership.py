@@ -26,10 +26,11 @@ from station.config import Settings, load_settings, save_settings
 from station.errors import ConfigError, SiteError, SiteUnavailableError, StationError
 from station.journal.outbox import Outbox, OutboxState
 from station.secrets import SecretStore
-from station.site.admin import init_site, join_site, new_data_key
+from station.site.admin import StationConflictError, init_site, join_site, new_data_key
 from station.site.claims import SiteClaims
 from station.site.db import DATA_KEY_NAME, PASSWORD_KEY_NAME, SiteDatabase, SiteLink
 from station.site.events import record_site_event
+from station.site.identity import site_identity
 from station.site.url import check_site_url
 
 log = logging.getLogger(__name__)
@@ -107,7 +108,13 @@ def join(
         ) from None
     if not password:
         raise FieldRefusal("password", ConfigError("The site database password is needed"))
-    db = SiteDatabase(check_site_url(url), settings.station_id, settings.bench, lambda: password)
+    db = SiteDatabase(
+        check_site_url(url),
+        settings.station_id,
+        settings.bench,
+        lambda: password,
+        site_identity(config_file),
+    )
     key = new_data_key() if data_key is None else data_key.strip()
     try:
         version = init_site(db, key) if data_key is None else join_site(db, key)
@@ -123,6 +130,8 @@ def join(
         ) from None
     except ConfigError as exc:  # the key is not a key
         raise FieldRefusal("data_key", exc) from None
+    except StationConflictError as exc:
+        raise FieldRefusal(exc.field, exc) from None
     except SiteError as exc:
         text = exc.message.lower()
         field = "password" if "password" in text else "data_key" if "data key" in text else "url"

@@ -159,6 +159,16 @@ SITE_MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        3,
+        "each station's own identity, beside its station id, on stations and claims",
+        (
+            # Two data folders may carry one station id (it defaults to the host name): the
+            # identity each folder keeps tells them apart (station.site.identity).
+            "ALTER TABLE stations ADD COLUMN identity text",
+            "ALTER TABLE claims ADD COLUMN holder text",
+        ),
+    ),
 )
 
 LATEST_SITE_VERSION = SITE_MIGRATIONS[-1].version

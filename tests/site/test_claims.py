@@ -172,3 +172,26 @@ def test_a_clean_exit_frees_the_benchs_claims(
     a.claim("PO10")
     a.close()
     b.claim("PO10")
+
+
+def test_two_data_folders_with_one_station_id_are_two_holders(site_db: SiteDbFactory) -> None:
+    """The station id defaults to the host name: two folders with one id never share claims."""
+    with site_db().connect() as conn:
+        migrate_site(conn)
+    a_db, b_db = site_db("host", "1"), site_db("host", "2")
+    a_db.identity, b_db.identity = "a" * 32, "b" * 32
+    a, b = SiteClaims(a_db, lease_s=60), SiteClaims(b_db, lease_s=60)
+    try:
+        a.claim("PO9")
+        with pytest.raises(ClaimedElsewhereError, match="is being packed at bench 1 by host"):
+            b.claim("PO9")
+        a.shipped("PO9")
+        with pytest.raises(ClaimedElsewhereError, match=r"^PO PO9 was packed at bench 1 by host"):
+            b.claim("PO9")
+        with pytest.raises(ClaimedElsewhereError):
+            b.check("PO9")
+        assert b.heartbeat() == []
+        a.check("PO9")
+    finally:
+        a.close(release=False)
+        b.close(release=False)

@@ -172,7 +172,7 @@ def test_leave_is_refused_while_confirmations_wait_here_then_done(
     bench.acknowledge(po, aside)
     session = bench.engine.scan_po(po)  # claimed by this bench
     bench.engine.scan_po(aside)  # claimed too, never packed: freed when the bench leaves
-    path = tmp_path / "bench-settings.json"
+    path = bench.runtime.paths.config_file  # the running bench's own settings, as in the window
     save_settings(bench.runtime.settings, path)
     store = MemorySecretStore({PASSWORD_KEY_NAME: PASSWORD, DATA_KEY_NAME: "key"})
     dialog = dialog_for(path, store, bench.runtime.outbox)

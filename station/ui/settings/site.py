@@ -247,6 +247,7 @@ class SitePage(QWidget):
 
     def _database(self) -> Any:
         from station.site.db import SiteDatabase
+        from station.site.identity import site_identity
 
         return SiteDatabase.from_settings(
             self.settings.journal_url,
@@ -254,6 +255,7 @@ class SitePage(QWidget):
             bench=self.settings.bench,
             store=self.store,
             environ=dict(os.environ),
+            identity="" if self.config_file is None else site_identity(self.config_file),
         )
 
     def refresh(self) -> None:
