@@ -8,6 +8,8 @@
                                                 no seller app)
     station mcf preview ORDER [--blank-box ...] speeds, dates, fees, FBA stock
     station mcf send ORDER... | --all [--speed S] [--hold] [--blank-box|--block-amzl|--signature]
+                     [--despite-preview]    previews each order first; one Amazon says it
+                                            cannot fill is not sent unless overridden
     station mcf release ORDER...                ship an order sent on hold
     station mcf track [ORDER...] [--export FILE]  refresh statuses and tracking; CSV for the shop
     station mcf cancel ORDER...                 while Amazon still allows it
@@ -15,7 +17,8 @@
     station mcf purge [--days 90]               forget finished orders and their addresses
 
 ORDER is the shop's order name (``#1001``) or the MCF order id. Exit codes: 0 done; 1 refused
-(the message says why); 3 an answer was lost or Amazon was unreachable: the order is recorded as
+(the message says why; in a batch the others are still sent, each reported on its line, and 1
+wins over 3); 3 an answer was lost or Amazon was unreachable: the order is recorded as
 "sending" and the next run reads it back from Amazon before anything is sent again.
 """
 
@@ -65,6 +68,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     snd.add_argument("--all", action="store_true", help="every imported order")
     snd.add_argument("--speed", choices=("Standard", "Expedited", "Priority"))
     snd.add_argument("--hold", action="store_true", help="create on hold; release later")
+    snd.add_argument(
+        "--despite-preview",
+        action="store_true",
+        help="send even when Amazon's preview says the order cannot be filled (no speed, "
+        "or FBA stock short): Amazon will likely mark it unfulfillable",
+    )
     _feature_flags(snd)
     rel = sub.add_parser("release", help="ship orders sent on hold")
     rel.add_argument("orders", nargs="+")
@@ -198,6 +207,7 @@ def _preview(desk: McfDesk, order: str, features: McfFeatures | None) -> int:
 
 def _send(desk: McfDesk, args: argparse.Namespace) -> int:
     from station.journal.mcf_orders import McfState
+    from station.workflow.mcf import NotFulfillableError
 
     names = list(args.orders)
     if args.all:
@@ -205,31 +215,57 @@ def _send(desk: McfDesk, args: argparse.Namespace) -> int:
     if not names:
         raise WorkflowError("No order to send", hint="Name the orders, or pass --all.")
     features = _features(args)
-    worst = EXIT_OK
+    # Each order on its own: one refused is reported on its line and the others go on. The
+    # exit code: 1 if any order was refused (the lead must decide), else 3 if any is left
+    # "sending" (run again to finish), else 0.
+    refused = queued = False
     for name in names:
         try:
             record = desk.send(
-                name, speed=args.speed, features=features, hold=True if args.hold else None
+                name,
+                speed=args.speed,
+                features=features,
+                hold=True if args.hold else None,
+                despite_preview=args.despite_preview,
             )
-        except ApiError as exc:
+        except NotFulfillableError as exc:
             print(
-                f"station: {name}: no answer from Amazon ({exc.message}); recorded as sending, "
-                "run the command again to check and finish",
+                f"station: {name}: {exc.message}\n  what to do: {exc.hint} To send it anyway, "
+                "run the same command with --despite-preview.",
                 file=sys.stderr,
             )
-            worst = max(worst, EXIT_QUEUED)
+            refused = True
+            continue
+        except ApiError as exc:
+            now = desk.book.find(name)
+            if now is not None and now.state == McfState.SENDING:
+                print(
+                    f"station: {name}: no answer from Amazon ({exc.message}); recorded as "
+                    "sending, run the command again to check and finish",
+                    file=sys.stderr,
+                )
+                queued = True
+            else:  # the preview before the send went unanswered: nothing was sent
+                print(
+                    f"station: {name}: not sent, Amazon's preview did not answer "
+                    f"({exc.message}); run the command again",
+                    file=sys.stderr,
+                )
+                refused = True
             continue
         except StationError as exc:
             print(f"station: {name}: {exc.user_text()}", file=sys.stderr)
-            worst = EXIT_FAILED
+            refused = True
             continue
         say(_line(record))
         if record.state == McfState.FAILED:
             print(f"station: {name}: Amazon refused it: {record.last_error}", file=sys.stderr)
-            worst = EXIT_FAILED
+            refused = True
         elif record.state == McfState.SENDING:
-            worst = max(worst, EXIT_QUEUED)
-    return worst
+            queued = True
+    if len(names) > 1 and (refused or queued):
+        say(f"{len(names)} order(s): the lines above say which were not sent and why.")
+    return EXIT_FAILED if refused else (EXIT_QUEUED if queued else EXIT_OK)
 
 
 def _track(desk: McfDesk, names: list[str] | None, export: Path | None) -> int:

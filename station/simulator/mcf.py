@@ -13,6 +13,14 @@ What it believes, from the models and the field notes (GUIDE §5):
 * a ``+`` in an order id turns into a space on lookup (so such an order cannot be found again);
   spaces are refused on create;
 * blank box, block Amazon Logistics and signature are fixed at creation;
+* an order that cannot be filled is answered as the models describe: a destination Amazon does
+  not ship to from this marketplace (the preview's ``ExportRestricted``: anything outside the
+  US here) fails validation, so the create is refused with 400 ``InvalidInput`` naming
+  ``ExportRestricted`` and no order exists (the models' "Received" status means the address was
+  validated); short FBA stock is found after creation instead: the order is created and becomes
+  ``UNFULFILLABLE`` under the default FillOrKill policy (the model's wording: an item found
+  unfulfillable before any shipment is Processing makes the whole order unfulfillable), or
+  ships what there is under FillAllAvailable;
 * 2026-07-04's createOrder answers 202 for multi-line orders, which become readable a few
   seconds later.
 
@@ -555,6 +563,15 @@ class McfSimulator:
             self.creates.append(attempt)
             # Amazon says nothing more specific than this (no "already exists" answer).
             raise invalid("Request has missing or invalid parameters and cannot be parsed.")
+        restricted = self._export_restricted(order.address)
+        if restricted:
+            attempt["result"] = "refused-export-restricted"
+            self.creates.append(attempt)
+            raise invalid(
+                "ExportRestricted: the destination cannot be served from this marketplace's "
+                "fulfillment network.",
+                restricted,
+            )
         short = [line for line in order.lines if self.stock[line.sku].quantity < line.quantity]
         if short and order.policy == "FillOrKill":
             order.final, order.final_at = "UNFULFILLABLE", self.now()
@@ -569,6 +586,13 @@ class McfSimulator:
         attempt["result"] = "created"
         self.creates.append(attempt)
         self.orders[order.order_id] = order
+
+    @staticmethod
+    def _export_restricted(address: dict[str, Any]) -> str:
+        """Why Amazon would not ship to this address from here ('' when it would): the same
+        rule the preview's ``ExportRestricted`` reason follows."""
+        country = str(address.get("countryCode") or "")
+        return "" if country == "US" else f"Destination country {country} is export restricted."
 
     def _update(self, order: McfOrder, action: Any) -> None:
         if action not in (None, "Ship", "Hold", "SHIP", "HOLD"):
@@ -616,7 +640,9 @@ class McfSimulator:
                         "itemUnfulfillableReasons": reasons,
                     }
                 )
-        order_reasons = [] if country == "US" else ["ExportRestricted"]
+        order_reasons = (
+            ["ExportRestricted"] if self._export_restricted({"countryCode": country}) else []
+        )
         return unfulfillable, order_reasons
 
     def _preview_2020(self, body: dict[str, Any]) -> dict[str, Any]:

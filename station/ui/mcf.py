@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidgetItem,
     QVBoxLayout,
@@ -41,7 +42,12 @@ if TYPE_CHECKING:
     from station.journal.mcf_orders import McfPackageRecord, McfRecord
     from station.runtime import Runtime
     from station.spapi.mcf import McfFeatures
-    from station.workflow.mcf import McfDesk, McfPreview
+    from station.workflow.mcf import (
+        McfDesk,
+        McfPreview,
+        NotFulfillableError,
+        UnfulfillableReason,
+    )
     from station.workflow.mcf_import import ShopOrder
 
 log = logging.getLogger("station.ui.mcf")
@@ -78,6 +84,55 @@ def speed_text(speed: str) -> str:
     return words.get(speed, speed)
 
 
+def reason_text(reason: UnfulfillableReason) -> str:
+    """One of Amazon's unfulfillable reason codes in the lead's words (translated)."""
+    code, _, feature = reason.code.partition(":")
+    sku = reason.sku or _tr("an item")
+    if code == "FeatureNotEligible":
+        option = {
+            "BLANK_BOX": _tr("a blank box"),
+            "BLOCK_AMZL": _tr("Amazon Logistics blocked"),
+            "SIGNATURE_CONFIRMATION": _tr("signature on delivery"),
+        }.get(feature, feature)
+        return _tr("{sku} cannot ship with {option}").format(sku=sku, option=option)
+    words = {
+        "ExportRestricted": _tr(
+            "Amazon does not ship to this destination from this marketplace (export restricted)"
+        ),
+        "InvalidDestinationAddress": _tr("Amazon cannot deliver to this address"),
+        "InventoryUnavailable": _tr("not enough FBA stock of {sku}"),
+        "ItemQuantityNotAvailable": _tr("not enough FBA stock of {sku}"),
+        "InvalidSKU": _tr("{sku} is not in FBA stock (no such SKU at Amazon)"),
+        "ItemNotEligible": _tr("{sku} cannot ship with the chosen options"),
+        "NotAvailableWithBlockAmzl": _tr(
+            "this speed needs Amazon Logistics, which the order blocks"
+        ),
+        "SpeedNotOffered": _tr("this speed is not offered for the order"),
+    }.get(code)
+    if words is None:
+        return _tr("Amazon's reason {code}").format(code=reason.code)
+    return words.format(sku=sku)
+
+
+def not_fulfillable_text(exc: NotFulfillableError) -> tuple[str, str]:
+    """Why Amazon's preview says the order cannot be filled, and what the lead can do."""
+    reasons = "\n".join(f"• {r}" for r in dict.fromkeys(reason_text(x) for x in exc.reasons))
+    why = _tr("Amazon's preview says order {order} cannot be filled ({speed}):").format(
+        order=exc.shop_order, speed=speed_text(exc.speed)
+    )
+    if exc.stock_short:
+        advice = _tr(
+            "Fix the FBA stock (send the SKUs to Amazon, then preview again), or pack it here."
+        )
+    elif exc.other_speeds:
+        advice = _tr("Choose another speed ({speeds}), or pack it here.").format(
+            speeds=", ".join(speed_text(s) for s in exc.other_speeds)
+        )
+    else:
+        advice = _tr("Pack it here: Amazon will not ship it.")
+    return f"{why}\n{reasons}", advice
+
+
 def _error_text(exc: BaseException) -> str:
     if isinstance(exc, StationError):
         return exc.user_text()
@@ -103,6 +158,7 @@ class McfWindow(QDialog):
         self.records: list[McfRecord] = []
         self.busy = 0
         self.last_preview: McfPreview | None = None
+        self.confirm_box: QMessageBox | None = None  # while the lead is asked (tests answer it)
 
         layout = QVBoxLayout(self)
         intro = QLabel(
@@ -440,11 +496,39 @@ class McfWindow(QDialog):
         record = self.selected()
         if record is None:
             return
+        self._send(record, despite_preview=False)
+
+    def _send(self, record: McfRecord, *, despite_preview: bool) -> None:
+        from station.workflow.mcf import NotFulfillableError
+
         speed = self.speed.currentData()
         features = self.features()
         hold = self.hold.isChecked()
 
-        def done(result: McfRecord) -> None:
+        def work(desk: McfDesk) -> McfRecord | NotFulfillableError:
+            try:
+                return desk.send(
+                    record.order_id,
+                    speed=speed,
+                    features=features,
+                    hold=hold,
+                    despite_preview=despite_preview,
+                )
+            except NotFulfillableError as exc:
+                return exc  # the lead decides, on the GUI thread
+
+        def done(result: McfRecord | NotFulfillableError) -> None:
+            if isinstance(result, NotFulfillableError):
+                why, advice = not_fulfillable_text(result)
+                if self.confirm_despite_preview(why, advice):
+                    self._send(record, despite_preview=True)
+                else:
+                    self.status.setText(
+                        self.tr("Order {order} not sent. {advice}").format(
+                            order=result.shop_order, advice=advice
+                        )
+                    )
+                return
             if str(result.state) == "failed":
                 self.status.setText(
                     self.tr("Amazon refused order {order}: {reason}").format(
@@ -459,11 +543,28 @@ class McfWindow(QDialog):
                 )
             self.reload()
 
-        self._run(
-            self.tr("Sending to Amazon…"),
-            lambda desk: desk.send(record.order_id, speed=speed, features=features, hold=hold),
-            done,
+        self._run(self.tr("Sending to Amazon…"), work, done)
+
+    def confirm_despite_preview(self, why: str, advice: str) -> bool:
+        """Ask the lead whether to send an order Amazon's preview says it cannot fill (the
+        default answer is not to send it)."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Amazon cannot fill this order"))
+        box.setText(why)
+        box.setInformativeText(
+            self.tr(
+                "{advice}\n\nSend it to Amazon anyway? Amazon will likely mark it unfulfillable."
+            ).format(advice=advice)
         )
+        send = box.addButton(self.tr("Send anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Do not send"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        self.confirm_box = box
+        box.exec()
+        self.confirm_box = None
+        return box.clickedButton() is send
 
     def _act(self, action: str) -> None:
         record = self.selected()

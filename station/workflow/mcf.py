@@ -55,7 +55,10 @@ __all__ = [
     "ImportSummary",
     "McfDesk",
     "McfPreview",
+    "NotFulfillableError",
     "SkuStock",
+    "UnfulfillableReason",
+    "reason_words",
 ]
 
 log = logging.getLogger("station.workflow.mcf")
@@ -110,6 +113,96 @@ class McfPreview:
 
     def option(self, speed: str) -> McfSpeedOption | None:
         return next((o for o in self.options if o.speed == speed), None)
+
+
+@dataclass(frozen=True)
+class UnfulfillableReason:
+    """One of Amazon's reasons why an order cannot be filled, as its preview said it."""
+
+    code: str  # Amazon's code: ExportRestricted, InventoryUnavailable, ItemQuantityNotAvailable...
+    sku: str | None = None  # None: about the whole order (its destination, its speed)
+
+    @property
+    def about_stock(self) -> bool:
+        return self.sku is not None or self.code.partition(":")[0] in STOCK_CODES
+
+
+#: Amazon's unfulfillable reason codes (2020-07-01 preview reasons, 2026-07-04 constraint codes)
+#: in the lead's words; ``{sku}`` is filled in. Anything else is shown as Amazon's own code.
+REASON_WORDS = {
+    "ExportRestricted": "Amazon does not ship to this destination from this marketplace "
+    "(export restricted)",
+    "InvalidDestinationAddress": "Amazon cannot deliver to this address",
+    "InventoryUnavailable": "not enough FBA stock of {sku}",
+    "ItemQuantityNotAvailable": "not enough FBA stock of {sku}",
+    "InvalidSKU": "{sku} is not in FBA stock (no such SKU at Amazon)",
+    "ItemNotEligible": "{sku} cannot ship with the chosen options",
+    "NotAvailableWithBlockAmzl": "this speed needs Amazon Logistics, which the order blocks",
+    "SpeedNotOffered": "this speed is not offered for the order",
+}
+#: The codes that are about the SKUs' FBA stock (the rest are about the order: destination, speed).
+STOCK_CODES = frozenset(
+    (
+        "InventoryUnavailable",
+        "ItemQuantityNotAvailable",
+        "InvalidSKU",
+        "ItemNotEligible",
+        "FeatureNotEligible",
+    )
+)
+FEATURE_WORDS = {
+    "BLANK_BOX": "a blank box",
+    "BLOCK_AMZL": "Amazon Logistics blocked",
+    "SIGNATURE_CONFIRMATION": "signature on delivery",
+}
+
+
+def reason_words(reason: UnfulfillableReason) -> str:
+    """Amazon's reason code in the lead's words (English; the screen translates its own)."""
+    code, _, feature = reason.code.partition(":")
+    sku = reason.sku or "an item"
+    if code == "FeatureNotEligible":
+        return f"{sku} cannot ship with {FEATURE_WORDS.get(feature, feature)}"
+    words = REASON_WORDS.get(code)
+    if words is None:
+        about = f"{sku}: " if reason.sku else ""
+        return f"{about}Amazon's reason {reason.code}"
+    return words.format(sku=sku)
+
+
+class NotFulfillableError(WorkflowError):
+    """Amazon's preview says this order cannot be filled as chosen: nothing was sent."""
+
+    def __init__(
+        self,
+        shop_order: str,
+        speed: str,
+        reasons: Sequence[UnfulfillableReason],
+        other_speeds: Sequence[str],
+    ) -> None:
+        self.shop_order = shop_order
+        self.speed = speed
+        self.reasons = tuple(reasons)
+        self.other_speeds = tuple(other_speeds)
+        said = "; ".join(dict.fromkeys(reason_words(r) for r in self.reasons))
+        if self.stock_short:
+            hint = (
+                "Fix the FBA stock (send the SKUs to Amazon, then preview again), or pack it "
+                "here (`station mcf pack-here`)."
+            )
+        elif self.other_speeds:
+            hint = f"Choose another speed ({', '.join(self.other_speeds)}), or pack it here."
+        else:
+            hint = "Pack it here (`station mcf pack-here`): Amazon will not ship it."
+        super().__init__(
+            f"Order {shop_order} not sent: Amazon's preview says it cannot be filled "
+            f"({speed}): {said}",
+            hint=hint,
+        )
+
+    @property
+    def stock_short(self) -> bool:
+        return any(r.about_stock for r in self.reasons)
 
 
 class McfDesk:
@@ -214,6 +307,45 @@ class McfDesk:
             stock.append(SkuStock(line.sku, line.quantity, not reasons, reasons, eligible))
         return McfPreview(record.order_id, order.shop_order, options, tuple(stock), order.features)
 
+    def check_fulfillable(
+        self,
+        name: str,
+        *,
+        speed: Speed | None = None,
+        features: McfFeatures | None = None,
+    ) -> McfPreview:
+        """Preview the order as it would be sent (Amazon's guide: getFulfillmentPreview before
+        createFulfillmentOrder) and raise ``NotFulfillableError`` when the chosen speed cannot
+        be filled or a SKU is short in FBA stock."""
+        record, order = self.order(name)
+        chosen = with_choice(order, speed, features, None)
+        wanted = chosen.speed or "Standard"
+        preview = self.preview(name, chosen.features)
+        reasons: list[UnfulfillableReason] = []
+        for stock in preview.stock:
+            reasons += [UnfulfillableReason(_code(r), stock.sku) for r in stock.reasons]
+        option = preview.option(wanted)
+        if option is None:
+            # 2026-07-04 lists no offer at all when a constraint applies to the whole order.
+            whole = [r for o in preview.options for r in o.reasons]
+            if not whole and not reasons:
+                whole = ["SpeedNotOffered"]
+        else:
+            whole = [] if option.fulfillable else list(option.reasons)
+            if option.unfulfillable and not reasons:
+                reasons += [
+                    UnfulfillableReason(_code(r), sku)
+                    for sku, codes in option.unfulfillable
+                    for r in codes
+                ]
+            if not option.fulfillable and not whole and not reasons:
+                whole = ["SpeedNotOffered"]
+        reasons += [UnfulfillableReason(_code(r)) for r in dict.fromkeys(whole)]
+        if reasons:
+            others = tuple(o.speed for o in preview.options if o.fulfillable and o.speed != wanted)
+            raise NotFulfillableError(record.shop_order, wanted, reasons, others)
+        return preview
+
     def pack_here(self, name: str) -> McfRecord:
         """Hand the order to this warehouse's own packing (label from the lead's carrier)."""
         record, _order = self.order(name)
@@ -233,12 +365,19 @@ class McfDesk:
         speed: Speed | None = None,
         features: McfFeatures | None = None,
         hold: bool | None = None,
+        despite_preview: bool = False,
     ) -> McfRecord:
+        """Send the order to Amazon exactly once. A new send previews it first and raises
+        ``NotFulfillableError`` (nothing sent) when Amazon says it cannot be filled as chosen,
+        unless the lead overrides with ``despite_preview``. A send already under way (found
+        ``sending``) is finished as it was begun, without a new check."""
         record, order = self.order(name)
         if record.state == McfState.PACK_HERE:
             raise WorkflowError(
                 f"Order {record.shop_order} is being packed here", hint="It cannot go to Amazon."
             )
+        if record.state in (McfState.IMPORTED, McfState.FAILED) and not despite_preview:
+            self.check_fulfillable(name, speed=speed, features=features)
         order = with_choice(order, speed, features, hold)
         client = self.client
         before, now = self.book.begin_send(
@@ -484,6 +623,11 @@ def _features(names: Iterable[str]) -> McfFeatures:
         block_amzl="BLOCK_AMZL" in chosen,
         signature="SIGNATURE_CONFIRMATION" in chosen,
     )
+
+
+def _code(reason: str) -> str:
+    """Amazon's code out of a reason (2026-07-04 constraints read "code: message")."""
+    return reason.partition(": ")[0].strip() or reason
 
 
 def _safe_cell(value: str) -> str:

@@ -94,7 +94,15 @@ def test_station_mcf_requests_pass_prism(
     assert _station(env, "import", str(tmp_path / "orders.csv")).returncode == 0
     preview = _station(env, "preview", "P-1")
     assert preview.returncode == 0, preview.stderr
-    sent = _station(env, "send", "P-1", "P-2", "--speed", "Expedited")
+    # The models' example previews cannot fill it (2020-07-01 offers Standard only, 2026-07-04
+    # says an item's quantity is not available): the send is refused by the preview that comes
+    # first, nothing is created; the lead's override sends it as chosen.
+    refused = _station(env, "send", "P-1", "P-2", "--speed", "Expedited")
+    assert refused.returncode == 1, refused.stderr
+    why = "Choose another speed (Standard)" if version == "2020-07-01" else "not enough FBA stock"
+    assert refused.stderr.count(why) == 2, refused.stderr
+    assert not any(e.method == "POST" and "preview" not in e.path for e in amazon.exchanges)
+    sent = _station(env, "send", "P-1", "P-2", "--speed", "Expedited", "--despite-preview")
     assert sent.returncode == 0, sent.stderr
     tracked = _station(env, "track", "--export", str(tmp_path / "tracking.csv"))
     assert tracked.returncode == 0, tracked.stderr

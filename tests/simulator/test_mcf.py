@@ -275,3 +275,19 @@ def test_a_store_file_keeps_the_world_between_simulators(tmp_path: Any) -> None:
         store.write_text("{", encoding="utf-8")  # damaged: said, not guessed
         with pytest.raises(ServerError, match="unreadable"):
             mcf.get("P-1")
+
+
+def test_a_create_for_an_export_restricted_destination_is_refused(rig: Rig) -> None:
+    """The preview says ExportRestricted for every speed; the create is answered as the models
+    describe an order that fails validation: 400 with Amazon's error list, no order made."""
+    canada = address(city="Montreal", state="QC", postal_code="H3B 1A7", country_code="CA")
+    options = rig.mcf.preview(draft("X-1", address=canada))
+    assert options and not any(o.fulfillable for o in options)
+    with pytest.raises(InvalidRequestError) as refused:
+        rig.mcf.create(draft("X-1", address=canada))
+    assert "ExportRestricted" in str(refused.value)
+    rig.advance(5)
+    assert rig.mcf.get("X-1") is None
+    results = [c["result"] for c in rig.record()["creates"] if c["orderId"] == "X-1"]
+    assert results == ["refused-export-restricted"]
+    assert "X-1" not in [o["orderId"] for o in rig.record()["orders"]]

@@ -131,11 +131,19 @@ def test_an_amazon_refusal_is_shown_not_raised(
     window.import_file(tmp_path / "o.csv")
     _idle(qtbot, window)
     qtbot.waitUntil(lambda: window.table.rowCount() == 2, timeout=10_000)
+    asked: list[str] = []
+
+    def send_anyway(why: str, advice: str) -> bool:
+        asked.append(why)
+        return True  # the lead overrides the preview: Amazon itself refuses the unknown SKU
+
+    window.confirm_despite_preview = send_anyway  # type: ignore[method-assign]
     window.select("G1")
     window.send_selected()
     _idle(qtbot, window)
     qtbot.waitUntil(lambda: "refused" in window.status.text(), timeout=10_000)
     assert window.table.item(0, 2).text() == "Refused by Amazon"
+    assert len(asked) == 1 and "G1" in asked[0] and "NO-SUCH-SKU" in asked[0]
 
 
 def test_importing_a_device_is_refused_not_read_for_ever(
@@ -218,3 +226,100 @@ def test_a_desk_that_cannot_open_is_said_not_retried_in_a_loop(qtbot: Any) -> No
     _idle(qtbot, window)
     assert wait_for_background(10_000)
     assert len(calls) == 3  # the first read, the refresh, the read after it: no loop
+
+
+def _answer_the_confirmation(qtbot: Any, window: McfWindow, button: str) -> list[str]:
+    """Click ``button`` of the real confirmation box once it is up; returns what it said."""
+    from PySide6.QtCore import QTimer
+
+    said: list[str] = []
+
+    def click() -> None:
+        box = window.confirm_box
+        if box is None or not box.isVisible():
+            QTimer.singleShot(50, click)
+            return
+        said.append(box.text() + "\n" + box.informativeText())
+        chosen = next(b for b in box.buttons() if b.text() == button)
+        chosen.click()
+
+    QTimer.singleShot(50, click)
+    return said
+
+
+CANADA = "E1,Jean Tremblay,1 Rue Sainte-Catherine,Montreal,QC,H3B 1A7,CA,MCF-MUG-RED,1"
+
+
+def _import_one(qtbot: Any, window: McfWindow, tmp_path: Path, row: str) -> None:
+    """Import the one order ``row`` (shop order E1) and select it."""
+    (tmp_path / "o.csv").write_text(CSV.splitlines()[0] + "\n" + row + "\n", encoding="utf-8")
+    window.import_file(tmp_path / "o.csv")
+    _idle(qtbot, window)
+    qtbot.waitUntil(lambda: window.table.rowCount() == 1, timeout=10_000)
+    window.select("E1")
+
+
+# The offscreen platform's note about a real dialog's size hints (other tests do the same).
+OFFSCREEN_DIALOG = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@OFFSCREEN_DIALOG
+@pytest.mark.parametrize(
+    ("row", "reason", "advice"),
+    [
+        (
+            CANADA,
+            "export restricted",
+            "Pack it here",
+        ),
+        (
+            "E1,Cy Park,7 Pine St,Seattle,WA,98103,US,MCF-LAMP,5",
+            "not enough FBA stock of MCF-LAMP",
+            "Fix the FBA stock",
+        ),
+    ],
+)
+def test_send_to_amazon_asks_before_sending_what_amazon_cannot_fill(
+    qtbot: Any,
+    world: tuple[SimulatorServer, McfDesk],
+    tmp_path: Path,
+    row: str,
+    reason: str,
+    advice: str,
+) -> None:
+    server, desk = world
+    window = _window(qtbot, desk)
+    _import_one(qtbot, window, tmp_path, row)
+    said = _answer_the_confirmation(qtbot, window, "Do not send")
+    window.send_selected()
+    qtbot.waitUntil(lambda: "not sent" in window.status.text(), timeout=10_000)
+    _idle(qtbot, window)
+    assert len(said) == 1 and "E1" in said[0] and reason in said[0] and advice in said[0]
+    assert "Montreal" not in said[0] and "Pine" not in said[0]  # no address in the dialog
+    assert advice in window.status.text()
+    assert server.app.mcf.record_json()["creates"] == []  # nothing reached Amazon
+    assert window.table.item(0, 2).text() == "Imported"
+
+    said = _answer_the_confirmation(qtbot, window, "Send anyway")
+    window.send_selected()
+    qtbot.waitUntil(lambda: len(server.app.mcf.record_json()["creates"]) == 1, timeout=10_000)
+    _idle(qtbot, window)
+    assert len(said) == 1
+
+
+@OFFSCREEN_DIALOG
+def test_the_confirmation_speaks_portuguese(
+    qtbot: Any, qapp: Any, world: tuple[SimulatorServer, McfDesk], tmp_path: Path
+) -> None:
+    _server, desk = world
+    assert install_translator(qapp, "pt_BR") == "pt_BR"
+    try:
+        window = _window(qtbot, desk)
+        _import_one(qtbot, window, tmp_path, CANADA)
+        said = _answer_the_confirmation(qtbot, window, "Não enviar")
+        window.send_selected()
+        qtbot.waitUntil(lambda: "não enviado" in window.status.text(), timeout=10_000)
+        _idle(qtbot, window)
+        assert "exportação restrita" in said[0] and "Embale aqui" in said[0]
+    finally:
+        assert install_translator(qapp, "en") == "en"

@@ -24,7 +24,7 @@ from station.simulator.config import SimulatorConfig
 from station.simulator.server import SimulatorServer
 from station.spapi import RetryPolicy, build_client
 from station.spapi.mcf import McfAddress, McfClient, McfFeatures
-from station.workflow.mcf import McfDesk
+from station.workflow.mcf import McfDesk, NotFulfillableError, UnfulfillableReason, reason_words
 from station.workflow.mcf_import import (
     address_problems,
     derive_order_id,
@@ -42,6 +42,10 @@ def station_csv(*rows: str) -> bytes:
 
 def row(shop: str, sku: str = "MCF-MUG-RED", qty: int = 1, blank: str = "") -> str:
     return f"{shop},Ana Souza,100 Pike St,Seattle,WA,98101,US,{sku},{qty},Standard,{blank}"
+
+
+def canada_row(shop: str, sku: str = "MCF-MUG-RED") -> str:
+    return f"{shop},Jean Tremblay,1 Rue Sainte-Catherine,Montreal,QC,H3B 1A7,CA,{sku},1,Standard,"
 
 
 class LoseAnswers:
@@ -366,10 +370,68 @@ def test_purge_forgets_finished_orders_only(desk: Desk) -> None:
 
 def test_a_refused_order_fixed_in_the_shop_is_updated_by_a_new_import(desk: Desk) -> None:
     desk.desk.import_csv(station_csv(row("U1", "NOT-AT-AMAZON", 1), row("U2")))
-    assert desk.desk.send("U1").state == McfState.FAILED
+    # Sent despite the preview (which names the unknown SKU), so that Amazon itself refuses it.
+    assert desk.desk.send("U1", despite_preview=True).state == McfState.FAILED
     desk.desk.send("U2")
     summary = desk.desk.import_csv(station_csv(row("U1", "MCF-BOOK", 1), row("U2", "MCF-BOOK")))
     assert summary.updated == ("U1",) and summary.already_known == ("U2",)
     assert desk.desk.order("U1")[0].state == McfState.IMPORTED
     assert desk.desk.send("U1").state in (McfState.SENT, McfState.ACCEPTED)
     assert desk.desk.order("U2")[1].lines[0].sku == "MCF-MUG-RED"  # at Amazon: never changed
+
+
+def test_an_order_no_speed_can_fill_is_not_sent(desk: Desk) -> None:
+    desk.desk.import_csv(station_csv(canada_row("E1")))
+    with pytest.raises(NotFulfillableError) as refused:
+        desk.desk.send("E1")
+    text = refused.value.user_text()
+    assert "E1" in text and "export restricted" in text and "Pack it here" in text
+    assert not refused.value.stock_short
+    assert desk.desk.order("E1")[0].state == McfState.IMPORTED
+    assert desk.creates("E1") == []
+
+
+def test_an_order_short_in_fba_stock_is_not_sent(desk: Desk) -> None:
+    desk.desk.import_csv(station_csv(row("Q1", "MCF-LAMP", 5)))
+    with pytest.raises(NotFulfillableError) as refused:
+        desk.desk.send("Q1")
+    assert refused.value.stock_short
+    text = refused.value.user_text()
+    assert "Q1" in text and "not enough FBA stock of MCF-LAMP" in text
+    assert "Fix the FBA stock" in text and "pack it here" in text
+    assert desk.desk.order("Q1")[0].state == McfState.IMPORTED
+    assert desk.creates("Q1") == []
+
+
+def test_the_lead_can_send_despite_the_preview(desk: Desk) -> None:
+    desk.desk.import_csv(station_csv(row("Q2", "MCF-SOLDOUT", 1), canada_row("E2")))
+    sent = desk.desk.send("Q2", despite_preview=True)
+    assert sent.state in (McfState.SENT, McfState.ACCEPTED)
+    assert desk.creates("Q2") == ["created"]
+    refused = desk.desk.send("E2", despite_preview=True)
+    assert refused.state == McfState.FAILED and "ExportRestricted" in (refused.last_error or "")
+    assert desk.creates("E2") == ["refused-export-restricted"]
+
+
+def test_a_speed_that_cannot_fill_names_the_speeds_that_can(desk: Desk) -> None:
+    if desk.desk.client.version != "2020-07-01":
+        pytest.skip("2026-07-04 has no block-Amazon-Logistics option (refused before any call)")
+    desk.desk.import_csv(station_csv(row("B1", "MCF-POSTER", 1)))
+    with pytest.raises(NotFulfillableError) as refused:
+        desk.desk.send("B1", speed="Priority", features=McfFeatures(block_amzl=True))
+    assert refused.value.other_speeds == ("Standard", "Expedited")
+    assert "Choose another speed (Standard, Expedited)" in refused.value.hint
+    assert "needs Amazon Logistics" in refused.value.message
+    assert desk.creates("B1") == []
+
+
+def test_reason_codes_in_the_leads_words() -> None:
+    assert "export restricted" in reason_words(UnfulfillableReason("ExportRestricted"))
+    assert reason_words(UnfulfillableReason("InventoryUnavailable", "S-1")) == (
+        "not enough FBA stock of S-1"
+    )
+    assert reason_words(UnfulfillableReason("ItemQuantityNotAvailable", "S-1")) == (
+        "not enough FBA stock of S-1"
+    )
+    assert "blank box" in reason_words(UnfulfillableReason("FeatureNotEligible:BLANK_BOX", "S"))
+    assert "SomethingNew" in reason_words(UnfulfillableReason("SomethingNew"))

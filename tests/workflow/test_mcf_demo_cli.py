@@ -188,3 +188,47 @@ def test_local_commands_need_no_simulator_seller_or_network(tmp_path: Path) -> N
     assert not world_file(home).exists()  # the simulator never ran
     demo_list = station(env, "--demo", "mcf", "list")
     assert demo_list.returncode == 0 and len(demo_list.stdout.splitlines()) == 20
+
+
+def test_send_refuses_what_the_preview_says_amazon_cannot_fill(tmp_path: Path) -> None:
+    """A batch `station --demo mcf send`: the order Amazon does not ship to (ExportRestricted)
+    and the one short in FBA stock are refused, each on its line with what to do, nothing
+    created for them; the others are sent; exit 1 (README: failed). --despite-preview sends."""
+    home = tmp_path / "lead"
+    env = demo_env(home)
+    orders = tmp_path / "orders.csv"
+    orders.write_text(
+        "shop_order,name,address1,city,state,postal_code,country,sku,quantity,speed\n"
+        "#1001,Ana Souza,100 Pike St,Seattle,WA,98101,US,MCF-MUG-RED,1,Standard\n"
+        "#1002,Jean Tremblay,1 Rue Sainte-Catherine,Montreal,QC,H3B 1A7,CA,MCF-MUG-RED,1,\n"
+        "#1003,Bo Lee,5 Pine St,Seattle,WA,98102,US,MCF-BOOK,1,Standard\n"
+        "#1004,Cy Park,7 Pine St,Seattle,WA,98103,US,MCF-LAMP,5,Standard\n",
+        encoding="utf-8",
+    )
+    assert station(env, "--demo", "mcf", "import", str(orders)).returncode == 0
+
+    sent = station(env, "--demo", "mcf", "send", "#1001", "#1002", "#1003", "#1004")
+    assert sent.returncode == 1, sent.stdout + sent.stderr
+    refusals = {
+        line.split(":")[1].strip(): line for line in sent.stderr.splitlines() if "not sent" in line
+    }
+    assert sorted(refusals) == ["#1002", "#1004"], sent.stderr
+    assert "export restricted" in refusals["#1002"]
+    assert "not enough FBA stock of MCF-LAMP" in refusals["#1004"]
+    assert "Pack it here" in sent.stderr and "Fix the FBA stock" in sent.stderr
+    assert "--despite-preview" in sent.stderr
+    assert "Montreal" not in sent.stdout + sent.stderr  # no address on the terminal
+    created = {c["displayableOrderId"]: c["result"] for c in world(home)["creates"]}
+    assert created == {"#1001": "created", "#1003": "created"}
+
+    listed = station(env, "--demo", "mcf", "list")
+    states = {line.split()[1]: line.split()[2] for line in listed.stdout.splitlines()}
+    assert states == {"#1001": "sent", "#1002": "imported", "#1003": "sent", "#1004": "imported"}
+
+    anyway = station(env, "--demo", "mcf", "send", "#1004", "--despite-preview")
+    assert anyway.returncode == 0, anyway.stderr
+    assert world(home)["creates"][-1] == {**world(home)["creates"][-1], "result": "created"}
+    restricted = station(env, "--demo", "mcf", "send", "#1002", "--despite-preview")
+    assert restricted.returncode == 1
+    assert "ExportRestricted" in restricted.stderr
+    assert world(home)["creates"][-1]["result"] == "refused-export-restricted"

@@ -1496,321 +1496,436 @@ Fontes: DejaVu (licença livre).</translation>
     <context>
         <name>McfWindow</name>
         <message>
-            <location filename="../../ui/mcf.py" line="61" />
+            <location filename="../../ui/mcf.py" line="67" />
             <source>Accepted by Amazon</source>
             <translation>Aceito pela Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="100" />
+            <location filename="../../ui/mcf.py" line="94" />
+            <source>Amazon Logistics blocked</source>
+            <translation>Amazon Logistics bloqueada</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="102" />
+            <source>Amazon cannot deliver to this address</source>
+            <translation>A Amazon não entrega neste endereço</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="553" />
+            <source>Amazon cannot fill this order</source>
+            <translation>A Amazon não consegue atender este pedido</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="99" />
+            <source>Amazon does not ship to this destination from this marketplace (export restricted)</source>
+            <translation>A Amazon não envia para este destino a partir deste marketplace (exportação restrita)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="155" />
             <source>Amazon fulfilment</source>
             <translation>Logística da Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="132" />
+            <location filename="../../ui/mcf.py" line="188" />
             <source>Amazon order id</source>
             <translation>Id do pedido na Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="450" />
+            <location filename="../../ui/mcf.py" line="534" />
             <source>Amazon refused order {order}: {reason}</source>
             <translation>A Amazon recusou o pedido {order}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="134" />
+            <location filename="../../ui/mcf.py" line="190" />
             <source>Amazon status</source>
             <translation>Status na Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="396" />
+            <location filename="../../ui/mcf.py" line="120" />
+            <source>Amazon's preview says order {order} cannot be filled ({speed}):</source>
+            <translation>A prévia da Amazon diz que o pedido {order} não pode ser atendido ({speed}):</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="113" />
+            <source>Amazon's reason {code}</source>
+            <translation>Motivo da Amazon: {code}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="452" />
             <source>Asking Amazon for a preview…</source>
             <translation>Pedindo uma prévia à Amazon…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="147" />
+            <location filename="../../ui/mcf.py" line="203" />
             <source>Blank box</source>
             <translation>Caixa sem marca</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="157" />
+            <location filename="../../ui/mcf.py" line="213" />
             <source>Blank box, block Amazon Logistics and signature cannot change after sending.</source>
             <translation>Caixa sem marca, bloquear a Amazon Logistics e assinatura não podem mudar depois do envio.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="148" />
+            <location filename="../../ui/mcf.py" line="204" />
             <source>Block Amazon Logistics</source>
             <translation>Bloquear a Amazon Logistics</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="501" />
+            <location filename="../../ui/mcf.py" line="602" />
             <source>CSV files (*.csv)</source>
             <translation>Arquivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="336" />
+            <location filename="../../ui/mcf.py" line="392" />
             <source>CSV files (*.csv);;All files (*)</source>
             <translation>Arquivos CSV (*.csv);;Todos os arquivos (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="166" />
+            <location filename="../../ui/mcf.py" line="222" />
             <source>Cancel at Amazon</source>
             <translation>Cancelar na Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="64" />
+            <location filename="../../ui/mcf.py" line="70" />
             <source>Cancelled</source>
             <translation>Cancelado</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="167" />
+            <location filename="../../ui/mcf.py" line="128" />
+            <source>Choose another speed ({speeds}), or pack it here.</source>
+            <translation>Escolha outra velocidade ({speeds}) ou embale aqui.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="223" />
             <source>Close</source>
             <translation>Fechar</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="74" />
+            <location filename="../../ui/mcf.py" line="561" />
+            <source>Do not send</source>
+            <translation>Não enviar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="80" />
             <source>Expedited</source>
             <translation>Expresso</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="349" />
+            <location filename="../../ui/mcf.py" line="405" />
             <source>Export the orders again, in smaller files.</source>
             <translation>Exporte os pedidos de novo, em arquivos menores.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="501" />
+            <location filename="../../ui/mcf.py" line="602" />
             <source>Export tracking</source>
             <translation>Exportar rastreamento</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="120" />
+            <location filename="../../ui/mcf.py" line="176" />
             <source>Export tracking (CSV)…</source>
             <translation>Exportar rastreamento (CSV)…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="512" />
+            <location filename="../../ui/mcf.py" line="613" />
             <source>Exporting…</source>
             <translation>Exportando…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="150" />
+            <location filename="../../ui/mcf.py" line="124" />
+            <source>Fix the FBA stock (send the SKUs to Amazon, then preview again), or pack it here.</source>
+            <translation>Corrija o estoque FBA (envie os SKUs para a Amazon e peça a prévia de novo) ou embale aqui.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="206" />
             <source>Hold for review</source>
             <translation>Reter para revisão</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="117" />
+            <location filename="../../ui/mcf.py" line="173" />
             <source>Import orders (CSV)…</source>
             <translation>Importar pedidos (CSV)…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="336" />
+            <location filename="../../ui/mcf.py" line="392" />
             <source>Import web-shop orders</source>
             <translation>Importar pedidos da loja virtual</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="59" />
+            <location filename="../../ui/mcf.py" line="65" />
             <source>Imported</source>
             <translation>Importado</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="354" />
+            <location filename="../../ui/mcf.py" line="410" />
             <source>Imported {added} order(s); {known} were already here.</source>
             <translation>{added} pedido(s) importado(s); {known} já estavam aqui.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="367" />
+            <location filename="../../ui/mcf.py" line="423" />
             <source>Importing…</source>
             <translation>Importando…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="360" />
+            <location filename="../../ui/mcf.py" line="416" />
             <source>Not imported:</source>
             <translation>Não importados:</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="62" />
+            <location filename="../../ui/mcf.py" line="68" />
             <source>On hold</source>
             <translation>Retido</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="136" />
+            <location filename="../../ui/mcf.py" line="192" />
             <source>Options</source>
             <translation>Opções</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="382" />
+            <location filename="../../ui/mcf.py" line="438" />
             <source>Order {order} added.</source>
             <translation>Pedido {order} adicionado.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="384" />
+            <location filename="../../ui/mcf.py" line="527" />
+            <source>Order {order} not sent. {advice}</source>
+            <translation>Pedido {order} não enviado. {advice}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="440" />
             <source>Order {order} was already here.</source>
             <translation>O pedido {order} já estava aqui.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="403" />
+            <location filename="../../ui/mcf.py" line="459" />
             <source>Order {order}:</source>
             <translation>Pedido {order}:</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="456" />
-            <location filename="../../ui/mcf.py" line="479" />
+            <location filename="../../ui/mcf.py" line="540" />
+            <location filename="../../ui/mcf.py" line="580" />
             <source>Order {order}: {state}.</source>
             <translation>Pedido {order}: {state}.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="66" />
-            <location filename="../../ui/mcf.py" line="164" />
+            <location filename="../../ui/mcf.py" line="72" />
+            <location filename="../../ui/mcf.py" line="220" />
             <source>Pack here</source>
             <translation>Embalar aqui</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="162" />
+            <location filename="../../ui/mcf.py" line="132" />
+            <source>Pack it here: Amazon will not ship it.</source>
+            <translation>Embale aqui: a Amazon não vai enviá-lo.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="218" />
             <source>Preview</source>
             <translation>Prévia</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="437" />
+            <location filename="../../ui/mcf.py" line="493" />
             <source>Preview ready.</source>
             <translation>Prévia pronta.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="75" />
+            <location filename="../../ui/mcf.py" line="81" />
             <source>Priority</source>
             <translation>Prioritário</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="119" />
+            <location filename="../../ui/mcf.py" line="175" />
             <source>Refresh tracking</source>
             <translation>Atualizar rastreamento</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="497" />
+            <location filename="../../ui/mcf.py" line="598" />
             <source>Refreshing tracking…</source>
             <translation>Atualizando o rastreamento…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="65" />
+            <location filename="../../ui/mcf.py" line="71" />
             <source>Refused by Amazon</source>
             <translation>Recusado pela Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="165" />
+            <location filename="../../ui/mcf.py" line="221" />
             <source>Release hold</source>
             <translation>Liberar retenção</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="426" />
+            <location filename="../../ui/mcf.py" line="482" />
             <source>SKU {sku} × {qty}: enough FBA stock</source>
             <translation>SKU {sku} × {qty}: estoque FBA suficiente</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="432" />
+            <location filename="../../ui/mcf.py" line="488" />
             <source>SKU {sku} × {qty}: not enough FBA stock ({reasons})</source>
             <translation>SKU {sku} × {qty}: estoque FBA insuficiente ({reasons})</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="76" />
+            <location filename="../../ui/mcf.py" line="82" />
             <source>Scheduled</source>
             <translation>Agendado</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="163" />
+            <location filename="../../ui/mcf.py" line="560" />
+            <source>Send anyway</source>
+            <translation>Enviar mesmo assim</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="219" />
             <source>Send to Amazon</source>
             <translation>Enviar para a Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="60" />
+            <location filename="../../ui/mcf.py" line="66" />
             <source>Sending (checking with Amazon)</source>
             <translation>Enviando (conferindo com a Amazon)</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="463" />
+            <location filename="../../ui/mcf.py" line="546" />
             <source>Sending to Amazon…</source>
             <translation>Enviando para a Amazon…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="63" />
+            <location filename="../../ui/mcf.py" line="69" />
             <source>Sent to Amazon</source>
             <translation>Enviado à Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="131" />
+            <location filename="../../ui/mcf.py" line="187" />
             <source>Shop order</source>
             <translation>Pedido da loja</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="149" />
+            <location filename="../../ui/mcf.py" line="205" />
             <source>Signature</source>
             <translation>Assinatura</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="135" />
-            <location filename="../../ui/mcf.py" line="151" />
+            <location filename="../../ui/mcf.py" line="191" />
+            <location filename="../../ui/mcf.py" line="207" />
             <source>Speed</source>
             <translation>Velocidade</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="73" />
+            <location filename="../../ui/mcf.py" line="79" />
             <source>Standard</source>
             <translation>Padrão</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="133" />
+            <location filename="../../ui/mcf.py" line="189" />
             <source>State</source>
             <translation>Situação</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="137" />
+            <location filename="../../ui/mcf.py" line="193" />
             <source>Tracking</source>
             <translation>Rastreamento</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="493" />
+            <location filename="../../ui/mcf.py" line="594" />
             <source>Tracking refreshed for {count} order(s).</source>
             <translation>Rastreamento atualizado para {count} pedido(s).</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="118" />
+            <location filename="../../ui/mcf.py" line="174" />
             <source>Type an order…</source>
             <translation>Digitar um pedido…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="109" />
+            <location filename="../../ui/mcf.py" line="165" />
             <source>Web-shop orders: preview what Amazon offers, then send each to Amazon's fulfilment network or pack it here.</source>
             <translation>Pedidos da loja virtual: veja a prévia do que a Amazon oferece e depois envie cada um à rede de logística da Amazon ou embale-o aqui.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="388" />
-            <location filename="../../ui/mcf.py" line="485" />
+            <location filename="../../ui/mcf.py" line="444" />
+            <location filename="../../ui/mcf.py" line="586" />
             <source>Working…</source>
             <translation>Trabalhando…</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="515" />
+            <location filename="../../ui/mcf.py" line="616" />
             <source>Wrote {rows} tracking number(s) to {file}.</source>
             <translation>{rows} número(s) de rastreamento gravado(s) em {file}.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="411" />
+            <location filename="../../ui/mcf.py" line="93" />
+            <source>a blank box</source>
+            <translation>caixa sem marca</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="90" />
+            <source>an item</source>
+            <translation>um item</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="467" />
             <source>available</source>
             <translation>disponível</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="413" />
+            <location filename="../../ui/mcf.py" line="469" />
             <source>not available</source>
             <translation>indisponível</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="285" />
+            <location filename="../../ui/mcf.py" line="103" />
+            <location filename="../../ui/mcf.py" line="104" />
+            <source>not enough FBA stock of {sku}</source>
+            <translation>estoque FBA insuficiente de {sku}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="95" />
+            <source>signature on delivery</source>
+            <translation>assinatura na entrega</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="110" />
+            <source>this speed is not offered for the order</source>
+            <translation>esta velocidade não é oferecida para o pedido</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="107" />
+            <source>this speed needs Amazon Logistics, which the order blocks</source>
+            <translation>esta velocidade exige a Amazon Logistics, que o pedido bloqueia</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="556" />
+            <source>{advice}
+
+Send it to Amazon anyway? Amazon will likely mark it unfulfillable.</source>
+            <translation>{advice}
+
+Enviar para a Amazon mesmo assim? A Amazon provavelmente vai marcá-lo como não atendível.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="341" />
             <source>{count} web-shop order(s).</source>
             <translation>{count} pedido(s) da loja virtual.</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="348" />
+            <location filename="../../ui/mcf.py" line="404" />
             <source>{file} is empty or larger than 10 MB</source>
             <translation>{file} está vazio ou tem mais de 10 MB</translation>
         </message>
         <message>
-            <location filename="../../ui/mcf.py" line="407" />
+            <location filename="../../ui/mcf.py" line="106" />
+            <source>{sku} cannot ship with the chosen options</source>
+            <translation>{sku} não pode ser enviado com as opções escolhidas</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="97" />
+            <source>{sku} cannot ship with {option}</source>
+            <translation>{sku} não pode ser enviado com {option}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="105" />
+            <source>{sku} is not in FBA stock (no such SKU at Amazon)</source>
+            <translation>{sku} não está no estoque FBA (SKU inexistente na Amazon)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/mcf.py" line="463" />
             <source>{speed}: {verdict}, ships by {ships}, arrives {arrives}, fees {fees}</source>
             <translation>{speed}: {verdict}, sai até {ships}, chega {arrives}, tarifas {fees}</translation>
         </message>
