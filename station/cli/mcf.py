@@ -130,6 +130,14 @@ def _features(args: argparse.Namespace) -> McfFeatures | None:
     )
 
 
+#: The first line of `station mcf list`: one word per column (so `awk`, `cut` and `tail -n +2`
+#: keep working), in the columns of :func:`_line`.
+LIST_HEADER = (
+    f"{'ORDER_ID':<24} {'SHOP_ORDER':<16} {'STATE':<10} {'AMAZON_STATUS':<16} {'SPEED':<10} "
+    "FEATURES  TRACKING"
+)
+
+
 def _line(record: McfRecord) -> str:
     features = ",".join(record.features) or "-"
     return (
@@ -150,6 +158,12 @@ def _import(desk: McfDesk, path: Path) -> int:
         say(f"Already imported before (left as they were): {len(summary.already_known)}.")
     for problem in summary.problems:
         print(f"station: not imported: {problem}", file=sys.stderr)
+    if summary.problems:
+        print(
+            "  what to do: correct the rows named above in the file and import it again (orders "
+            "imported already are not imported twice)",
+            file=sys.stderr,
+        )
     return EXIT_FAILED if summary.problems else EXIT_OK
 
 
@@ -170,6 +184,7 @@ def _list(desk: McfDesk, state: str | None) -> int:
     for p in desk.book.packages():
         if p.tracking_number:
             packages.setdefault(p.order_id, []).append(f"{p.carrier or '?'} {p.tracking_number}")
+    say(LIST_HEADER)
     for record in records:
         tracking = "; ".join(packages.get(record.order_id, []))
         say(_line(record) + (f"  {tracking}" if tracking else ""))

@@ -196,6 +196,13 @@ def _status_update(args: argparse.Namespace) -> int:
             hint = cli_hint(error)
             if hint and args.csv is None:
                 print(f"  what to do: {hint}", file=sys.stderr)
+        if outcome.refused and args.csv is not None:
+            print(
+                "  what to do: correct the lines named above in the carrier file and import "
+                "a file of those lines alone again (the other lines are recorded already; "
+                "`station outbox list --all` shows them)",
+                file=sys.stderr,
+            )
         if not outcome.queued:
             return EXIT_FAILED
         note(
@@ -227,6 +234,14 @@ def _deliver(runtime: Runtime, items: Sequence[OutboxItem], wait: float) -> list
         worker.stop()
 
 
+#: Amazon refused an update the station found sound: its record of the PO differs from ours.
+REJECTED_HINT = (
+    "Amazon's record of PO {po} differs from this station's: check the PO in Vendor Central "
+    "(`station order {po} --live` shows Amazon's state and tracking numbers), then send the "
+    "event again; the rejected update stays in `station outbox list --all`."
+)
+
+
 def _report_items(items: Sequence[OutboxItem], *, refused: int) -> int:
     from station.journal import OutboxState
 
@@ -235,6 +250,7 @@ def _report_items(items: Sequence[OutboxItem], *, refused: int) -> int:
     queued = [i for i in items if i.is_open]
     for item in failed:
         print(f"station: PO {item.po} rejected: {rejection_reasons(item)}", file=sys.stderr)
+        print(f"  what to do: {REJECTED_HINT.format(po=item.po)}", file=sys.stderr)
     print(
         f"status updates: {len(done)} accepted, {len(queued)} queued, {len(failed)} failed, "
         f"{refused} refused"

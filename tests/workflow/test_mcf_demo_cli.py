@@ -168,7 +168,8 @@ def test_local_commands_need_no_simulator_seller_or_network(tmp_path: Path) -> N
     assert "Imported 20 order(s)" in imported.stdout
     listed = station(env, "mcf", "list", "--state", "imported")
     assert listed.returncode == 0, listed.stderr
-    assert len(listed.stdout.splitlines()) == 20
+    header, *listed_orders = listed.stdout.splitlines()
+    assert header.startswith("ORDER_ID") and len(listed_orders) == 20
     # Listing needs no key either: the addresses stay sealed.
     listed = station({k: v for k, v in env.items() if k != "STATION_DATA_KEY"}, "mcf", "list")
     assert listed.returncode == 0, listed.stderr
@@ -187,7 +188,9 @@ def test_local_commands_need_no_simulator_seller_or_network(tmp_path: Path) -> N
     assert demo_import.returncode == 0, demo_import.stderr
     assert not world_file(home).exists()  # the simulator never ran
     demo_list = station(env, "--demo", "mcf", "list")
-    assert demo_list.returncode == 0 and len(demo_list.stdout.splitlines()) == 20
+    assert demo_list.returncode == 0, demo_list.stderr
+    header, *demo_orders = demo_list.stdout.splitlines()
+    assert header.startswith("ORDER_ID") and len(demo_orders) == 20
 
 
 def test_send_refuses_what_the_preview_says_amazon_cannot_fill(tmp_path: Path) -> None:
@@ -222,7 +225,9 @@ def test_send_refuses_what_the_preview_says_amazon_cannot_fill(tmp_path: Path) -
     assert created == {"#1001": "created", "#1003": "created"}
 
     listed = station(env, "--demo", "mcf", "list")
-    states = {line.split()[1]: line.split()[2] for line in listed.stdout.splitlines()}
+    header, *rows_listed = listed.stdout.splitlines()
+    assert header.startswith("ORDER_ID"), listed.stdout
+    states = {line.split()[1]: line.split()[2] for line in rows_listed}
     assert states == {"#1001": "sent", "#1002": "imported", "#1003": "sent", "#1004": "imported"}
 
     anyway = station(env, "--demo", "mcf", "send", "#1004", "--despite-preview")
