@@ -21,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 # What the self-test must check on Windows, as it names the checks (station/selftest.py).
@@ -40,17 +41,36 @@ def check(name: str, ok: bool, detail: str = "") -> bool:
 
 
 def run_self_test(folder: Path, cwd: Path) -> tuple[int, str]:
-    """`station.exe --self-test` with stdin, stdout and stderr pipes, as scripts read it."""
-    result = subprocess.run(
+    """`station.exe --self-test` with stdin, stdout and stderr pipes, as scripts read it.
+
+    Its output is read until it has exited, not until the pipe closes: a process it started
+    may keep the pipe open after it (under wine, the desktop process the first window starts)."""
+    process = subprocess.Popen(
         [str(folder / "station.exe"), "--self-test"],
-        input=b"",
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         cwd=cwd,
-        timeout=900,
-        check=False,
     )
-    return result.returncode, result.stdout.decode("utf-8", "replace")
+    assert process.stdin is not None
+    process.stdin.close()  # nothing to read: an empty pipe, as a script gives it
+    chunks: list[bytes] = []
+
+    def drain() -> None:
+        assert process.stdout is not None
+        for chunk in iter(lambda: process.stdout.read1(65536), b""):  # type: ignore[union-attr]
+            chunks.append(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    try:
+        code = process.wait(timeout=900)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        code = process.wait(timeout=60)
+        chunks.append(b"\n(killed after 900 s)")
+    reader.join(timeout=10)  # what it wrote before exiting is in the pipe already
+    return code, b"".join(chunks).decode("utf-8", "replace")
 
 
 def self_test(folder: Path, label: str, cwd: Path) -> None:
@@ -91,7 +111,10 @@ def self_test_notices_missing_pieces(folder: Path, scratch: Path) -> None:
         if not path.exists():
             check(f"self-test without {path.name}", False, f"{path} is not in the frozen app")
             continue
-        aside = broken / path.name  # out of its folder, as if it had never been installed
+        # Out of the app, as if it had never been installed (a DLL in station.exe's own folder
+        # would still be found: Windows looks for DLLs there first).
+        aside = scratch / "taken-away" / path.name
+        aside.parent.mkdir(exist_ok=True)
         path.rename(aside)
         try:
             code, out = run_self_test(broken, scratch)
