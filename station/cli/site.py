@@ -15,13 +15,15 @@ import sys
 from typing import TYPE_CHECKING, TextIO
 
 from station.cli.argtypes import po_number, seconds
-from station.cli.exit_codes import EXIT_FAILED, EXIT_OK
+from station.cli.exit_codes import EXIT_OK
 
 if TYPE_CHECKING:
     from station.config import Settings
+    from station.errors import StationError
     from station.paths import StationPaths
     from station.runtime import Runtime
     from station.site.db import SiteDatabase
+    from station.site.membership import FieldRefusal
 
 __all__ = ["add_arguments", "flush_site", "print_site_history", "run"]
 
@@ -96,9 +98,8 @@ def _station() -> tuple[StationPaths, Settings]:
     return paths, load_settings(paths.config_file)
 
 
-def _database(
-    settings: Settings, url: str | None = None, password: str | None = None
-) -> SiteDatabase:
+def _database(settings: Settings) -> SiteDatabase:
+    """The site database of this station's settings, for a look at the site (``"lead"``)."""
     from station.errors import ConfigError
     from station.paths import default_paths
     from station.secrets import KeyringSecretStore
@@ -106,21 +107,14 @@ def _database(
     from station.site.identity import site_identity
     from station.site.url import check_site_url
 
-    url = url or settings.journal_url
+    url = settings.journal_url
     if not url:
         raise ConfigError(
             "This station is not part of a site (journal_url is empty)",
             hint="Run `station site join URL --bench N`.",
         )
+    check_site_url(url)
     identity = site_identity(default_paths(dict(os.environ)).config_file)
-    if password is not None:
-        return SiteDatabase(
-            check_site_url(url),
-            settings.station_id,
-            settings.bench or settings.station_id,
-            lambda: password,
-            identity,
-        )
     store = None if os.environ.get(ENV_SITE_PASSWORD) else KeyringSecretStore()
     return SiteDatabase.from_settings(
         url,
@@ -129,6 +123,7 @@ def _database(
         store=store,
         environ=dict(os.environ),
         identity=identity,
+        purpose="lead",
     )
 
 
@@ -171,7 +166,7 @@ def _set_up(args: argparse.Namespace, out: TextIO) -> int:
     try:
         prepare(paths.config_file, args.url, args.bench)  # the URL and the bench, before asking
     except FieldRefusal as exc:
-        raise exc.cause from None
+        raise _usage(exc) from None
     # README: a bench without a keyring gives the secrets as STATION_SITE_PASSWORD and
     # STATION_SITE_DATA_KEY; they are checked against the database like typed ones and stay in
     # those variables (never written to the settings file, the log or the database).
@@ -227,15 +222,24 @@ def _set_up(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _usage(refusal: FieldRefusal) -> StationError:
+    """The URL or --bench of the command line refused: a usage error in its own words (exit 2);
+    anything else as it is."""
+    from station.cli.errors import UsageError
+
+    cause = refusal.cause
+    if refusal.field == "url":
+        message = cause.message.replace("journal_url", "The URL", 1)
+        return UsageError(message, hint=cause.hint or "See `station site join --help`.")
+    if refusal.field == "bench":
+        return UsageError(f"--bench: {cause.message}", hint=cause.hint)
+    return cause
+
+
 def _status(db: SiteDatabase, out: TextIO) -> int:
-    from station.errors import SiteUnavailableError
     from station.site.admin import site_status
 
-    try:
-        status = site_status(db)
-    except SiteUnavailableError as exc:
-        print(f"site: {exc.message}", file=out)
-        return EXIT_FAILED
+    status = site_status(db)  # the database away: an error on standard error, exit 1
     print(f"site database at {status.where}, schema {status.schema_version}", file=out)
     print(f"{'bench':<8} {'station':<20} {'last seen':<9} claims", file=out)
     for row in status.stations:

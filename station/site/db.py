@@ -67,6 +67,10 @@ class SiteDatabase:
     #: This data folder's own identity (``station.site.identity``); "" when unknown (a lead's
     #: look at the site), then claims are told apart by the station id alone.
     identity: str = ""
+    #: What the connection is for, so a failure says what fits: ``"bench"`` (a running bench),
+    #: ``"init"`` / ``"join"`` (setting up; nothing is saved on failure), ``"lead"`` (a look at
+    #: the site: status, watch, release, history).
+    purpose: str = "bench"
 
     @classmethod
     def from_settings(
@@ -78,6 +82,7 @@ class SiteDatabase:
         store: SecretStore | None,
         environ: Mapping[str, str],
         identity: str = "",
+        purpose: str = "bench",
     ) -> SiteDatabase:
         url = check_site_url(journal_url)
 
@@ -91,7 +96,7 @@ class SiteDatabase:
                 )
             return store.get(PASSWORD_KEY_NAME)
 
-        return cls(url, station_id, bench or station_id, password, identity)
+        return cls(url, station_id, bench or station_id, password, identity, purpose)
 
     def connect(self) -> psycopg.Connection[Any]:
         """A new autocommit connection; SiteUnavailableError when the database cannot be had."""
@@ -114,17 +119,50 @@ class SiteDatabase:
         return conn
 
 
+_SETTING_UP_UNREACHABLE = (
+    "Nothing was saved. Check the address, that the database server runs and this computer "
+    "reaches it, and with sslmode=verify-full that the server's certificate names the host of "
+    "the address and that sslrootcert is its CA."
+)
+
+
+def _password_hint(db: SiteDatabase) -> str:
+    if db.purpose in ("init", "join"):
+        return (
+            f"Nothing was saved. Run `station site {db.purpose}` again with the password of the "
+            f"database role {db.url.user} (asked on the terminal, or {ENV_SITE_PASSWORD})."
+        )
+    return (
+        f"The password kept for this station is not the one of the database role {db.url.user}: "
+        "run `station site join` again with the right one (or Settings → Site, Join the site); "
+        "it replaces the one in the keyring."
+    )
+
+
+def _unreachable_hint(db: SiteDatabase) -> str:
+    if db.purpose in ("init", "join"):
+        return _SETTING_UP_UNREACHABLE
+    if db.purpose == "lead":
+        return (
+            "Check that the database server runs and that this computer reaches it, then run "
+            "the command again. The benches go on with the POs they already claimed meanwhile."
+        )
+    return (
+        "This bench goes on with the POs it already claimed; its confirmations wait here and "
+        "are handed over when the database is back."
+    )
+
+
 def _unavailable(db: SiteDatabase, exc: Exception) -> SiteError:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     if "password authentication failed" in text or "no password supplied" in text:
         return SiteError(
             f"The site database at {db.url.where} refused the password of {db.url.user}",
-            hint="Run `station site join` again with the right password.",
+            hint=_password_hint(db),
         )
     return SiteUnavailableError(
         f"The site database at {db.url.where} cannot be reached ({text[:200]})",
-        hint="This bench goes on with the POs it already claimed; its confirmations wait here "
-        "and are handed over when the database is back.",
+        hint=_unreachable_hint(db),
     )
 
 
@@ -156,7 +194,8 @@ class SiteLink:
                 raise _unavailable(self.db, exc) from None
             except psycopg.errors.QueryCanceled as exc:
                 raise SiteUnavailableError(
-                    f"The site database at {self.db.url.where} did not answer in time ({exc})"
+                    f"The site database at {self.db.url.where} did not answer in time ({exc})",
+                    hint=_unreachable_hint(self.db),
                 ) from None
 
     def connection(self) -> psycopg.Connection[Any]:

@@ -73,9 +73,15 @@ def prepare(config_file: Path, url: str, bench: str) -> Settings:
     settings = load_settings(config_file)
     try:
         return Settings.model_validate({**settings.model_dump(), "bench": bench.strip()})
-    except ValidationError as exc:
-        reason = exc.errors()[0].get("msg", str(exc)) if exc.errors() else str(exc)
-        raise FieldRefusal("bench", ConfigError(f"The bench name is not valid: {reason}")) from None
+    except ValidationError:
+        raise FieldRefusal(
+            "bench",
+            ConfigError(
+                f"The bench name {bench.strip()!r} is not valid: use letters, digits, space and "
+                "_ . - (at most 32, beginning with a letter or digit)",
+                hint="Give the bench a name like 2 or pack-02. Nothing was saved.",
+            ),
+        ) from None
 
 
 def join(
@@ -114,20 +120,13 @@ def join(
         settings.bench,
         lambda: password,
         site_identity(config_file),
+        "init" if data_key is None else "join",
     )
     key = new_data_key() if data_key is None else data_key.strip()
     try:
         version = init_site(db, key) if data_key is None else join_site(db, key)
-    except SiteUnavailableError as exc:
-        raise FieldRefusal(
-            "url",
-            SiteUnavailableError(
-                exc.message,
-                hint="Nothing was saved. Check the address, that the database server runs and "
-                "this computer reaches it, and with sslmode=verify-full that the server's "
-                "certificate names the host of the address and that sslrootcert is its CA.",
-            ),
-        ) from None
+    except SiteUnavailableError as exc:  # its hint says that nothing was saved (purpose)
+        raise FieldRefusal("url", exc) from None
     except ConfigError as exc:  # the key is not a key
         raise FieldRefusal("data_key", exc) from None
     except StationConflictError as exc:

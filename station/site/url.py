@@ -47,11 +47,13 @@ def check_site_url(value: str) -> SiteUrl:
             "journal_url must be a postgresql:// address (empty keeps the local journal)",
             hint=hint,
         )
+    where_it_goes = (
+        "Drop the password from the address (postgresql://USER@HOST[:PORT]/DATABASE?…): "
+        "`station site init` and `station site join` ask for it (or read STATION_SITE_PASSWORD) "
+        "and keep it in the system keyring."
+    )
     if parts.password is not None:
-        raise ConfigError(
-            "journal_url must not contain the database password",
-            hint="Remove it from the address; `station site join` keeps it in the system keyring.",
-        )
+        raise ConfigError("journal_url must not contain the database password", hint=where_it_goes)
     if not parts.username:
         raise ConfigError("journal_url names no database user", hint=hint)
     database = unquote(parts.path.lstrip("/"))
@@ -62,7 +64,7 @@ def check_site_url(value: str) -> SiteUrl:
     if unknown:
         raise ConfigError(f"journal_url has an unknown parameter {unknown[0]!r}", hint=hint)
     if "password" in params or "passfile" in params:
-        raise ConfigError("journal_url must not contain the database password", hint=hint)
+        raise ConfigError("journal_url must not contain the database password", hint=where_it_goes)
     host = parts.hostname or (params.get("host") or [""])[0]
     where = f"{host}:{port}" if port else host or "the local socket"
     return SiteUrl(value, unquote(parts.username), database, where)
