@@ -895,7 +895,10 @@ class MainWindow(QMainWindow):
         elif isinstance(event, ConfirmationQueued):
             self._refresh_outbox()
             if event.offline:
-                self.health.set_network(False, _tr("The confirmation waits for the network"))
+                if self.site_status is None:  # a site bench waits for its database, not Amazon
+                    self.health.set_network(
+                        False, _tr("The confirmation waits for the network"), outbox=True
+                    )
                 self._show_queued(po or "", queued_reason(event.reason) if event.reason else "")
             else:
                 # Recorded: only now are the steps before it done.
@@ -1129,7 +1132,11 @@ class MainWindow(QMainWindow):
         self._health_pending = False
         self.health.set_outbox(result["queued"], result["sending"], result["failed"])
         if result["offline"]:
-            self.health.set_network(False, _tr("Confirmations are waiting for the network"))
+            self.health.set_network(
+                False, _tr("Confirmations are waiting for the network"), outbox=True
+            )
+        elif self.health.offline_for_outbox:
+            self.health.set_network(True)  # what waited for the network went out
         for key, label, name in (
             ("label", self.health.label_printer, _tr("Label printer")),
             ("slip", self.health.slip_printer, _tr("Slip printer")),

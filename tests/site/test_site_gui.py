@@ -19,13 +19,14 @@ from station.ui.qt_compat import immortalize_singletons
 from station.ui.site_status import site_state_text
 from tests.helpers.postgres import PgCluster
 from tests.ui.station_fixtures import QT_LOG_IGNORE, ScannerClock
-from tests.workflow.conftest import Station, random_pos
+from tests.workflow.conftest import Station, random_pos, record
 
 immortalize_singletons()
 
 pytestmark = [pytest.mark.gui, QT_LOG_IGNORE]
 
 WAIT_MS = 30_000
+PRESENCE_INTERVAL_MS = 3_000
 BenchFactory = Callable[..., Station]
 
 
@@ -171,3 +172,59 @@ def test_the_engines_claim_texts_are_said_in_packer_words(tmp_path: Path) -> Non
     message, hint = packer_error(refused.value)
     assert message == "PO PO9 cannot be claimed for this bench: the site database is away"
     assert hint.startswith("Put this order aside")
+
+
+def test_the_network_item_follows_amazon_not_the_site_database(
+    bench_gui: tuple[StationGui, Station],
+    qtbot: Any,
+    simulator: Any,
+    pg_cluster: PgCluster,
+) -> None:
+    """A confirmation kept here while the database is away is not a network outage: Amazon
+    answered all along, so the network item never says OFFLINE for it, and once the database is
+    back and the confirmation went out, the window says online without another scan."""
+    gui, station = bench_gui
+    window = gui.window
+    (po,) = random_pos(simulator, 1)
+    station.acknowledge(po)
+    qtbot.waitUntil(lambda: _site_text(gui).startswith("✔ Site database: online"), timeout=WAIT_MS)
+    assert _scan(qtbot, gui, po) != "error", window.banner.detail.text()
+    assert "OFFLINE" not in window.health.network.text()
+
+    pg_cluster.stop()
+    try:
+        qtbot.waitUntil(lambda: _site_text(gui).startswith("✖ Site database away"), timeout=WAIT_MS)
+        for field, value in zip(window.boxes.fields, ("12", "8", "4", "2"), strict=True):
+            field.setText(value)
+        window.handle_scan("CMD:CONFIRM")
+        qtbot.waitUntil(
+            lambda: "confirmations are kept here (1)" in _site_text(gui), timeout=WAIT_MS
+        )
+        qtbot.wait(2 * PRESENCE_INTERVAL_MS)  # the window's next look at its outbox
+        assert "OFFLINE" not in window.health.network.text(), window.health.network.toolTip()
+    finally:
+        pg_cluster.start()
+
+    qtbot.waitUntil(lambda: _site_text(gui).startswith("✔ Site database: online"), timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: any(c["outcome"] == "accepted" for c in record(simulator, po)["confirmations"]),
+        timeout=WAIT_MS,
+    )
+    qtbot.wait(2 * PRESENCE_INTERVAL_MS)  # the window's next looks at the outbox and the site
+    assert "OFFLINE" not in window.health.network.text(), window.health.network.toolTip()
+
+
+def test_an_outbox_offline_network_item_clears_itself_a_real_outage_does_not(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    from station.ui.widgets.health_bar import HealthBar
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    health = HealthBar(window.statusBar())
+    health.set_network(False, "Confirmations are waiting for the network", outbox=True)
+    assert health.offline_for_outbox and health.network.text() == "✖ Network: OFFLINE"
+    health.set_network(False, "Amazon cannot be reached (network)")  # seen by a request
+    assert not health.offline_for_outbox
+    health.set_network(True)
+    assert not health.offline_for_outbox and health.network.text() == "✔ Network: online"

@@ -88,7 +88,9 @@ class HealthBar:
         self._paint(self.outbox, None if (queued or sending) and not failed else not failed)
         self.counts = (queued, sending, failed)
 
-    def set_network(self, ok: bool | None, detail: str = "") -> None:
+    def set_network(self, ok: bool | None, detail: str = "", *, outbox: bool = False) -> None:
+        """``outbox``: offline only because queued confirmations could not go out; the item
+        turns online again by itself once they did (``offline_for_outbox``)."""
         if ok is None:
             text = _tr("○ Network: not checked")
         elif ok:
@@ -99,6 +101,7 @@ class HealthBar:
         self.network.setToolTip(detail)
         self._paint(self.network, ok)
         self.network_ok = ok
+        self.offline_for_outbox = ok is False and outbox
 
     def set_printer(self, label: QLabel, name: str, ok: bool | None, detail: str = "") -> None:
         if ok is None:
