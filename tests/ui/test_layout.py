@@ -6,11 +6,12 @@ taskbar have their share; every control must be inside that, with five item rows
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from station.ui import theme
@@ -129,10 +130,25 @@ def test_the_outbox_counts_are_never_shortened(language: str, harness_factory: A
     assert outbox.text() == QLabel.text(outbox), f"{QLabel.text(outbox)!r} hides the counts"
 
 
+def _laid_out(window: QWidget) -> bool:
+    """Whether Qt has laid the window out for what it shows now: a label whose text just changed
+    (the step indicator's marks as a box is added) asks its layout for room with a posted event,
+    run before the window is next painted. Runs those; true once they move nothing."""
+    widgets = window.findChildren(QWidget)
+    before = [widget.geometry() for widget in widgets]
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    return before == [widget.geometry() for widget in widgets]
+
+
 def _cut_texts(window: QWidget) -> list[str]:
-    """Every visible button (and one-line label) whose text needs more room than it has."""
+    """Every visible button (and one-line label) whose text needs more room than it has, once
+    the window is laid out for its texts."""
     from PySide6.QtWidgets import QAbstractButton
 
+    deadline = time.monotonic() + 30
+    while not _laid_out(window):
+        assert time.monotonic() < deadline, "the window's layout never settled"
+        QApplication.processEvents()
     cut: list[str] = []
     for button in window.findChildren(QAbstractButton):
         if not button.isVisibleTo(window) or not button.text():
