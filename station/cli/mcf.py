@@ -191,8 +191,10 @@ def _list(desk: McfDesk, state: str | None) -> int:
     return EXIT_OK
 
 
-def _preview(desk: McfDesk, order: str, features: McfFeatures | None) -> int:
-    preview = desk.preview(order, features)
+def _preview(desk: McfDesk, name: str, features: McfFeatures | None) -> int:
+    from station.workflow.mcf import not_fulfillable
+
+    preview = desk.preview(name, features)
     say(
         f"Order {preview.shop_order} ({preview.order_id}), features: "
         f"{', '.join(preview.features.names()) or 'none'}"
@@ -206,18 +208,33 @@ def _preview(desk: McfDesk, order: str, features: McfFeatures | None) -> int:
             else "-"
         )
         ships = f"{option.ship_latest:%Y-%m-%d}" if option.ship_latest else "-"
-        verdict = "yes" if option.fulfillable else "NO " + "; ".join(option.reasons)[:60]
+        verdict = "yes" if option.fulfillable else "NO"
+        why = ""
+        if not option.fulfillable:
+            why = "  (" + (_said(option.reasons) or "FBA stock short, see below") + ")"
         say(
             f"  {option.speed:<11} fulfillable={verdict:<4} ships by {ships} "
-            f"arrives {arrive} fees {fee_text}"
+            f"arrives {arrive} fees {fee_text}{why}"
         )
     for stock in preview.stock:
         eligible = {None: "", True: " blank-box ok", False: " no blank box"}[
             stock.blank_box_eligible
         ]
-        state = "enough FBA stock" if stock.enough else "SHORT: " + ", ".join(stock.reasons)
+        state = "enough FBA stock" if stock.enough else "SHORT: " + _said(stock.reasons, stock.sku)
         say(f"  SKU {stock.sku} x{stock.quantity}: {state}{eligible}")
+    _record, order = desk.order(name)
+    refusal = not_fulfillable(preview, order.speed or "Standard")
+    if refusal is not None:
+        say(f"  `station mcf send` would not send it ({refusal.speed}): {refusal.hint}")
     return EXIT_OK
+
+
+def _said(codes: tuple[str, ...], sku: str | None = None) -> str:
+    """Amazon's reason codes in the lead's words."""
+    from station.workflow.mcf import UnfulfillableReason, reason_words
+
+    words = (reason_words(UnfulfillableReason(c.partition(": ")[0], sku)) for c in codes)
+    return "; ".join(dict.fromkeys(words))
 
 
 def _send(desk: McfDesk, args: argparse.Namespace) -> int:

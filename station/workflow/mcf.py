@@ -58,6 +58,7 @@ __all__ = [
     "NotFulfillableError",
     "SkuStock",
     "UnfulfillableReason",
+    "not_fulfillable",
     "reason_words",
 ]
 
@@ -314,36 +315,15 @@ class McfDesk:
         speed: Speed | None = None,
         features: McfFeatures | None = None,
     ) -> McfPreview:
-        """Preview the order as it would be sent (Amazon's guide: getFulfillmentPreview before
-        createFulfillmentOrder) and raise ``NotFulfillableError`` when the chosen speed cannot
+        """Preview the order as it would be sent (getFulfillmentPreview / getOrderPreview before
+        the create) and raise ``NotFulfillableError`` when the chosen speed cannot
         be filled or a SKU is short in FBA stock."""
-        record, order = self.order(name)
+        _record, order = self.order(name)
         chosen = with_choice(order, speed, features, None)
-        wanted = chosen.speed or "Standard"
         preview = self.preview(name, chosen.features)
-        reasons: list[UnfulfillableReason] = []
-        for stock in preview.stock:
-            reasons += [UnfulfillableReason(_code(r), stock.sku) for r in stock.reasons]
-        option = preview.option(wanted)
-        if option is None:
-            # 2026-07-04 lists no offer at all when a constraint applies to the whole order.
-            whole = [r for o in preview.options for r in o.reasons]
-            if not whole and not reasons:
-                whole = ["SpeedNotOffered"]
-        else:
-            whole = [] if option.fulfillable else list(option.reasons)
-            if option.unfulfillable and not reasons:
-                reasons += [
-                    UnfulfillableReason(_code(r), sku)
-                    for sku, codes in option.unfulfillable
-                    for r in codes
-                ]
-            if not option.fulfillable and not whole and not reasons:
-                whole = ["SpeedNotOffered"]
-        reasons += [UnfulfillableReason(_code(r)) for r in dict.fromkeys(whole)]
-        if reasons:
-            others = tuple(o.speed for o in preview.options if o.fulfillable and o.speed != wanted)
-            raise NotFulfillableError(record.shop_order, wanted, reasons, others)
+        refusal = not_fulfillable(preview, chosen.speed or "Standard")
+        if refusal is not None:
+            raise refusal
         return preview
 
     def pack_here(self, name: str) -> McfRecord:
@@ -614,6 +594,34 @@ class McfDesk:
             for r in self.book.orders(TRACKED_STATES)
             if r.tracked_at is None or r.tracked_at < cutoff
         ]
+
+
+def not_fulfillable(preview: McfPreview, speed: str) -> NotFulfillableError | None:
+    """What refuses sending the previewed order at ``speed`` (None: Amazon can fill it)."""
+    reasons: list[UnfulfillableReason] = []
+    for stock in preview.stock:
+        reasons += [UnfulfillableReason(_code(r), stock.sku) for r in stock.reasons]
+    option = preview.option(speed)
+    if option is None:
+        # 2026-07-04 lists no offer at all when a constraint applies to the whole order.
+        whole = [r for o in preview.options for r in o.reasons]
+        if not whole and not reasons:
+            whole = ["SpeedNotOffered"]
+    else:
+        whole = [] if option.fulfillable else list(option.reasons)
+        if option.unfulfillable and not reasons:
+            reasons += [
+                UnfulfillableReason(_code(r), sku)
+                for sku, codes in option.unfulfillable
+                for r in codes
+            ]
+        if not option.fulfillable and not whole and not reasons:
+            whole = ["SpeedNotOffered"]
+    reasons += [UnfulfillableReason(_code(r)) for r in dict.fromkeys(whole)]
+    if not reasons:
+        return None
+    others = tuple(o.speed for o in preview.options if o.fulfillable and o.speed != speed)
+    return NotFulfillableError(preview.shop_order, speed, reasons, others)
 
 
 def _features(names: Iterable[str]) -> McfFeatures:

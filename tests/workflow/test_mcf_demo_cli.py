@@ -209,6 +209,13 @@ def test_send_refuses_what_the_preview_says_amazon_cannot_fill(tmp_path: Path) -
         encoding="utf-8",
     )
     assert station(env, "--demo", "mcf", "import", str(orders)).returncode == 0
+    previewed = station(env, "--demo", "mcf", "preview", "#1002")
+    assert previewed.returncode == 0, previewed.stderr
+    assert previewed.stdout.count("(export restricted)") == 3
+    assert "`station mcf send` would not send it (Standard): Pack it here" in previewed.stdout
+    previewed = station(env, "--demo", "mcf", "preview", "#1004")
+    assert "SHORT: not enough FBA stock of MCF-LAMP" in previewed.stdout
+    assert "would not send it (Standard): Fix the FBA stock" in previewed.stdout
 
     sent = station(env, "--demo", "mcf", "send", "#1001", "#1002", "#1003", "#1004")
     assert sent.returncode == 1, sent.stdout + sent.stderr
