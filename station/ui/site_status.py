@@ -25,11 +25,19 @@ def _tr(text: str) -> str:
 
 
 def site_state_text(state: SiteState | None, bench: str) -> tuple[str, str, bool | None]:
-    """(status-bar text, tooltip, ok) for the site database's state."""
+    """(status-bar text, tooltip, ok) for the site database's state.
+
+    The status bar shares its width with the outbox, the network and both printers: its text
+    is short enough to be read whole on a 1366×768 bench screen in every language, and the
+    whole sentence (what the bench still does) is its tooltip.
+    """
     if state is None:
         return _tr("○ Site database: not checked"), "", None
     if not state.reachable:
-        text = _tr(
+        text = _tr("✖ Site database away: {claimed} claimed · {waiting} kept here").format(
+            claimed=state.claimed, waiting=state.waiting
+        )
+        sentence = _tr(
             "✖ Site database away — packing only the orders this bench already claimed "
             "({claimed}); confirmations are kept here ({waiting}) and handed over when it is back"
         ).format(claimed=state.claimed, waiting=state.waiting)
@@ -37,12 +45,13 @@ def site_state_text(state: SiteState | None, bench: str) -> tuple[str, str, bool
             "A PO this bench has not claimed cannot be packed now: put it aside and scan it "
             "again when the site database is back. Nothing is lost.\n{detail}"
         ).format(detail=state.detail)
-        return text, tip, False
+        return text, f"{sentence}\n{tip}", False
     if state.waiting:
-        text = _tr("⟳ Site database back — handing over {waiting} confirmation(s)").format(
+        text = _tr("⟳ Site database back: handing over {waiting}").format(waiting=state.waiting)
+        sentence = _tr("⟳ Site database back — handing over {waiting} confirmation(s)").format(
             waiting=state.waiting
         )
-        return text, "", None
+        return text, sentence, None
     return _tr("✔ Site database: online (bench {bench})").format(bench=bench), "", True
 
 
@@ -55,7 +64,7 @@ class SiteStatusItem(QObject):
         super().__init__(bar)
         self.site = site
         self.state: SiteState | None = None
-        self.label = FitLabel()
+        self.label = FitLabel(whole=True)  # short words, never "…": the others give way
         self.label.setObjectName("site_status")
         bar.addWidget(self.label, 1)  # the left, widest part: its words are the longest
         self.state_changed.connect(self._show)

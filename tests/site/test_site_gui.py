@@ -85,9 +85,11 @@ def test_the_status_bar_says_the_database_is_away_and_what_the_bench_still_does(
     try:
         qtbot.waitUntil(lambda: _site_text(gui).startswith("✖ Site database away"), timeout=WAIT_MS)
         text = _site_text(gui)
-        assert "packing only the orders this bench already claimed (1)" in text
-        assert "confirmations are kept here (0) and handed over when it is back" in text
-        assert "put it aside" in window.site_status.label.toolTip()  # type: ignore[union-attr]
+        assert text == "✖ Site database away: 1 claimed · 0 kept here"
+        tip = window.site_status.label.toolTip()  # type: ignore[union-attr]
+        assert "packing only the orders this bench already claimed (1)" in tip
+        assert "confirmations are kept here (0) and handed over when it is back" in tip
+        assert "put it aside" in tip
         # Amazon is not what is missing: the network item does not cry OFFLINE for it.
         assert "OFFLINE" not in window.health.network.text()
 
@@ -130,13 +132,15 @@ def test_the_site_texts_are_in_the_packers_language(qapp: Any) -> None:
     try:
         text, tip, ok = site_state_text(away, "4")
         assert ok is False
-        assert text.startswith("✖ Banco de dados do site fora do ar")
-        assert "(2)" in text and "(3)" in text
+        assert text == "✖ Banco do site fora do ar: 2 reservados · 3 aqui"
+        assert tip.startswith("✖ Banco de dados do site fora do ar — embalando só os pedidos")
+        assert "(2)" in tip and "(3)" in tip
         assert tip.endswith("connection refused")
         online, _tip, ok = site_state_text(SiteState(True, 0, 0), "4")
         assert ok is True and "bancada 4" in online
-        back, _tip, ok = site_state_text(SiteState(True, 0, 1), "4")
-        assert ok is None and "1" in back
+        back, tip, ok = site_state_text(SiteState(True, 0, 1), "4")
+        assert ok is None and back == "⟳ Banco de dados do site de volta: entregando 1"
+        assert tip == "⟳ Banco de dados do site de volta — entregando 1 confirmação(ões)"
     finally:
         assert install_translator(qapp, "en") == "en"
 
@@ -197,9 +201,7 @@ def test_the_network_item_follows_amazon_not_the_site_database(
         for field, value in zip(window.boxes.fields, ("12", "8", "4", "2"), strict=True):
             field.setText(value)
         window.handle_scan("CMD:CONFIRM")
-        qtbot.waitUntil(
-            lambda: "confirmations are kept here (1)" in _site_text(gui), timeout=WAIT_MS
-        )
+        qtbot.waitUntil(lambda: "· 1 kept here" in _site_text(gui), timeout=WAIT_MS)
         qtbot.wait(2 * PRESENCE_INTERVAL_MS)  # the window's next look at its outbox
         assert "OFFLINE" not in window.health.network.text(), window.health.network.toolTip()
     finally:

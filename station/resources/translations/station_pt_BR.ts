@@ -632,42 +632,42 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation>Impressora de notas</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="111" />
+            <location filename="../../ui/widgets/health_bar.py" line="114" />
             <source>problem</source>
             <translation>problema</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="93" />
+            <location filename="../../ui/widgets/health_bar.py" line="95" />
             <source>○ Network: not checked</source>
             <translation>○ Rede: a verificar</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="105" />
+            <location filename="../../ui/widgets/health_bar.py" line="108" />
             <source>○ {name}: not checked</source>
             <translation>○ {name}: a verificar</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="95" />
+            <location filename="../../ui/widgets/health_bar.py" line="97" />
             <source>✔ Network: online</source>
             <translation>✔ Rede: conectada</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="109" />
+            <location filename="../../ui/widgets/health_bar.py" line="112" />
             <source>✔ {name}: ready</source>
             <translation>✔ {name}: pronta</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="107" />
+            <location filename="../../ui/widgets/health_bar.py" line="110" />
             <source>✔ {name}: {detail}</source>
             <translation>✔ {name}: {detail}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="97" />
+            <location filename="../../ui/widgets/health_bar.py" line="99" />
             <source>✖ Network: OFFLINE</source>
             <translation>✖ Rede: SEM CONEXÃO</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="111" />
+            <location filename="../../ui/widgets/health_bar.py" line="114" />
             <source>✖ {name}: {detail}</source>
             <translation>✖ {name}: {detail}</translation>
         </message>
@@ -885,7 +885,7 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="1050" />
+            <location filename="../../ui/main_window.py" line="1053" />
             <source> — label 1 of {count}</source>
             <translation> — etiqueta 1 de {count}</translation>
         </message>
@@ -916,7 +916,7 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation>Sobre a Packing Station</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="915" />
+            <location filename="../../ui/main_window.py" line="918" />
             <source>Amazon accepted the shipment. Scan the next PO.</source>
             <translation>A Amazon aceitou o envio. Escaneie o próximo PO.</translation>
         </message>
@@ -926,7 +926,7 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation>Logística da Amazon</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="957" />
+            <location filename="../../ui/main_window.py" line="960" />
             <source>Amazon has not answered for {s} s.</source>
             <translation>A Amazon não responde há {s} s.</translation>
         </message>
@@ -936,7 +936,7 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation>A Amazon está demorando para responder.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="926" />
+            <location filename="../../ui/main_window.py" line="929" />
             <source>Amazon rejected the confirmation of PO {po}: {reasons}</source>
             <translation>A Amazon recusou a confirmação do PO {po}: {reasons}</translation>
         </message>
@@ -951,7 +951,7 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation>Caixa {n} registrada</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="914" />
+            <location filename="../../ui/main_window.py" line="917" />
             <source>CONFIRMED — PO {po} is shipped</source>
             <translation>CONFIRMADO — PO {po} enviado</translation>
         </message>
@@ -970,7 +970,7 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation type="vanished">Confira o peso e escaneie CMD:CONFIRM (ou CMD:NEXTBOX para outra caixa).</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1132" />
+            <location filename="../../ui/main_window.py" line="1136" />
             <source>Confirmations are waiting for the network</source>
             <translation>As confirmações aguardam a rede</translation>
         </message>
@@ -989,7 +989,7 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation>DEMO — escaneie um PO: {pos} · os arquivos impressos vão para {folder}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="989" />
+            <location filename="../../ui/main_window.py" line="992" />
             <source>Enter the box — the label is requested with it</source>
             <translation>Informe a caixa — a etiqueta é pedida com ela</translation>
         </message>
@@ -999,7 +999,7 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation>Exportar pacote de suporte</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="929" />
+            <location filename="../../ui/main_window.py" line="932" />
             <source>Fix what Amazon names and confirm again, or see History.</source>
             <translation>Corrija o que a Amazon aponta e confirme de novo, ou veja o Histórico.</translation>
         </message>
@@ -1035,8 +1035,8 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
         </message>
         <message>
             <location filename="../../ui/main_window.py" line="876" />
-            <location filename="../../ui/main_window.py" line="1020" />
-            <location filename="../../ui/main_window.py" line="1134" />
+            <location filename="../../ui/main_window.py" line="1023" />
+            <location filename="../../ui/main_window.py" line="1141" />
             <source>Label printer</source>
             <translation>Impressora de etiquetas</translation>
         </message>
@@ -1086,7 +1086,7 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation>Ainda não disponível</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="943" />
+            <location filename="../../ui/main_window.py" line="946" />
             <source>Not sent yet: {reason}</source>
             <translation>Ainda não enviado: {reason}</translation>
         </message>
@@ -1116,7 +1116,7 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
             <translation>O PO {po} já está aberto</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="941" />
+            <location filename="../../ui/main_window.py" line="944" />
             <source>PO {po} is recorded; the station sends it by itself.</source>
             <translation>O PO {po} está registrado; a estação o envia sozinha.</translation>
         </message>
@@ -1175,12 +1175,12 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Imprimir folha de comandos</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="998" />
+            <location filename="../../ui/main_window.py" line="1001" />
             <source>Printed — pack the order</source>
             <translation>Impresso — embale o pedido</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="945" />
+            <location filename="../../ui/main_window.py" line="948" />
             <source>QUEUED — PO {po} goes out by itself</source>
             <translation>NA FILA — o PO {po} será enviado sozinho</translation>
         </message>
@@ -1209,7 +1209,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Pedindo a etiqueta…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="931" />
+            <location filename="../../ui/main_window.py" line="934" />
             <source>STOP — Amazon rejected the shipment</source>
             <translation>PARE — a Amazon recusou o envio</translation>
         </message>
@@ -1270,12 +1270,12 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Escaneie o código do PO</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="990" />
+            <location filename="../../ui/main_window.py" line="993" />
             <source>Scan a box barcode (or type the size and weight), then CMD:CONFIRM.</source>
             <translation>Escaneie o código da caixa (ou digite medidas e peso) e depois CMD:CONFIRM.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="999" />
+            <location filename="../../ui/main_window.py" line="1002" />
             <source>Scan every item, then the box barcode and CMD:CONFIRM.</source>
             <translation>Escaneie cada item, depois o código da caixa e CMD:CONFIRM.</translation>
         </message>
@@ -1300,7 +1300,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Escaneie o PO na lista de separação — de qualquer tela, o que estiver selecionado.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1001" />
+            <location filename="../../ui/main_window.py" line="1004" />
             <source>Scan the box barcode (or type size and weight), then CMD:CONFIRM.</source>
             <translation>Escaneie o código da caixa (ou digite medidas e peso) e depois CMD:CONFIRM.</translation>
         </message>
@@ -1325,7 +1325,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>Escaneado '{text}': não é um PO, um item deste pedido nem um comando.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="903" />
+            <location filename="../../ui/main_window.py" line="906" />
             <source>Sending the confirmation to Amazon…</source>
             <translation>Enviando a confirmação para a Amazon…</translation>
         </message>
@@ -1344,19 +1344,19 @@ Fontes: DejaVu (licença livre).</translation>
             <translation type="vanished">Despache a caixa e escaneie o próximo PO.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="947" />
+            <location filename="../../ui/main_window.py" line="950" />
             <source>Ship the box and scan the next PO. History shows when it is sent.</source>
             <translation>Despache a caixa e escaneie o próximo PO. O Histórico mostra quando for enviado.</translation>
         </message>
         <message>
             <location filename="../../ui/main_window.py" line="876" />
-            <location filename="../../ui/main_window.py" line="1023" />
-            <location filename="../../ui/main_window.py" line="1135" />
+            <location filename="../../ui/main_window.py" line="1026" />
+            <location filename="../../ui/main_window.py" line="1142" />
             <source>Slip printer</source>
             <translation>Impressora de notas</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="898" />
+            <location filename="../../ui/main_window.py" line="900" />
             <source>The confirmation waits for the network</source>
             <translation>A confirmação aguarda a rede</translation>
         </message>
@@ -1371,7 +1371,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>A impressora de etiquetas está configurada para {dpi} dpi; as etiquetas PNG da Amazon são desenhadas para 203 dpi e seus códigos de barras nunca são esticados.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1031" />
+            <location filename="../../ui/main_window.py" line="1034" />
             <source>The slip printed; no preview available.</source>
             <translation>A nota foi impressa; sem pré-visualização.</translation>
         </message>
@@ -1464,7 +1464,7 @@ Fontes: DejaVu (licença livre).</translation>
             <translation>a nota de conteúdo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="1114" />
+            <location filename="../../ui/main_window.py" line="1117" />
             <source>state unknown</source>
             <translation>estado desconhecido</translation>
         </message>
@@ -2987,12 +2987,12 @@ Enviar para a Amazon mesmo assim? A Amazon provavelmente vai marcá-lo como não
     <context>
         <name>SitePage</name>
         <message>
-            <location filename="../../ui/settings/site.py" line="305" />
+            <location filename="../../ui/settings/site.py" line="307" />
             <source>Ask Amazon about PO {po} (transaction {transaction}): accepted, but its status cannot be read</source>
             <translation>Pergunte à Amazon sobre o PO {po} (transação {transaction}): aceito, mas o status não pode ser lido</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/site.py" line="262" />
+            <location filename="../../ui/settings/site.py" line="264" />
             <source>Asking the site database…</source>
             <translation>Consultando o banco de dados do site…</translation>
         </message>
@@ -3002,7 +3002,7 @@ Enviar para a Amazon mesmo assim? A Amazon provavelmente vai marcá-lo como não
             <translation>Nome ou número da bancada</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/site.py" line="292" />
+            <location filename="../../ui/settings/site.py" line="294" />
             <source>Bench {bench} ({station}): {claims} order(s) claimed, last seen {seen}</source>
             <translation>Bancada {bench} ({station}): {claims} pedido(s) reservado(s), vista por último às {seen}</translation>
         </message>
@@ -3012,7 +3012,7 @@ Enviar para a Amazon mesmo assim? A Amazon provavelmente vai marcá-lo como não
             <translation>Senha do banco de dados</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/site.py" line="327" />
+            <location filename="../../ui/settings/site.py" line="329" />
             <source>Handing over this bench's confirmations, then leaving…</source>
             <translation>Entregando as confirmações desta bancada e saindo…</translation>
         </message>
@@ -3042,7 +3042,7 @@ Enviar para a Amazon mesmo assim? A Amazon provavelmente vai marcá-lo como não
             <translation>Sair do site</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/site.py" line="320" />
+            <location filename="../../ui/settings/site.py" line="322" />
             <source>Leave the site from the running station (Settings of the packing screen): its confirmations are handed over first.</source>
             <translation>Saia do site pela estação em funcionamento (Configurações da tela de embalagem): as confirmações dela são entregues antes.</translation>
         </message>
@@ -3052,7 +3052,7 @@ Enviar para a Amazon mesmo assim? A Amazon provavelmente vai marcá-lo como não
             <translation>Não entrou: veja o campo marcado em vermelho.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/site.py" line="341" />
+            <location filename="../../ui/settings/site.py" line="343" />
             <source>Not left: {reason}</source>
             <translation>Não saiu: {reason}</translation>
         </message>
@@ -3072,12 +3072,12 @@ Enviar para a Amazon mesmo assim? A Amazon provavelmente vai marcá-lo como não
             <translation>URL do banco de dados do site</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/site.py" line="286" />
+            <location filename="../../ui/settings/site.py" line="288" />
             <source>Site database at {where} (schema {version}).</source>
             <translation>Banco de dados do site em {where} (esquema {version}).</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/site.py" line="302" />
+            <location filename="../../ui/settings/site.py" line="304" />
             <source>Site outbox: {counts}</source>
             <translation>Fila de saída do site: {counts}</translation>
         </message>
@@ -3097,7 +3097,7 @@ Enviar para a Amazon mesmo assim? A Amazon provavelmente vai marcá-lo como não
             <translation>Esta estação não faz parte de um site: ela mantém o próprio diário.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/site.py" line="352" />
+            <location filename="../../ui/settings/site.py" line="354" />
             <source>This station left the site; its password and site data key were removed from the keyring. Restart the station to pack on its own journal.</source>
             <translation>Esta estação saiu do site; a senha e a chave de dados do site foram removidas do chaveiro. Reinicie a estação para embalar com o próprio diário.</translation>
         </message>
@@ -3117,7 +3117,7 @@ Enviar para a Amazon mesmo assim? A Amazon provavelmente vai marcá-lo como não
             <translation>como `station site init` a mostrou</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/site.py" line="302" />
+            <location filename="../../ui/settings/site.py" line="304" />
             <source>empty</source>
             <translation>vazia</translation>
         </message>
@@ -3125,31 +3125,41 @@ Enviar para a Amazon mesmo assim? A Amazon provavelmente vai marcá-lo como não
     <context>
         <name>SiteStatus</name>
         <message>
-            <location filename="../../ui/site_status.py" line="36" />
+            <location filename="../../ui/site_status.py" line="44" />
             <source>A PO this bench has not claimed cannot be packed now: put it aside and scan it again when the site database is back. Nothing is lost.
 {detail}</source>
             <translation>Um PO que esta bancada ainda não reservou não pode ser embalado agora: separe-o e escaneie de novo quando o banco de dados do site voltar. Nada se perde.
 {detail}</translation>
         </message>
         <message>
-            <location filename="../../ui/site_status.py" line="30" />
+            <location filename="../../ui/site_status.py" line="35" />
             <source>○ Site database: not checked</source>
             <translation>○ Banco de dados do site: não verificado</translation>
         </message>
         <message>
-            <location filename="../../ui/site_status.py" line="46" />
+            <location filename="../../ui/site_status.py" line="55" />
             <source>✔ Site database: online (bench {bench})</source>
             <translation>✔ Banco de dados do site: online (bancada {bench})</translation>
         </message>
         <message>
-            <location filename="../../ui/site_status.py" line="32" />
+            <location filename="../../ui/site_status.py" line="40" />
             <source>✖ Site database away — packing only the orders this bench already claimed ({claimed}); confirmations are kept here ({waiting}) and handed over when it is back</source>
             <translation>✖ Banco de dados do site fora do ar — embalando só os pedidos que esta bancada já reservou ({claimed}); as confirmações ficam guardadas aqui ({waiting}) e são entregues quando ele voltar</translation>
         </message>
         <message>
-            <location filename="../../ui/site_status.py" line="42" />
+            <location filename="../../ui/site_status.py" line="37" />
+            <source>✖ Site database away: {claimed} claimed · {waiting} kept here</source>
+            <translation>✖ Banco do site fora do ar: {claimed} reservados · {waiting} aqui</translation>
+        </message>
+        <message>
+            <location filename="../../ui/site_status.py" line="51" />
             <source>⟳ Site database back — handing over {waiting} confirmation(s)</source>
             <translation>⟳ Banco de dados do site de volta — entregando {waiting} confirmação(ões)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/site_status.py" line="50" />
+            <source>⟳ Site database back: handing over {waiting}</source>
+            <translation>⟳ Banco de dados do site de volta: entregando {waiting}</translation>
         </message>
     </context>
     <context>
