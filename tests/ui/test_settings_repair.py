@@ -37,6 +37,9 @@ def test_the_refused_printer_address_is_marked(qtbot: Any, tmp_path: Path) -> No
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, SettingsDialog)
         seen["marked"] = dialog.form.editor("printers", "label", "uri").widget.property("invalid")
+        seen["cursor"] = (
+            dialog.focusWidget() is dialog.form.editor("printers", "label", "uri").widget
+        )
         seen["slip"] = dialog.form.editor("printers", "slip", "uri").widget.property("invalid")
         seen["summary"] = dialog.summary.text()
         dialog.save()  # still refused: nothing is written over the file
@@ -47,6 +50,7 @@ def test_the_refused_printer_address_is_marked(qtbot: Any, tmp_path: Path) -> No
     QTimer.singleShot(200, inside)
     assert repair_settings(None, path, "The printer address 'printer-in-the-corner' has no scheme.")
     assert seen["marked"] is True and not seen["slip"]
+    assert seen["cursor"], "the cursor is not in the field to correct"
     assert "no scheme" in seen["summary"]
     assert seen["saved"] is None
     assert json.loads(path.read_text())["printers"]["label"]["uri"].startswith("file:")

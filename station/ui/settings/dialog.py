@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -251,12 +251,25 @@ class SettingsDialog(QDialog):
         first = str(errors[0][0][0]) if errors and errors[0][0] else ""
         if first in self.form.tab_of:
             self.tabs.setCurrentIndex(self.form.tab_of[first])
+        self._focus_first(errors)
         self.summary.setText(
             self.tr("Not saved: {count} setting(s) need correcting (shown in red).").format(
                 count=len(errors)
             )
         )
         self.summary.show()
+
+    def _focus_first(self, errors: list[tuple[tuple[str | int, ...], str]]) -> None:
+        """The cursor in the first field to correct (typing goes straight into it)."""
+        for where, _message in errors:
+            try:
+                editor = self.form.editor(*(str(part) for part in where))
+            except (KeyError, AttributeError):
+                continue
+            widget = getattr(editor, "widget", None)
+            if isinstance(widget, QWidget) and widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
 
     def _saved(self, settings: Settings) -> None:
         self.saved_settings = settings
