@@ -187,8 +187,9 @@ def test_main_window_in_portuguese(portuguese: None, harness_factory: Any) -> No
     assert window.order_panel.po.text() == "Nenhum pedido — escaneie um PO"
     network = ("○ Rede: a verificar", "✔ Rede: conectada", "✖ Rede: SEM CONEXÃO")
     assert window.health.network.text() in network
-    assert window.health.outbox.text().endswith("Fila: 0 aguardando, 0 enviando, 0 com falha")
-    assert "Impressora de etiquetas" in window.health.label_printer.text()
+    assert window.health.outbox.text() == "✔ Fila: tudo enviado"
+    assert window.health.outbox.toolTip() == "Confirmações: 0 aguardando, 0 enviando, 0 com falha"
+    assert "Impr. de etiquetas" in window.health.label_printer.text()
 
     window.handle_scan("CMD:SHIPIT")
     assert window.state == "error"

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from station.ui import theme
@@ -207,3 +207,28 @@ def test_titles_are_shortened_only_when_the_rows_would_not_fit(
         lambda: all(table.rowHeight(r) >= table.sizeHintForRow(r) for r in range(5)),
         timeout=5000,
     )
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (1280, 1024)])
+def test_the_status_items_are_shown_whole_on_a_bench_screen(
+    language: str, harness_factory: Any, width: int, height: int
+) -> None:
+    """Outbox, network and both printers, in the states a packer sees all day (printers not yet
+    asked, then ready; network online), are read whole — not "Network: onli…"."""
+    station: GuiHarness = harness_factory()
+    window = station.window
+    window.resize(width, height)
+    station.qtbot.waitUntil(lambda: window.width() == width, timeout=5000)
+    health = window.health
+    items = (health.outbox, health.network, health.label_printer, health.slip_printer)
+    for ok in (None, True):
+        health.set_network(ok)
+        for item, name in (
+            (health.label_printer, "Label printer"),
+            (health.slip_printer, "Slip printer"),
+        ):
+            health.set_printer(item, QCoreApplication.translate("HealthBar", name), ok)
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        QApplication.processEvents()
+        shortened = [item.text() for item in items if QLabel.text(item) != item.text()]
+        assert not shortened, f"shortened at {width}×{height}: {shortened}"

@@ -75,8 +75,13 @@ def test_cancel_returns_to_idle(station: GuiHarness) -> None:
 def test_status_bar_shows_outbox_and_printers(station: GuiHarness) -> None:
     health = station.window.health
     station.qtbot.waitUntil(lambda: health.label_printer.text().startswith("✔"), timeout=10_000)
-    assert "Outbox" in health.outbox.text()
-    assert "0 failed" in health.outbox.text()
+    assert health.outbox.text() == "✔ Outbox: all sent"
+    assert "0 failed" in health.outbox.toolTip()
+    health.set_outbox(2, 1, 1)
+    assert health.outbox.text() == "✖ Outbox: 1 failed, 2 queued, 1 sending"
+    health.set_outbox(3, 0, 0)
+    assert health.outbox.text() == "⟳ Outbox: 3 queued"
+    assert health.outbox.toolTip() == "Confirmations: 3 queued, 0 sending, 0 failed"
 
 
 def test_about_box_shows_the_one_version(station: GuiHarness) -> None:

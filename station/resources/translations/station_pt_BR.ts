@@ -617,57 +617,86 @@ Clique em Concluir para salvar. Imprima a folha de comandos pelo menu da estaç�
     <context>
         <name>HealthBar</name>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="74" />
+            <location filename="../../ui/widgets/health_bar.py" line="106" />
+            <source>Confirmations: {queued} queued, {sending} sending, {failed} failed</source>
+            <translation>Confirmações: {queued} aguardando, {sending} enviando, {failed} com falha</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/health_bar.py" line="76" />
             <source>Label printer</source>
-            <translation>Impressora de etiquetas</translation>
+            <translation>Impr. de etiquetas</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="83" />
             <source>Outbox {queued} queued, {sending} sending, {failed} failed</source>
-            <translation>Fila: {queued} aguardando, {sending} enviando, {failed} com falha</translation>
+            <translation type="vanished">Fila: {queued} aguardando, {sending} enviando, {failed} com falha</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="75" />
+            <location filename="../../ui/widgets/health_bar.py" line="104" />
+            <source>Outbox: all sent</source>
+            <translation>Fila: tudo enviado</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/health_bar.py" line="102" />
+            <source>Outbox: {counts}</source>
+            <translation>Fila: {counts}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/health_bar.py" line="77" />
             <source>Slip printer</source>
-            <translation>Impressora de notas</translation>
+            <translation>Impr. de notas</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="114" />
+            <location filename="../../ui/widgets/health_bar.py" line="139" />
             <source>problem</source>
             <translation>problema</translation>
         </message>
         <message>
             <location filename="../../ui/widgets/health_bar.py" line="95" />
+            <source>{n} failed</source>
+            <translation>{n} com falha</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/health_bar.py" line="96" />
+            <source>{n} queued</source>
+            <translation>{n} aguardando</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/health_bar.py" line="97" />
+            <source>{n} sending</source>
+            <translation>{n} enviando</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/health_bar.py" line="119" />
             <source>○ Network: not checked</source>
             <translation>○ Rede: a verificar</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="108" />
+            <location filename="../../ui/widgets/health_bar.py" line="133" />
             <source>○ {name}: not checked</source>
             <translation>○ {name}: a verificar</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="97" />
+            <location filename="../../ui/widgets/health_bar.py" line="121" />
             <source>✔ Network: online</source>
             <translation>✔ Rede: conectada</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="112" />
+            <location filename="../../ui/widgets/health_bar.py" line="137" />
             <source>✔ {name}: ready</source>
             <translation>✔ {name}: pronta</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="110" />
+            <location filename="../../ui/widgets/health_bar.py" line="135" />
             <source>✔ {name}: {detail}</source>
             <translation>✔ {name}: {detail}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="99" />
+            <location filename="../../ui/widgets/health_bar.py" line="123" />
             <source>✖ Network: OFFLINE</source>
             <translation>✖ Rede: SEM CONEXÃO</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/health_bar.py" line="114" />
+            <location filename="../../ui/widgets/health_bar.py" line="139" />
             <source>✖ {name}: {detail}</source>
             <translation>✖ {name}: {detail}</translation>
         </message>
@@ -2946,7 +2975,7 @@ Enviar para a Amazon mesmo assim? A Amazon provavelmente vai marcá-lo como não
             <translation>Geral</translation>
         </message>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="255" />
+            <location filename="../../ui/settings/dialog.py" line="256" />
             <source>Not saved: {count} setting(s) need correcting (shown in red).</source>
             <translation>Não foi salvo: {count} configuração(ões) precisam de correção (em vermelho).</translation>
         </message>

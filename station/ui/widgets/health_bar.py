@@ -69,10 +69,17 @@ class HealthBar:
         self.slip_printer = FitLabel()
         for label in (self.outbox, self.network, self.label_printer, self.slip_printer):
             bar.addPermanentWidget(label)
+        # The bar names its own printers, in words short enough for a bench screen (Portuguese
+        # abbreviates: four items must be read whole at 1280 wide); callers' names are for the
+        # banner and messages, where there is room.
+        self._names = {
+            id(self.label_printer): _tr("Label printer"),
+            id(self.slip_printer): _tr("Slip printer"),
+        }
         self.set_outbox(0, 0, 0)
         self.set_network(None)
-        self.set_printer(self.label_printer, _tr("Label printer"), None)
-        self.set_printer(self.slip_printer, _tr("Slip printer"), None)
+        self.set_printer(self.label_printer, "", None)
+        self.set_printer(self.slip_printer, "", None)
 
     @staticmethod
     def _paint(label: QLabel, ok: bool | None) -> None:
@@ -80,8 +87,25 @@ class HealthBar:
         label.setStyleSheet(f"color: {colour}; font-weight: bold;")
 
     def set_outbox(self, queued: int, sending: int, failed: int) -> None:
-        text = _tr("Outbox {queued} queued, {sending} sending, {failed} failed").format(
-            queued=queued, sending=sending, failed=failed
+        # Only what is there is named: a bench screen is narrow, and the network and printer
+        # items beside it must stay readable (the whole counts are in the tooltip).
+        parts = [
+            text.format(n=n)
+            for n, text in (
+                (failed, _tr("{n} failed")),
+                (queued, _tr("{n} queued")),
+                (sending, _tr("{n} sending")),
+            )
+            if n
+        ]
+        if parts:
+            text = _tr("Outbox: {counts}").format(counts=", ".join(parts))
+        else:
+            text = _tr("Outbox: all sent")
+        self.outbox.setToolTip(
+            _tr("Confirmations: {queued} queued, {sending} sending, {failed} failed").format(
+                queued=queued, sending=sending, failed=failed
+            )
         )
         icon = "✖" if failed else ("⟳" if queued or sending else "✔")
         self.outbox.setText(f"{icon} {text}")
@@ -104,6 +128,7 @@ class HealthBar:
         self.offline_for_outbox = ok is False and outbox
 
     def set_printer(self, label: QLabel, name: str, ok: bool | None, detail: str = "") -> None:
+        name = self._names.get(id(label), name)
         if ok is None:
             text = _tr("○ {name}: not checked").format(name=name)
         elif ok and detail:  # it prints, but e.g. cannot tell its state
