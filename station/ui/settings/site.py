@@ -256,6 +256,7 @@ class SitePage(QWidget):
             store=self.store,
             environ=dict(os.environ),
             identity="" if self.config_file is None else site_identity(self.config_file),
+            purpose="lead",  # a look at the site, or leaving it: not a running bench's words
         )
 
     def refresh(self) -> None:
