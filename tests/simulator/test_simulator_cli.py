@@ -14,6 +14,7 @@ import pytest
 from station.cli import simulator as cli
 from station.simulator.config import SimulatorConfig
 from station.simulator.server import SimulatorServer
+from tests.helpers.windows import under_wine
 
 
 def test_arguments_are_parsed_into_a_config() -> None:
@@ -38,14 +39,8 @@ def test_arguments_are_parsed_into_a_config() -> None:
     assert args.no_rate_limits and not args.static_sandbox
 
 
-def _under_wine() -> bool:
-    import ctypes
-
-    return sys.platform == "win32" and hasattr(ctypes.WinDLL("ntdll"), "wine_get_version")
-
-
 @pytest.mark.skipif(
-    _under_wine(),
+    under_wine(),
     reason="wine gives a program whose stdio are pipes no console, and Ctrl+Break travels "
     "through one (GenerateConsoleCtrlEvent fails): the Windows workflow runs this",
 )
