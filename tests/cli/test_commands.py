@@ -184,11 +184,14 @@ def test_an_unreachable_label_printer_is_one_error_said_once(station: Station) -
     that refuses the connection was said twice, the second time nesting the first."""
     import socket
 
-    with socket.socket() as probe:  # a loopback port nobody listens on
+    # A loopback port bound and never listened on: it refuses connections, and as it stays
+    # bound during the command no other server (the demo's own simulator, another test's
+    # printer emulator) can be given it meanwhile and accept the label.
+    with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    printer = f"tcp://127.0.0.1:{port}"
-    result = station("--demo", "ship", "2AUW63W3", "--box", BOX, "--label-printer", printer)
+        printer = f"tcp://127.0.0.1:{port}"
+        result = station("--demo", "ship", "2AUW63W3", "--box", BOX, "--label-printer", printer)
     assert result.code == 1, str(result)
     assert result.err.count("station:") == 1, str(result)
     assert result.err.count("refused the connection") == 1, str(result)
